@@ -1,0 +1,35 @@
+package io.syncline.api.inventory;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Commands handled by the stock aggregate of one (merchant, SKU). */
+public final class StockCommands {
+
+    private StockCommands() {
+    }
+
+    /** Sets a counted on-hand; defines the stock when it does not exist yet (returns {@code true} then). */
+    public record CountStock(@TargetAggregateIdentifier String stockId, String merchantId, String sku,
+                             String name, int onHand, int lowStockThreshold) {
+    }
+
+    /** Changes on-hand by a signed delta for a stated reason (damage, return, restock, ...). */
+    public record AdjustStock(@TargetAggregateIdentifier String stockId, String merchantId, String sku,
+                              int delta, String reason) {
+    }
+
+    /** Reserves units for one order line; reserving the same order twice has one effect. */
+    public record ReserveStock(@TargetAggregateIdentifier String stockId, String merchantId, String sku,
+                               String orderId, int quantity) {
+    }
+
+    /** Releases whatever the order holds on this stock; a no-op when it holds nothing. */
+    public record ReleaseStock(@TargetAggregateIdentifier String stockId, String merchantId, String sku,
+                               String orderId) {
+    }
+
+    /** Turns the order's reservation into a deduction of on-hand (the goods left the warehouse). */
+    public record CommitStock(@TargetAggregateIdentifier String stockId, String merchantId, String sku,
+                              String orderId) {
+    }
+}

@@ -1,0 +1,33 @@
+package io.syncline.api.orders;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Queries on the order read model and the views they answer with. */
+public final class OrderQueries {
+
+    private OrderQueries() {
+    }
+
+    /** One order of the merchant; answers an optional {@link OrderView}. Subscribable. */
+    public record FindOrder(String merchantId, String orderId) {
+    }
+
+    /** The merchant's order for a channel order, if any; answers an optional {@link OrderView}. */
+    public record FindOrderByChannelOrder(String merchantId, String channel, String channelOrderId) {
+    }
+
+    /** A page of the merchant's orders, newest first, optionally of one status. */
+    public record ListOrders(String merchantId, OrderStatus status, int page, int size) {
+    }
+
+    /** An order as the read model knows it. */
+    public record OrderView(String orderId, String merchantId, String channel, String channelOrderId,
+                            OrderStatus status, List<OrderLine> lines, String reason, Instant createdAt,
+                            Instant updatedAt) {
+    }
+
+    /** A page of order views. */
+    public record OrderPage(List<OrderView> items, int page, int size, long total) {
+    }
+}
