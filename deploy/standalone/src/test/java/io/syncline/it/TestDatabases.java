@@ -1,5 +1,8 @@
 package io.syncline.it;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -7,14 +10,17 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * Creates a fresh PostgreSQL database per test class on the server named by
- * {@code SYNCLINE_TEST_PG} (default {@code jdbc:postgresql://127.0.0.1:5432/}, user postgres).
+ * Creates a fresh PostgreSQL database per test on the server named by {@code SYNCLINE_TEST_PG}
+ * (default {@code jdbc:postgresql://127.0.0.1:5432/}, user postgres). Where no server answers,
+ * a PostgreSQL from Maven Central is started for the test run, so a machine with only a JDK can
+ * run the tests too.
  */
 public final class TestDatabases {
 
-    public static final String SERVER = env("SYNCLINE_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
     public static final String USER = env("SYNCLINE_TEST_PG_USER", "postgres");
     public static final String PASSWORD = env("SYNCLINE_TEST_PG_PASSWORD", "");
+    private static final String CONFIGURED = env("SYNCLINE_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
+    private static String server;
 
     private TestDatabases() {
     }
@@ -22,13 +28,45 @@ public final class TestDatabases {
     /** A new, empty database; returns its JDBC URL. */
     public static String create(String prefix) {
         String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase();
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+        try (Connection c = DriverManager.getConnection(server() + "postgres", USER, PASSWORD);
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL is needed at " + SERVER + " for integration tests", e);
+            throw new IllegalStateException("cannot create a test database on " + server(), e);
         }
-        return SERVER + name;
+        return server() + name;
+    }
+
+    /** The JDBC URL prefix of the server in use (ending in '/'). */
+    public static synchronized String server() {
+        if (server == null) {
+            server = reachable(CONFIGURED) ? CONFIGURED : startEmbedded();
+        }
+        return server;
+    }
+
+    private static boolean reachable(String url) {
+        try (Connection ignored = DriverManager.getConnection(url + "postgres", USER, PASSWORD)) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static String startEmbedded() {
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away anyway
+                }
+            }));
+            return "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/";
+        } catch (IOException e) {
+            throw new IllegalStateException("no PostgreSQL at " + CONFIGURED + " and none could be started", e);
+        }
     }
 
     private static String env(String name, String fallback) {

@@ -1,0 +1,78 @@
+package io.syncline.benchmarks;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BenchmarkOptionsTest {
+
+    @Test
+    void defaultsMatchTheDocumentedRun() {
+        BenchmarkOptions o = BenchmarkOptions.parse(new String[0], Map.of());
+
+        assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(o.duration()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.concurrency()).isEqualTo(64);
+        assertThat(o.skus()).isEqualTo(50);
+        assertThat(o.stockRatio()).isEqualTo(0.9);
+        assertThat(o.stockPerSku()).isEmpty();
+        assertThat(o.pgServer()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/");
+        assertThat(o.pgUser()).isEqualTo("postgres");
+        assertThat(o.jar()).isEqualTo(Path.of("deploy/standalone/target/syncline.jar"));
+        assertThat(o.runSyncline()).isTrue();
+        assertThat(o.runSql()).isTrue();
+        assertThat(o.keep()).isFalse();
+    }
+
+    @Test
+    void environmentNamesTheServerAndFlagsWinOverIt() {
+        Map<String, String> env = Map.of("SYNCLINE_BENCH_PG", "jdbc:postgresql://db:5433/",
+                "SYNCLINE_BENCH_PG_USER", "bench", "SYNCLINE_BENCH_PG_PASSWORD", "pw");
+
+        BenchmarkOptions fromEnv = BenchmarkOptions.parse(new String[0], env);
+        BenchmarkOptions flagged = BenchmarkOptions.parse(new String[] {"--pg-user", "other", "--pg=jdbc:postgresql://x/"}, env);
+
+        assertThat(fromEnv.pgServer()).isEqualTo("jdbc:postgresql://db:5433/");
+        assertThat(fromEnv.pgUser()).isEqualTo("bench");
+        assertThat(fromEnv.pgPassword()).isEqualTo("pw");
+        assertThat(flagged.pgUser()).isEqualTo("other");
+        assertThat(flagged.pgServer()).isEqualTo("jdbc:postgresql://x/");
+    }
+
+    @Test
+    void readsDurationsCountsAndSwitches() {
+        BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--warmup=5s", "--duration", "2m", "--wait=500ms",
+                "--concurrency=8", "--skus=10", "--stock-per-sku=40", "--only=sql", "--keep",
+                "--app-jvm-opts=-Xmx1g -XX:+UseParallelGC"}, Map.of());
+
+        assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(o.duration()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(o.orderWait()).isEqualTo(Duration.ofMillis(500));
+        assertThat(o.concurrency()).isEqualTo(8);
+        assertThat(o.stockPerSku()).hasValue(40);
+        assertThat(o.runSyncline()).isFalse();
+        assertThat(o.runSql()).isTrue();
+        assertThat(o.keep()).isTrue();
+        assertThat(o.appJvmOptions()).isEqualTo(List.of("-Xmx1g", "-XX:+UseParallelGC"));
+    }
+
+    @Test
+    void refusesUnknownFlagsAndImpossibleValues() {
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--concurrence=3"}, Map.of()))
+                .hasMessageContaining("unknown flag --concurrence");
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--bogus"}, Map.of()))
+                .hasMessageContaining("unknown flag --bogus");
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--duration=0"}, Map.of()))
+                .hasMessageContaining("--duration");
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--skus=2"}, Map.of()))
+                .hasMessageContaining("--skus");
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--only=both-ways"}, Map.of()))
+                .hasMessageContaining("--only");
+    }
+}

@@ -1,0 +1,102 @@
+package io.syncline.gateway.stream;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.syncline.gateway.security.Caller;
+import io.syncline.gateway.web.ApiException;
+import io.syncline.gateway.web.ProblemType;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.util.Set;
+
+/** The live stream over Server-Sent Events. */
+@RestController
+@Tag(name = "streams")
+class StreamController {
+
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+
+    private final StreamHub hub;
+    private final StreamProperties properties;
+
+    StreamController(StreamHub hub, StreamProperties properties) {
+        this.hub = hub;
+        this.properties = properties;
+    }
+
+    @GetMapping("/api/stream")
+    @Operation(summary = "Live order and stock messages of the caller's merchant (Server-Sent Events)",
+            description = "Each message has an id, an event (order.placed, order.confirmed, order.rejected, "
+                    + "order.cancelled, order.shipped, stock.changed, stock.low, or stream.reset when a resume "
+                    + "is older than the retention window: reload and carry on) and JSON data with merchantId. "
+                    + "Comment heartbeats keep the connection open; a retry hint is sent at connect.")
+    @ApiResponse(responseCode = "200", description = "The stream",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "Unknown topic or malformed Last-Event-ID",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    ResponseEntity<SseEmitter> stream(
+            @Parameter(hidden = true) Caller caller,
+            @Parameter(description = "Comma-separated topics: orders, inventory; all when absent")
+            @RequestParam(name = "topics", required = false) String topics,
+            @Parameter(description = "Resume after this message id (for clients that cannot set Last-Event-ID)")
+            @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
+            @Parameter(in = ParameterIn.HEADER, description = "Resume after this message id")
+            @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventIdHeader) throws IOException {
+        if (caller.merchantId() == null || caller.merchantId().isBlank()) {
+            throw new ApiException(ProblemType.FORBIDDEN, "The token names no merchant");
+        }
+        Set<StreamTopic> wanted = topics(topics);
+        Long lastEventId = lastEventIdHeader != null && !lastEventIdHeader.isBlank()
+                ? lastEventId(LAST_EVENT_ID, lastEventIdHeader)
+                : lastEventId("lastEventId", lastEventIdParam);
+
+        // no timeout: heartbeats find clients that went away, and the hub closes streams on shutdown
+        SseEmitter emitter = new SseEmitter(0L);
+        SseStreamSink sink = new SseStreamSink(emitter);
+        sink.retryHint(properties.retry());
+        StreamSubscription subscription = hub.subscribe(caller.merchantId(), wanted, lastEventId, sink);
+        emitter.onCompletion(subscription::cancel);
+        emitter.onTimeout(subscription::cancel);
+        emitter.onError(e -> subscription.cancel());
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noCache())
+                .header("X-Accel-Buffering", "no")
+                .body(emitter);
+    }
+
+    private static Set<StreamTopic> topics(String topics) {
+        try {
+            return StreamTopic.parse(topics);
+        } catch (StreamTopic.UnknownTopicException e) {
+            throw ApiException.invalid("topics", e.getMessage());
+        }
+    }
+
+    private static Long lastEventId(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.trim());
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiException.invalid(field, "must be a message id (a non-negative integer)");
+    }
+}

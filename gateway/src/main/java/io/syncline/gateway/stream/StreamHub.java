@@ -1,0 +1,351 @@
+package io.syncline.gateway.stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Delivers stream messages to the clients connected to this instance.
+ *
+ * <p>Only one instance runs the live-stream projection, so every instance polls {@code stream_messages}
+ * for rows after the newest it has seen; the projection nudges its own instance after each commit. Rows
+ * are dispatched in id order to the subscriptions of their merchant, and the newest {@code tailSize} stay
+ * in memory for quick resumes.
+ *
+ * <p>A resume after id {@code L} never loses or repeats a message: the subscription is registered first
+ * (from then on it queues every new message), the newest id dispatched so far, {@code H}, is read in the
+ * same step, the messages in {@code (L, H]} are replayed from the tail or the table, and only then is the
+ * queue drained, skipping whatever was sent already.
+ *
+ * <p>Retention: rows older than {@code retention} are deleted, always an oldest-first prefix of ids, and the
+ * store records the last id deleted. A resume after an id below that has lost messages, so the client gets
+ * {@code stream.reset} (reload your state) with id {@code H}, then live messages. An {@code L} the store
+ * has never handed out (e.g. from a wiped database) is answered the same way.
+ */
+@Component
+public class StreamHub implements SmartLifecycle {
+
+    static final int PAGE_SIZE = 500;
+    /** A client this many messages behind is cut off; it reconnects and resumes from the table. */
+    static final int CLIENT_BUFFER = 10_000;
+    static final String RESET_EXPIRED = "EXPIRED";
+    static final String RESET_UNKNOWN_ID = "UNKNOWN_ID";
+
+    private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
+
+    private final StreamStore store;
+    private final StreamProperties properties;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService delivery;
+    private final int clientBuffer;
+
+    private final Object lock = new Object();
+    /** Guarded by {@code lock}; copy-on-write sets, as a subscription may close while being offered to. */
+    private final Map<String, Set<StreamSubscription>> subscriptions = new HashMap<>();
+    /** Guarded by {@code lock}: every message with {@code tailFloor < id <= lastSeenId}, oldest first. */
+    private final ArrayDeque<StreamMessage> tail = new ArrayDeque<>();
+    private long tailFloor;
+    private volatile long lastSeenId;
+
+    private final Object pollLock = new Object();
+    private final AtomicBoolean nudged = new AtomicBoolean();
+    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private volatile boolean running;
+
+    @Autowired
+    public StreamHub(StreamStore store, StreamProperties properties) {
+        this(store, properties, Clock.systemUTC(),
+                Executors.newScheduledThreadPool(2, threads("stream-hub-")),
+                Executors.newCachedThreadPool(threads("stream-delivery-")), CLIENT_BUFFER);
+    }
+
+    StreamHub(StreamStore store, StreamProperties properties, Clock clock, ScheduledExecutorService scheduler,
+              ExecutorService delivery, int clientBuffer) {
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.delivery = delivery;
+        this.clientBuffer = clientBuffer;
+    }
+
+    /**
+     * Connects a client of the merchant to the topics; with {@code lastEventId} it first gets every
+     * message after that id (or a reset), then live messages.
+     */
+    public StreamSubscription subscribe(String merchantId, Set<StreamTopic> topics, Long lastEventId,
+                                        StreamSink sink) {
+        StreamSubscription subscription = new StreamSubscription(this, merchantId, topics, sink, delivery,
+                clientBuffer);
+        if (!running) {
+            subscription.close();
+            return subscription;
+        }
+        long newest;
+        List<StreamMessage> fromTail = null;
+        synchronized (lock) {
+            subscriptions.computeIfAbsent(merchantId, m -> new CopyOnWriteArraySet<>()).add(subscription);
+            newest = lastSeenId;
+            if (lastEventId != null && lastEventId < newest && lastEventId >= tailFloor) {
+                fromTail = tailAfter(lastEventId, subscription);
+            }
+        }
+        List<StreamMessage> replay = fromTail;
+        subscription.start(s -> resume(s, lastEventId, newest, replay));
+        return subscription;
+    }
+
+    /** New rows have been committed: poll now rather than at the next interval. */
+    public void nudge() {
+        if (running && nudged.compareAndSet(false, true)) {
+            scheduler.execute(() -> {
+                nudged.set(false);
+                pollSafely();
+            });
+        }
+    }
+
+    /** Subscriptions connected now. */
+    public int subscriptionCount() {
+        synchronized (lock) {
+            return subscriptions.values().stream().mapToInt(Set::size).sum();
+        }
+    }
+
+    /** The newest message id this instance has dispatched. */
+    public long lastSeenId() {
+        return lastSeenId;
+    }
+
+    void remove(StreamSubscription subscription) {
+        synchronized (lock) {
+            Set<StreamSubscription> ofMerchant = subscriptions.get(subscription.merchantId());
+            if (ofMerchant != null && ofMerchant.remove(subscription) && ofMerchant.isEmpty()) {
+                subscriptions.remove(subscription.merchantId());
+            }
+        }
+    }
+
+    /** Reads and dispatches every row committed since the last poll. */
+    void poll() {
+        synchronized (pollLock) {
+            List<StreamMessage> batch;
+            do {
+                batch = store.after(lastSeenId, PAGE_SIZE);
+                dispatch(batch);
+            } while (batch.size() == PAGE_SIZE && running);
+        }
+    }
+
+    /** Sends a heartbeat to every subscription. */
+    void heartbeat() {
+        for (StreamSubscription subscription : snapshot()) {
+            subscription.heartbeat();
+        }
+    }
+
+    /** Deletes the rows older than the retention window. */
+    void purge() {
+        int deleted = store.deleteCreatedBefore(clock.instant().minus(properties.retention()));
+        if (deleted > 0) {
+            log.debug("Deleted {} stream messages older than {}", deleted, properties.retention());
+        }
+    }
+
+    private void dispatch(List<StreamMessage> batch) {
+        synchronized (lock) {
+            for (StreamMessage message : batch) {
+                if (message.id() <= lastSeenId) {
+                    continue;
+                }
+                tail.addLast(message);
+                if (tail.size() > properties.tailSize()) {
+                    tailFloor = tail.removeFirst().id();
+                }
+                lastSeenId = message.id();
+                Set<StreamSubscription> ofMerchant = subscriptions.get(message.merchantId());
+                if (ofMerchant != null) {
+                    for (StreamSubscription subscription : ofMerchant) {
+                        subscription.offer(message);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The subscription's messages in the tail after {@code afterId}, oldest first. Holds {@code lock}. */
+    private List<StreamMessage> tailAfter(long afterId, StreamSubscription subscription) {
+        List<StreamMessage> found = new ArrayList<>();
+        Iterator<StreamMessage> newestFirst = tail.descendingIterator();
+        while (newestFirst.hasNext()) {
+            StreamMessage message = newestFirst.next();
+            if (message.id() <= afterId) {
+                break;
+            }
+            if (subscription.accepts(message)) {
+                found.add(message);
+            }
+        }
+        Collections.reverse(found);
+        return found;
+    }
+
+    /** Runs on the subscription's first drain: brings the client from {@code lastEventId} up to {@code newest}. */
+    private void resume(StreamSubscription subscription, Long lastEventId, long newest,
+                        List<StreamMessage> fromTail) throws Exception {
+        if (lastEventId == null) {
+            subscription.skipUpTo(newest);
+            return;
+        }
+        subscription.skipUpTo(lastEventId);
+        if (lastEventId >= newest) {
+            // nothing this instance has seen is missing; an id the store never handed out cannot be resumed
+            if (lastEventId > newest && lastEventId > knownUpTo()) {
+                subscription.deliverReset(newest, RESET_UNKNOWN_ID);
+            }
+            return;
+        }
+        if (fromTail != null) {
+            for (StreamMessage message : fromTail) {
+                subscription.deliver(message);
+            }
+            subscription.skipUpTo(newest);
+            return;
+        }
+        if (lastEventId < store.purgedUpTo()) {
+            subscription.deliverReset(newest, RESET_EXPIRED);
+            return;
+        }
+        long after = lastEventId;
+        List<StreamMessage> page;
+        do {
+            page = store.forMerchant(subscription.merchantId(), subscription.topics(), after, newest, PAGE_SIZE);
+            for (StreamMessage message : page) {
+                subscription.deliver(message);
+                after = message.id();
+            }
+        } while (page.size() == PAGE_SIZE && !subscription.isClosed());
+        // the retention job may have deleted rows the replay had not read yet
+        if (lastEventId < store.purgedUpTo()) {
+            subscription.deliverReset(newest, RESET_EXPIRED);
+            return;
+        }
+        subscription.skipUpTo(newest);
+    }
+
+    /** The newest id the store has handed out, as far as it still knows. */
+    private long knownUpTo() {
+        return Math.max(store.newestId().orElse(0L), store.purgedUpTo());
+    }
+
+    private List<StreamSubscription> snapshot() {
+        synchronized (lock) {
+            return subscriptions.values().stream().flatMap(Set::stream).toList();
+        }
+    }
+
+    @Override
+    public void start() {
+        long newest = knownUpTo();
+        synchronized (lock) {
+            lastSeenId = newest;
+            tailFloor = newest;
+        }
+        running = true;
+        Duration poll = properties.pollInterval();
+        Duration heartbeat = properties.heartbeat();
+        Duration purgeEvery = purgeInterval(properties.retention());
+        tasks.add(scheduler.scheduleWithFixedDelay(this::pollSafely, poll.toMillis(), poll.toMillis(),
+                TimeUnit.MILLISECONDS));
+        tasks.add(scheduler.scheduleAtFixedRate(this::heartbeatSafely, heartbeat.toMillis(), heartbeat.toMillis(),
+                TimeUnit.MILLISECONDS));
+        tasks.add(scheduler.scheduleWithFixedDelay(this::purgeSafely, purgeEvery.toMillis(), purgeEvery.toMillis(),
+                TimeUnit.MILLISECONDS));
+        log.info("Live stream hub started after message {}", newest);
+    }
+
+    /** Closes every connection first, so that a graceful shutdown does not wait for streams to end. */
+    @Override
+    public void stop() {
+        running = false;
+        tasks.forEach(task -> task.cancel(false));
+        tasks.clear();
+        snapshot().forEach(StreamSubscription::close);
+        scheduler.shutdown();
+        delivery.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** A tenth of the retention, between a second and an hour. */
+    static Duration purgeInterval(Duration retention) {
+        Duration tenth = retention.dividedBy(10);
+        if (tenth.compareTo(Duration.ofSeconds(1)) < 0) {
+            return Duration.ofSeconds(1);
+        }
+        return tenth.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : tenth;
+    }
+
+    // a scheduled task that throws is never run again: log and carry on instead
+
+    private void pollSafely() {
+        try {
+            if (running) {
+                poll();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Polling stream messages failed; retrying at the next interval", e);
+        }
+    }
+
+    private void heartbeatSafely() {
+        try {
+            heartbeat();
+        } catch (RuntimeException e) {
+            log.warn("Sending stream heartbeats failed", e);
+        }
+    }
+
+    private void purgeSafely() {
+        try {
+            purge();
+        } catch (RuntimeException e) {
+            log.warn("Deleting expired stream messages failed", e);
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

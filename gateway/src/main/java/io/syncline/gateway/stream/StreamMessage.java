@@ -1,0 +1,103 @@
+package io.syncline.gateway.stream;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One message of the live stream. Immutable and shared by every subscriber, so each wire encoding is
+ * built once per message, not once per client.
+ */
+public final class StreamMessage {
+
+    /** The type of the message that tells a client it missed messages and must reload its state. */
+    public static final String RESET_TYPE = "stream.reset";
+
+    private final long id;
+    private final String merchantId;
+    private final StreamTopic topic;
+    private final String type;
+    private final String data;
+    private final Instant createdAt;
+    private volatile String sseFrame;
+
+    /**
+     * @param data the payload as a JSON object on one line; it includes {@code merchantId}
+     */
+    public StreamMessage(long id, String merchantId, StreamTopic topic, String type, String data, Instant createdAt) {
+        this.id = id;
+        this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
+        this.topic = topic;
+        this.type = Objects.requireNonNull(type, "type");
+        this.data = Objects.requireNonNull(data, "data");
+        this.createdAt = createdAt;
+    }
+
+    /**
+     * A reset telling the merchant's client to reload; {@code id} is where it continues from.
+     * It has no topic: every subscriber of the merchant accepts it.
+     */
+    static StreamMessage reset(long id, String merchantId, String reason) {
+        String data = "{\"merchantId\":" + jsonString(merchantId) + ",\"reason\":" + jsonString(reason) + "}";
+        return new StreamMessage(id, merchantId, null, RESET_TYPE, data, null);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String merchantId() {
+        return merchantId;
+    }
+
+    /** Null only for {@link #RESET_TYPE}. */
+    public StreamTopic topic() {
+        return topic;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String data() {
+        return data;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The complete Server-Sent Events frame ({@code id:}, {@code event:}, {@code data:}), built on first use. */
+    public String sseFrame() {
+        String frame = sseFrame;
+        if (frame == null) {
+            // a JSON encoder writes no raw line breaks; split anyway so a stray one cannot end the event early
+            String dataLines = data.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\ndata: ");
+            frame = "id: " + id + "\nevent: " + type + "\ndata: " + dataLines + "\n\n";
+            sseFrame = frame;
+        }
+        return frame;
+    }
+
+    @Override
+    public String toString() {
+        return "StreamMessage[" + id + " " + type + " " + merchantId + "]";
+    }
+
+    private static String jsonString(String value) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -1,0 +1,47 @@
+package io.syncline.inventory.stock;
+
+import io.syncline.api.common.Refusals;
+import io.syncline.api.inventory.StockCommands.ReserveStock;
+import io.syncline.api.inventory.StockEvents.RejectionReason;
+import io.syncline.api.inventory.StockEvents.StockReservationRejected;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Handles {@link ReserveStock} outside the aggregate so that a SKU the merchant does not have
+ * still yields a {@link StockReservationRejected} the order saga can react to.
+ */
+@Component
+public class StockReservationHandler {
+
+    private final Repository<Stock> stockRepository;
+    private final EventGateway eventGateway;
+
+    public StockReservationHandler(Repository<Stock> stockRepository, EventGateway eventGateway) {
+        this.stockRepository = stockRepository;
+        this.eventGateway = eventGateway;
+    }
+
+    @CommandHandler
+    public void handle(ReserveStock command) {
+        if (command.quantity() <= 0) {
+            throw Refusals.invalid("quantity must be positive");
+        }
+        if (command.orderId() == null || command.orderId().isBlank()) {
+            throw Refusals.invalid("orderId is required");
+        }
+        Aggregate<Stock> stock;
+        try {
+            stock = stockRepository.load(command.stockId());
+        } catch (AggregateNotFoundException unknown) {
+            eventGateway.publish(new StockReservationRejected(command.stockId(), command.merchantId(),
+                    command.sku(), command.orderId(), command.quantity(), 0, RejectionReason.UNKNOWN_SKU));
+            return;
+        }
+        stock.execute(s -> s.reserve(command));
+    }
+}

@@ -1,0 +1,102 @@
+package io.syncline.inventory.stock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.syncline.api.inventory.StockCommands.CommitStock;
+import io.syncline.api.inventory.StockCommands.CountStock;
+import io.syncline.api.inventory.StockCommands.ReserveStock;
+import io.syncline.api.inventory.StockEvents.StockCommitted;
+import io.syncline.api.inventory.StockIds;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.gateway.DefaultEventGateway;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Snapshots are written with Jackson: a stock with reservations must survive the round trip. */
+class StockSnapshotTest {
+
+    private static final String ID = StockIds.of("m1", "sku-1");
+
+    /** A strict mapper (unknown properties fail) so a field Jackson cannot read back shows up. */
+    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(new ObjectMapper()).build();
+
+    @Test
+    void snapshotOfStockWithReservationsSurvivesJackson() {
+        InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
+        CommandGateway commands = commandsOn(engine, 3);
+        commands.sendAndWait(new CountStock(ID, "m1", "sku-1", "Mug", 10, 2));
+        commands.sendAndWait(new ReserveStock(ID, "m1", "sku-1", "o1", 3));
+        commands.sendAndWait(new ReserveStock(ID, "m1", "sku-1", "o2", 2));
+        commands.sendAndWait(new ReserveStock(ID, "m1", "sku-1", "o3", 1));
+
+        DomainEventMessage<?> snapshot = engine.readSnapshot(ID).orElseThrow();
+        assertThat(snapshot.getPayload()).isInstanceOf(Stock.class);
+
+        SerializedObject<String> json = serializer.serialize(snapshot.getPayload(), String.class);
+        Stock restored = serializer.deserialize(json);
+
+        assertThat(json.getType().getRevision()).isEqualTo("1");
+        assertThat(json.getData()).contains("\"reservations\"", "\"o1\":3");
+        assertThat(restored).usingRecursiveComparison().isEqualTo(snapshot.getPayload());
+    }
+
+    @Test
+    void stockRestoredFromAJacksonSnapshotKeepsItsReservations() {
+        InMemoryEventStorageEngine original = new InMemoryEventStorageEngine();
+        CommandGateway before = commandsOn(original, 1000);
+        before.sendAndWait(new CountStock(ID, "m1", "sku-1", "Mug", 10, 2));
+        before.sendAndWait(new ReserveStock(ID, "m1", "sku-1", "o1", 3));
+        before.sendAndWait(new ReserveStock(ID, "m1", "sku-1", "o2", 2));
+        long lastSequence = original.readEvents(ID).asStream().count() - 1;
+        Stock live = loadRoot(EventSourcingRepository.builder(Stock.class)
+                .eventStore(EmbeddedEventStore.builder().storageEngine(original).build()).build());
+
+        // only the serialized snapshot is left to rebuild from
+        Stock restored = serializer.deserialize(serializer.serialize(live, String.class));
+        InMemoryEventStorageEngine rebuilt = new InMemoryEventStorageEngine();
+        rebuilt.storeSnapshot(new GenericDomainEventMessage<>("Stock", ID, lastSequence, restored));
+        commandsOn(rebuilt, 1000).sendAndWait(new CommitStock(ID, "m1", "sku-1", "o1"));
+
+        assertThat(rebuilt.readEvents(ID, lastSequence + 1).asStream().map(m -> (Object) m.getPayload()))
+                .containsExactly(new StockCommitted(ID, "m1", "sku-1", "o1", 3, 7, 2));
+    }
+
+    private static Stock loadRoot(EventSourcingRepository<Stock> repository) {
+        var unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            return repository.load(ID).invoke(stock -> stock);
+        } finally {
+            unitOfWork.rollback();
+        }
+    }
+
+    private static CommandGateway commandsOn(InMemoryEventStorageEngine engine, int snapshotThreshold) {
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        AggregateSnapshotter snapshotter = AggregateSnapshotter.builder().eventStore(store)
+                .aggregateFactories(new GenericAggregateFactory<>(Stock.class)).build();
+        EventSourcingRepository<Stock> repository = EventSourcingRepository.builder(Stock.class).eventStore(store)
+                .snapshotTriggerDefinition(new EventCountSnapshotTriggerDefinition(snapshotter, snapshotThreshold))
+                .build();
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        AggregateAnnotationCommandHandler.<Stock>builder().aggregateType(Stock.class).repository(repository)
+                .build().subscribe(bus);
+        new AnnotationCommandHandlerAdapter<>(new StockReservationHandler(repository,
+                DefaultEventGateway.builder().eventBus(store).build())).subscribe(bus);
+        return DefaultCommandGateway.builder().commandBus(bus).build();
+    }
+}

@@ -1,0 +1,436 @@
+package io.syncline.inventory.stock;
+
+import io.syncline.api.common.ErrorCode;
+import io.syncline.api.common.ErrorDetails;
+import io.syncline.api.inventory.StockCommands.AdjustStock;
+import io.syncline.api.inventory.StockCommands.CommitStock;
+import io.syncline.api.inventory.StockCommands.CountStock;
+import io.syncline.api.inventory.StockCommands.ReleaseStock;
+import io.syncline.api.inventory.StockCommands.ReserveStock;
+import io.syncline.api.inventory.StockEvents.RejectionReason;
+import io.syncline.api.inventory.StockEvents.StockAdjusted;
+import io.syncline.api.inventory.StockEvents.StockCommitted;
+import io.syncline.api.inventory.StockEvents.StockCounted;
+import io.syncline.api.inventory.StockEvents.StockDefined;
+import io.syncline.api.inventory.StockEvents.StockDetailsChanged;
+import io.syncline.api.inventory.StockEvents.StockRanLow;
+import io.syncline.api.inventory.StockEvents.StockReleased;
+import io.syncline.api.inventory.StockEvents.StockReservationRejected;
+import io.syncline.api.inventory.StockEvents.StockReserved;
+import io.syncline.api.inventory.StockIds;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventhandling.gateway.DefaultEventGateway;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class StockTest {
+
+    static final String MERCHANT = "m1";
+    static final String SKU = "sku-1";
+    static final String ID = StockIds.of(MERCHANT, SKU);
+
+    private FixtureConfiguration<Stock> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Stock.class);
+        fixture.registerAnnotatedCommandHandler(new StockReservationHandler(fixture.getRepository(),
+                DefaultEventGateway.builder().eventBus(fixture.getEventBus()).build()));
+    }
+
+    static StockDefined defined(int threshold) {
+        return new StockDefined(ID, MERCHANT, SKU, "Mug", threshold);
+    }
+
+    static StockCounted counted(int onHand) {
+        return new StockCounted(ID, MERCHANT, SKU, 0, onHand, 0);
+    }
+
+    static StockReserved reserved(String orderId, int quantity, int onHand, int reservedAfter) {
+        return new StockReserved(ID, MERCHANT, SKU, orderId, quantity, onHand, reservedAfter);
+    }
+
+
+    private static org.hamcrest.Matcher<Object> detailsWithCode(ErrorCode code) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof ErrorDetails details && details.code() == code;
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("ErrorDetails with code " + code);
+            }
+        };
+    }
+
+    @Nested
+    class Counting {
+
+        @Test
+        void firstCountDefinesStockAndAnswersTrue() {
+            fixture.givenNoPriorActivity()
+                    .when(new CountStock(ID, MERCHANT, SKU, "Mug", 10, 3))
+                    .expectEvents(defined(3), counted(10))
+                    .expectResultMessagePayload(true);
+        }
+
+        @Test
+        void laterCountSetsOnHandAndAnswersFalse() {
+            fixture.given(defined(3), counted(10), reserved("o1", 2, 10, 2))
+                    .when(new CountStock(ID, MERCHANT, SKU, "Mug", 7, 3))
+                    .expectEvents(new StockCounted(ID, MERCHANT, SKU, 10, 7, 2))
+                    .expectResultMessagePayload(false);
+        }
+
+        @Test
+        void countWithNewDetailsChangesThem() {
+            fixture.given(defined(3), counted(10))
+                    .when(new CountStock(ID, MERCHANT, SKU, "Big mug", 10, 2))
+                    .expectEvents(new StockDetailsChanged(ID, MERCHANT, SKU, "Big mug", 2))
+                    .expectResultMessagePayload(false);
+        }
+
+        @Test
+        void countWithoutNameKeepsTheName() {
+            fixture.given(defined(3), counted(10))
+                    .when(new CountStock(ID, MERCHANT, SKU, null, 10, 3))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(false);
+        }
+
+        @Test
+        void unchangedCountAppliesNothing() {
+            fixture.given(defined(3), counted(10))
+                    .when(new CountStock(ID, MERCHANT, SKU, "Mug", 10, 3))
+                    .expectNoEvents()
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refusesCountBelowReserved() {
+            fixture.given(defined(3), counted(10), reserved("o1", 6, 10, 6))
+                    .when(new CountStock(ID, MERCHANT, SKU, "Mug", 5, 3))
+                    .expectException(CommandExecutionException.class)
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesNegativeOnHand() {
+            fixture.givenNoPriorActivity()
+                    .when(new CountStock(ID, MERCHANT, SKU, "Mug", -1, 3))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.INVALID))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesNegativeThreshold() {
+            fixture.given(defined(3), counted(10))
+                    .when(new CountStock(ID, MERCHANT, SKU, "Mug", 10, -1))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.INVALID))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesDefiningStockUnderAnIdOfAnotherMerchant() {
+            fixture.givenNoPriorActivity()
+                    .when(new CountStock(ID, "m2", SKU, "Mug", 10, 3))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.INVALID))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Adjusting {
+
+        @Test
+        void adjustsOnHandByDelta() {
+            fixture.given(defined(3), counted(10), reserved("o1", 2, 10, 2))
+                    .when(new AdjustStock(ID, MERCHANT, SKU, 5, "restock"))
+                    .expectEvents(new StockAdjusted(ID, MERCHANT, SKU, 5, "restock", 15, 2));
+        }
+
+        @Test
+        void refusesAdjustmentBelowReserved() {
+            fixture.given(defined(0), counted(10), reserved("o1", 6, 10, 6))
+                    .when(new AdjustStock(ID, MERCHANT, SKU, -5, "damaged"))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAdjustmentBelowZero() {
+            fixture.given(defined(0), counted(3))
+                    .when(new AdjustStock(ID, MERCHANT, SKU, -4, "damaged"))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void allowsAdjustmentDownToReserved() {
+            fixture.given(defined(0), counted(10), reserved("o1", 6, 10, 6))
+                    .when(new AdjustStock(ID, MERCHANT, SKU, -4, "damaged"))
+                    .expectEvents(new StockAdjusted(ID, MERCHANT, SKU, -4, "damaged", 6, 6),
+                            new StockRanLow(ID, MERCHANT, SKU, 0, 0));
+        }
+
+        @Test
+        void refusesZeroDelta() {
+            fixture.given(defined(3), counted(10))
+                    .when(new AdjustStock(ID, MERCHANT, SKU, 0, "nothing"))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.INVALID))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAdjustmentWithoutReason() {
+            fixture.given(defined(3), counted(10))
+                    .when(new AdjustStock(ID, MERCHANT, SKU, 1, " "))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.INVALID))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAdjustmentBeyondIntegerRange() {
+            fixture.given(defined(3), counted(Integer.MAX_VALUE - 1))
+                    .when(new AdjustStock(ID, MERCHANT, SKU, 2, "restock"))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.INVALID))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Reserving {
+
+        @Test
+        void reservesWhenAvailable() {
+            fixture.given(defined(0), counted(10))
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 4))
+                    .expectEvents(reserved("o1", 4, 10, 4));
+        }
+
+        @Test
+        void rejectsWhenStockShort() {
+            fixture.given(defined(0), counted(10), reserved("o1", 8, 10, 8))
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o2", 3))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new StockReservationRejected(ID, MERCHANT, SKU, "o2", 3, 2,
+                            RejectionReason.INSUFFICIENT_STOCK));
+        }
+
+        @Test
+        void reservesExactlyWhatIsAvailable() {
+            fixture.given(defined(0), counted(10), reserved("o1", 8, 10, 8))
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o2", 2))
+                    .expectEvents(reserved("o2", 2, 10, 10), new StockRanLow(ID, MERCHANT, SKU, 0, 0));
+        }
+
+        @Test
+        void reservingTheSameOrderTwiceHasOneEffect() {
+            fixture.given(defined(0), counted(10))
+                    .andGivenCommands(new ReserveStock(ID, MERCHANT, SKU, "o1", 4))
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 4))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsReservationOfUnknownSku() {
+            fixture.givenNoPriorActivity()
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 1))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new StockReservationRejected(ID, MERCHANT, SKU, "o1", 1, 0,
+                            RejectionReason.UNKNOWN_SKU));
+        }
+
+        @Test
+        void refusesNonPositiveQuantity() {
+            fixture.given(defined(0), counted(10))
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 0))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.INVALID))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesReservationWithoutOrder() {
+            fixture.given(defined(0), counted(10))
+                    .when(new ReserveStock(ID, MERCHANT, SKU, null, 1))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.INVALID))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class ReleasingAndCommitting {
+
+        @Test
+        void releaseGivesTheReservationBack() {
+            fixture.given(defined(0), counted(10), reserved("o1", 4, 10, 4), reserved("o2", 1, 10, 5))
+                    .when(new ReleaseStock(ID, MERCHANT, SKU, "o1"))
+                    .expectEvents(new StockReleased(ID, MERCHANT, SKU, "o1", 4, 10, 1));
+        }
+
+        @Test
+        void releaseOfAnOrderHoldingNothingIsANoOp() {
+            fixture.given(defined(0), counted(10), reserved("o1", 4, 10, 4))
+                    .when(new ReleaseStock(ID, MERCHANT, SKU, "unknown"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void releasingTwiceHasOneEffect() {
+            fixture.given(defined(0), counted(10), reserved("o1", 4, 10, 4))
+                    .andGivenCommands(new ReleaseStock(ID, MERCHANT, SKU, "o1"))
+                    .when(new ReleaseStock(ID, MERCHANT, SKU, "o1"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void commitDeductsTheReservationFromOnHand() {
+            fixture.given(defined(0), counted(10), reserved("o1", 4, 10, 4), reserved("o2", 1, 10, 5))
+                    .when(new CommitStock(ID, MERCHANT, SKU, "o1"))
+                    .expectEvents(new StockCommitted(ID, MERCHANT, SKU, "o1", 4, 6, 1));
+        }
+
+        @Test
+        void commitOfAnOrderHoldingNothingIsANoOp() {
+            fixture.given(defined(0), counted(10))
+                    .when(new CommitStock(ID, MERCHANT, SKU, "o1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void committedOrderCanNoLongerBeReleased() {
+            fixture.given(defined(0), counted(10), reserved("o1", 4, 10, 4))
+                    .andGivenCommands(new CommitStock(ID, MERCHANT, SKU, "o1"))
+                    .when(new ReleaseStock(ID, MERCHANT, SKU, "o1"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Tenancy {
+
+        @Test
+        void countOfAnotherMerchantIsNotFound() {
+            fixture.given(defined(0), counted(10))
+                    .when(new CountStock(ID, "m2", SKU, "Mug", 1, 0))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void adjustmentOfAnotherMerchantIsNotFound() {
+            fixture.given(defined(0), counted(10))
+                    .when(new AdjustStock(ID, "m2", SKU, 1, "restock"))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reservationOfAnotherMerchantIsNotFound() {
+            fixture.given(defined(0), counted(10))
+                    .when(new ReserveStock(ID, "m2", SKU, "o1", 1))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void releaseOfAnotherMerchantIsNotFound() {
+            fixture.given(defined(0), counted(10), reserved("o1", 4, 10, 4))
+                    .when(new ReleaseStock(ID, "m2", SKU, "o1"))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void commitOfAnotherMerchantIsNotFound() {
+            fixture.given(defined(0), counted(10), reserved("o1", 4, 10, 4))
+                    .when(new CommitStock(ID, "m2", SKU, "o1"))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class LowStock {
+
+        @Test
+        void reservationThatCrossesTheThresholdSignalsLowStock() {
+            fixture.given(defined(3), counted(10))
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 7))
+                    .expectEvents(reserved("o1", 7, 10, 7), new StockRanLow(ID, MERCHANT, SKU, 3, 3));
+        }
+
+        @Test
+        void reservationStayingAboveTheThresholdSignalsNothing() {
+            fixture.given(defined(3), counted(10))
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 6))
+                    .expectEvents(reserved("o1", 6, 10, 6));
+        }
+
+        @Test
+        void stockAlreadyLowIsNotSignalledAgain() {
+            fixture.given(defined(3))
+                    .andGivenCommands(new CountStock(ID, MERCHANT, SKU, "Mug", 10, 3),
+                            new ReserveStock(ID, MERCHANT, SKU, "o1", 7))
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o2", 1))
+                    .expectEvents(reserved("o2", 1, 10, 8));
+        }
+
+        @Test
+        void stockIsSignalledAgainAfterRecovering() {
+            fixture.given(defined(3))
+                    .andGivenCommands(new CountStock(ID, MERCHANT, SKU, "Mug", 10, 3),
+                            new ReserveStock(ID, MERCHANT, SKU, "o1", 7),
+                            new ReleaseStock(ID, MERCHANT, SKU, "o1"))
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o2", 8))
+                    .expectEvents(reserved("o2", 8, 10, 8), new StockRanLow(ID, MERCHANT, SKU, 2, 3));
+        }
+
+        @Test
+        void adjustmentThatCrossesTheThresholdSignalsLowStock() {
+            fixture.given(defined(3), counted(10))
+                    .when(new AdjustStock(ID, MERCHANT, SKU, -8, "damaged"))
+                    .expectEvents(new StockAdjusted(ID, MERCHANT, SKU, -8, "damaged", 2, 0),
+                            new StockRanLow(ID, MERCHANT, SKU, 2, 3));
+        }
+
+        @Test
+        void countThatCrossesTheThresholdSignalsLowStock() {
+            fixture.given(defined(3), counted(10))
+                    .when(new CountStock(ID, MERCHANT, SKU, "Mug", 3, 3))
+                    .expectEvents(new StockCounted(ID, MERCHANT, SKU, 10, 3, 0),
+                            new StockRanLow(ID, MERCHANT, SKU, 3, 3));
+        }
+
+        @Test
+        void raisingTheThresholdToAvailableSignalsLowStock() {
+            fixture.given(defined(3), counted(10))
+                    .when(new CountStock(ID, MERCHANT, SKU, "Mug", 10, 10))
+                    .expectEvents(new StockDetailsChanged(ID, MERCHANT, SKU, "Mug", 10),
+                            new StockRanLow(ID, MERCHANT, SKU, 10, 10));
+        }
+
+        @Test
+        void definingStockThatIsAlreadyLowIsNotACrossing() {
+            fixture.givenNoPriorActivity()
+                    .when(new CountStock(ID, MERCHANT, SKU, "Mug", 2, 3))
+                    .expectEvents(defined(3), counted(2));
+        }
+
+        @Test
+        void commitLeavesAvailableAndSignalsNothing() {
+            fixture.given(defined(3), counted(10), reserved("o1", 8, 10, 8))
+                    .when(new CommitStock(ID, MERCHANT, SKU, "o1"))
+                    .expectEvents(new StockCommitted(ID, MERCHANT, SKU, "o1", 8, 2, 0));
+        }
+    }
+}
