@@ -1,5 +1,5 @@
 -- Axon Framework's own tables: event store, snapshots, tokens, sagas and dead letters.
--- ${binaryType} is BLOB on H2 and BYTEA on PostgreSQL (no large objects).
+-- ${binaryType} is BINARY LARGE OBJECT on H2 and BYTEA on PostgreSQL (no large objects).
 
 create sequence domain_event_entry_seq start with 1 increment by 1;
 create sequence association_value_entry_seq start with 1 increment by 50;

@@ -31,12 +31,13 @@ class StockCommandBusTest {
 
     private static final String ID = StockIds.of("m1", "sku-1");
 
-    private EventStore eventStore;
+    private InMemoryEventStorageEngine storage;
     private CommandGateway commands;
 
     @BeforeEach
     void setUp() {
-        eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        storage = new InMemoryEventStorageEngine();
+        EventStore eventStore = EmbeddedEventStore.builder().storageEngine(storage).build();
         EventSourcingRepository<Stock> repository = EventSourcingRepository.builder(Stock.class)
                 .eventStore(eventStore).build();
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
@@ -73,6 +74,6 @@ class StockCommandBusTest {
     }
 
     private List<Object> payloads() {
-        return eventStore.openStream(null).asStream().map(m -> (Object) m.getPayload()).toList();
+        return storage.readEvents(null, false).map(m -> (Object) m.getPayload()).toList();
     }
 }

@@ -107,7 +107,7 @@ public class OrderFulfilmentSaga {
         }
         skus.put(event.sku(), Reservation.RESERVED);
         if (phase == Phase.RESERVING && skus.values().stream().allMatch(r -> r == Reservation.RESERVED)) {
-            timeoutId = cancel(deadlines, FULFILMENT_TIMEOUT, timeoutId);
+            // the timeout stays until OrderConfirmed arrives: should ConfirmOrder get lost, it sends it again
             phase = Phase.CONFIRMING;
             send(commands, new ConfirmOrder(orderId, merchantId));
         }
@@ -130,11 +130,17 @@ public class OrderFulfilmentSaga {
         }
     }
 
-    /** The deadlines carry no payload; the message comes first so that no resource is taken for one. */
+    /** Axon reads a first parameter as the payload; these deadlines carry none, so the message comes first. */
     @DeadlineHandler(deadlineName = FULFILMENT_TIMEOUT)
     void onTimeout(DeadlineMessage<?> timeout, CommandGateway commands, DeadlineManager deadlines,
                    OrdersProperties properties) {
         timeoutId = null;
+        if (phase == Phase.CONFIRMING) {
+            // every SKU is reserved, so the order is confirmed, not rejected (ConfirmOrder is idempotent)
+            timeoutId = deadlines.schedule(properties.fulfilmentTimeout(), FULFILMENT_TIMEOUT);
+            send(commands, new ConfirmOrder(orderId, merchantId));
+            return;
+        }
         if (phase != Phase.RESERVING) {
             return;
         }
@@ -160,7 +166,8 @@ public class OrderFulfilmentSaga {
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderConfirmed event) {
+    void on(OrderConfirmed event, DeadlineManager deadlines) {
+        timeoutId = cancel(deadlines, FULFILMENT_TIMEOUT, timeoutId);
         if (phase == Phase.CONFIRMING) {
             phase = Phase.CONFIRMED;
         }

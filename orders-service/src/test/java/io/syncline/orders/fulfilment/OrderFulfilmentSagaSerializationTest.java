@@ -2,6 +2,7 @@ package io.syncline.orders.fulfilment;
 
 import io.syncline.api.inventory.StockEvents.StockReserved;
 import io.syncline.api.orders.OrderCommands.ConfirmOrder;
+import io.syncline.api.orders.OrderEvents.OrderConfirmed;
 import io.syncline.api.orders.OrderEvents.OrderPlaced;
 import io.syncline.api.orders.OrderLine;
 import io.syncline.orders.OrdersProperties;
@@ -46,7 +47,8 @@ class OrderFulfilmentSagaSerializationTest {
         assertThat(stored.getData()).contains("RESERVING", "RED-MUG", "TEA", "timeout-1").doesNotContain("commands");
         assertThat(serializer.serialize(restored, String.class).getData()).isEqualTo(stored.getData());
         restored.on(new StockReserved("acme/TEA", "acme", "TEA", "order-1", 2, 5, 2), commands, deadlines);
-        verify(deadlines).cancelSchedule(OrderFulfilmentSaga.FULFILMENT_TIMEOUT, "timeout-1");
         verify(commands).send(new ConfirmOrder("order-1", "acme"));
+        restored.on(new OrderConfirmed("order-1", "acme"), deadlines);
+        verify(deadlines).cancelSchedule(OrderFulfilmentSaga.FULFILMENT_TIMEOUT, "timeout-1");
     }
 }

@@ -70,12 +70,32 @@ class OrderFulfilmentSagaTest {
     }
 
     @Test
-    void confirmsWhenEverySkuIsReservedAndCancelsTimeout() throws Exception {
+    void confirmsWhenEverySkuIsReservedAndKeepsTheTimeoutUntilConfirmed() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .whenAggregate(TEA).publishes(reserved("TEA", 1))
                 .expectDispatchedCommands(new ConfirmOrder(ORDER, MERCHANT))
-                .expectNoScheduledDeadlines()
+                .expectScheduledDeadlineWithName(TIMEOUT, FULFILMENT_TIMEOUT)
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void cancelsTheTimeoutOnceTheOrderIsConfirmed() throws Exception {
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenAggregate(TEA).published(reserved("TEA", 1))
+                .whenAggregate(ORDER).publishes(new OrderConfirmed(ORDER, MERCHANT))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void resendsALostConfirmationInsteadOfRejectingAFullyReservedOrder() throws Exception {
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenAggregate(TEA).published(reserved("TEA", 1))
+                .whenTimeElapses(TIMEOUT)
+                .expectDispatchedCommands(new ConfirmOrder(ORDER, MERCHANT))
+                .expectScheduledDeadlineWithName(TIMEOUT, FULFILMENT_TIMEOUT)
                 .expectActiveSagas(1);
     }
 
@@ -198,6 +218,7 @@ class OrderFulfilmentSagaTest {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .andThenAggregate(TEA).published(reserved("TEA", 1))
+                .andThenAggregate(ORDER).published(new OrderConfirmed(ORDER, MERCHANT))
                 .whenTimeElapses(TIMEOUT.multipliedBy(2))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(1);

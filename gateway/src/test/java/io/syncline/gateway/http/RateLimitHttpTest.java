@@ -1,0 +1,36 @@
+package io.syncline.gateway.http;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TestPropertySource(properties = {"syncline.gateway.rate-limit.capacity=5", "syncline.gateway.rate-limit.period=PT30S"})
+class RateLimitHttpTest extends EdgeTest {
+
+    @Test
+    void limitsEachUserAndSaysSo() {
+        Http.Response first = alice.get("/api/orders");
+        assertThat(first.header("ratelimit-policy")).isEqualTo("\"default\";q=5;w=30");
+        assertThat(first.header("ratelimit")).matches("\"default\";r=4;t=\\d+");
+        for (int i = 0; i < 4; i++) {
+            assertThat(alice.get("/api/orders").status()).isEqualTo(200);
+        }
+        Http.Response limited = alice.get("/api/orders");
+        assertProblem(limited, 429);
+        assertThat(Long.parseLong(limited.header("retry-after"))).isBetween(1L, 30L);
+        assertThat(limited.header("ratelimit")).matches("\"default\";r=0;t=\\d+");
+        assertThat(limited.header("x-correlation-id")).isNotBlank();
+
+        // another user has a bucket of their own
+        assertThat(bob.get("/api/orders").status()).isEqualTo(200);
+    }
+
+    @Test
+    void leavesHealthAndDocsUnlimited() {
+        for (int i = 0; i < 8; i++) {
+            assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        }
+        assertThat(anonymous.get("/actuator/health").header("ratelimit")).isNull();
+    }
+}
