@@ -107,7 +107,9 @@ public final class OrderBenchmark {
         env.put("SYNCLINE_GATEWAY_RATE_LIMIT_CAPACITY", "1000000");
         log("Syncline: database " + database + ", port " + port + ", log " + log);
         boolean clean = false;
-        try (SynclineProcess app = SynclineProcess.start(options.jar(), options.appJvmOptions(), env, log, port)) {
+        // A private copy: a rebuild of the standalone during the run must not pull the jar from under it
+        Path jar = Files.copy(options.jar(), temp.resolve("syncline.jar"));
+        try (SynclineProcess app = SynclineProcess.start(jar, options.appJvmOptions(), env, log, port)) {
             long started = System.nanoTime();
             app.awaitReady(options.startupTimeout());
             log(String.format(Locale.ROOT, "Syncline: ready after %.1f s", (System.nanoTime() - started) / 1e9));
@@ -119,6 +121,7 @@ public final class OrderBenchmark {
             clean = result.verdict().pass() && result.appErrorLines() == 0 && result.measured().errors == 0;
             return result;
         } finally {
+            Files.deleteIfExists(temp.resolve("syncline.jar"));
             if (!options.keep()) {
                 databases.drop(database);
             }

@@ -53,7 +53,7 @@ class AuthHttpTest extends EdgeTest {
 
     @Test
     void letsAdminsDoWhatOperatorsDo() {
-        Http root = anonymous.as("root");
+        Http root = login("root");
         String sku = unique("root");
         assertThat(root.put("/api/inventory/" + sku, "{\"onHand\":1,\"lowStockThreshold\":0}").status()).isEqualTo(201);
     }

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,12 +59,19 @@ abstract class EdgeTest {
     Http bob;
     Http vera;
 
+    // one login per user and server: tokens last an hour, and logins count against the rate limit
+    private static final Map<String, Http> LOGINS = new ConcurrentHashMap<>();
+
     @BeforeEach
     void login() {
         anonymous = new Http(port, null);
-        alice = anonymous.as("alice");
-        bob = anonymous.as("bob");
-        vera = anonymous.as("vera");
+        alice = login("alice");
+        bob = login("bob");
+        vera = login("vera");
+    }
+
+    Http login(String username) {
+        return LOGINS.computeIfAbsent(port + "/" + username, k -> anonymous.as(username));
     }
 
     static String unique(String prefix) {

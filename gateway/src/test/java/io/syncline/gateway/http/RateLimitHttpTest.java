@@ -27,6 +27,17 @@ class RateLimitHttpTest extends EdgeTest {
     }
 
     @Test
+    void limitsTheTokenEndpointPerClientAddress() {
+        Http.Response last = null;
+        for (int i = 0; i < 6 && (last == null || last.status() != 429); i++) {
+            last = anonymous.post("/api/auth/token", "{\"username\":\"alice\",\"password\":\"wrong\"}");
+            assertThat(last.header("ratelimit-policy")).isEqualTo("\"default\";q=5;w=30");
+        }
+        assertProblem(last, 429);
+        assertThat(last.header("retry-after")).isNotBlank();
+    }
+
+    @Test
     void leavesHealthAndDocsUnlimited() {
         for (int i = 0; i < 8; i++) {
             assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);

@@ -1,0 +1,42 @@
+package io.syncline.gateway.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenApiHttpTest extends EdgeTest {
+
+    @Test
+    void describesEveryRouteWithItsProblems() {
+        JsonNode api = anonymous.get("/v3/api-docs").json();
+        JsonNode paths = api.path("paths");
+        System.out.println("APIDOCS " + api.toPrettyString());
+        assertThat(paths.path("/api/auth/token").has("post")).isTrue();
+        assertThat(paths.path("/api/inventory/{sku}").has("put")).isTrue();
+        assertThat(paths.path("/api/inventory/{sku}").has("get")).isTrue();
+        assertThat(paths.path("/api/inventory/{sku}/adjustments").has("post")).isTrue();
+        assertThat(paths.path("/api/inventory").has("get")).isTrue();
+        assertThat(paths.path("/api/orders").has("post")).isTrue();
+        assertThat(paths.path("/api/orders").has("get")).isTrue();
+        assertThat(paths.path("/api/orders/{orderId}").has("get")).isTrue();
+        assertThat(paths.path("/api/orders/{orderId}/cancellation").has("post")).isTrue();
+        assertThat(paths.path("/api/orders/{orderId}/shipment").has("post")).isTrue();
+
+        JsonNode place = paths.path("/api/orders").path("post");
+        assertThat(place.path("responses").fieldNames()).toIterable()
+                .contains("200", "201", "202", "400", "401", "403", "409", "413", "415", "422", "429", "500", "503");
+        assertThat(place.path("responses").path("400").path("content").has("application/problem+json")).isTrue();
+        assertThat(place.path("parameters").findValuesAsText("name")).contains("Idempotency-Key", "Prefer");
+        assertThat(paths.path("/api/orders/{orderId}").path("get").path("responses").has("404")).isTrue();
+        assertThat(paths.path("/api/orders/{orderId}").path("get").path("parameters").findValuesAsText("name"))
+                .containsExactly("orderId");
+
+        assertThat(api.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
+                .isEqualTo("bearer");
+        assertThat(api.path("security").findValuesAsText("bearer")).isNotNull();
+        assertThat(paths.path("/api/auth/token").path("post").path("security").isArray()).isTrue();
+        assertThat(paths.path("/api/auth/token").path("post").path("security")).isEmpty();
+        assertThat(api.path("components").path("schemas").has("Problem")).isTrue();
+    }
+}
