@@ -54,8 +54,7 @@ public class OpenApiConfiguration {
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
                                 .description("A token from POST " + TOKEN_PATH))
-                        .addSchemas(PROBLEM, problemSchema()))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+                        .addSchemas(PROBLEM, problemSchema()));
     }
 
     @Bean
@@ -106,15 +105,24 @@ public class OpenApiConfiguration {
         });
         responses.remove("500");
         responses.addApiResponse("500", problem("Unexpected failure"));
+        responses.values().forEach(OpenApiConfiguration::jsonNotAnything);
         operation.setResponses(responses);
-        if (token) {
-            operation.setSecurity(java.util.List.of());
+        if (!token && (operation.getSecurity() == null || operation.getSecurity().isEmpty())) {
+            operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
         }
         if (method == PathItem.HttpMethod.POST && !token && (operation.getParameters() == null
                 || operation.getParameters().stream().noneMatch(p -> IdempotencyFilter.HEADER.equals(p.getName())))) {
             operation.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER).required(false)
                     .description("Makes a retry safe: the same key and body answer the first response again")
                     .schema(new StringSchema().maxLength(255)));
+        }
+    }
+
+    /** The API answers JSON; springdoc says {@code *}/{@code *} where a controller does not declare it. */
+    private static void jsonNotAnything(ApiResponse response) {
+        Content content = response.getContent();
+        if (content != null && content.containsKey("*/*") && !content.containsKey("application/json")) {
+            content.addMediaType("application/json", content.remove("*/*"));
         }
     }
 

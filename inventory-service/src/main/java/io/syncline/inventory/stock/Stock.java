@@ -66,10 +66,14 @@ public class Stock {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Boolean handle(CountStock command) {
+        boolean defined = stockId != null;
+        if (defined) {
+            checkOwner(command.merchantId(), command.sku());
+        }
         if (command.onHand() < 0 || command.lowStockThreshold() < 0) {
             throw Refusals.invalid("onHand and lowStockThreshold must not be negative");
         }
-        if (stockId == null) {
+        if (!defined) {
             if (!Objects.equals(command.stockId(), StockIds.of(command.merchantId(), command.sku()))) {
                 throw Refusals.invalid("stock id does not match merchant and SKU");
             }
@@ -78,7 +82,6 @@ public class Stock {
             apply(new StockCounted(stockId, merchantId, sku, 0, command.onHand(), 0));
             return Boolean.TRUE;
         }
-        checkOwner(command.merchantId(), command.sku());
         if (command.onHand() < reserved()) {
             throw Refusals.conflict("on-hand " + command.onHand() + " is below the " + reserved() + " reserved");
         }

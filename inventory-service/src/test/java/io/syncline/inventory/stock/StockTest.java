@@ -327,6 +327,14 @@ class StockTest {
         }
 
         @Test
+        void invalidCountOfAnotherMerchantIsStillNotFound() {
+            fixture.given(defined(0), counted(10))
+                    .when(new CountStock(ID, "m2", SKU, "Mug", -1, 0))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
         void adjustmentOfAnotherMerchantIsNotFound() {
             fixture.given(defined(0), counted(10))
                     .when(new AdjustStock(ID, "m2", SKU, 1, "restock"))
