@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Closed-loop load: each client places an order, waits for the decision, and places the next,
@@ -25,6 +26,7 @@ final class LoadRun {
         PhaseResult[] tallies = new PhaseResult[clients];
         long[] lastAnswer = new long[clients];
         long[] startedAt = new long[1];
+        LongAdder unitsAnswered = new LongAdder();
         List<Thread> threads = new ArrayList<>(clients);
         for (int i = 0; i < clients; i++) {
             int client = i;
@@ -45,6 +47,7 @@ final class LoadRun {
                     Placed placed = system.place(order);
                     last = System.nanoTime();
                     record(tallies[client], order, placed, (last - sent) / 1000);
+                    unitsAnswered.add(order.units());
                 }
                 lastAnswer[client] = last;
             }, "bench-client-" + i);
@@ -53,6 +56,10 @@ final class LoadRun {
         }
         startedAt[0] = System.nanoTime();
         start.countDown();
+        // The second half's rate: the first half may still be warming up
+        Thread.sleep(window.toMillis() / 2);
+        long midway = System.nanoTime();
+        long unitsMidway = unitsAnswered.sum();
         for (Thread t : threads) {
             t.join();
         }
@@ -63,6 +70,7 @@ final class LoadRun {
             end = Math.max(end, lastAnswer[i]);
         }
         result.elapsedNanos = end - startedAt[0];
+        result.secondHalfUnitsPerSecond = end > midway ? (unitsAnswered.sum() - unitsMidway) / ((end - midway) / 1e9) : 0;
         return result;
     }
 

@@ -163,7 +163,7 @@ public final class OrderBenchmark {
             log(String.format(Locale.ROOT, "%s: warm-up %.1f orders/s, %d errors", system.name(),
                     warmup.ordersPerSecond(), warmup.errors));
             if (sizeFromWarmup) {
-                windowStock = StockCheck.stockPerSku(warmup.unitsPerSecond(), options.duration().toSeconds(),
+                windowStock = StockCheck.stockPerSku(warmup.secondHalfUnitsPerSecond, options.duration().toSeconds(),
                         options.skus(), options.stockRatio());
                 system.restock(levels(windowStock), sold);
             }

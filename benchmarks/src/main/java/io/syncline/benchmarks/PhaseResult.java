@@ -28,6 +28,8 @@ final class PhaseResult {
     /** Orders whose fate the load did not learn: reconciled afterwards. */
     final List<Unsettled> unsettled = new ArrayList<>();
     long elapsedNanos;
+    /** Units answered per second over the second half of the window (stock sizing). */
+    double secondHalfUnitsPerSecond;
     long confirmed;
     long rejected;
     long undecided;
@@ -51,10 +53,6 @@ final class PhaseResult {
 
     double ordersPerSecond() {
         return elapsedNanos == 0 ? 0 : decided() / seconds();
-    }
-
-    double unitsPerSecond() {
-        return elapsedNanos == 0 ? 0 : unitsOrdered / seconds();
     }
 
     double percentileMillis(double percentile) {

@@ -58,15 +58,14 @@ class DeadlineSurvivesRestartIT {
     }
 
     private static ConfigurableApplicationContext start(Class<?> app, String db) {
+        // arguments, not default properties: the postgres profile's own defaults must not win
         return new SpringApplicationBuilder(app)
                 .profiles("postgres", "it")
-                .properties(Map.of(
-                        "server.port", "0",
-                        "spring.datasource.url", db,
-                        "spring.datasource.username", TestDatabases.USER,
-                        "spring.datasource.password", TestDatabases.PASSWORD,
-                        "syncline.orders.fulfilment-timeout", "PT4S"))
-                .run();
+                .run("--server.port=0",
+                        "--spring.datasource.url=" + db,
+                        "--spring.datasource.username=" + TestDatabases.USER,
+                        "--spring.datasource.password=" + TestDatabases.PASSWORD,
+                        "--syncline.orders.fulfilment-timeout=PT4S");
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -53,8 +53,7 @@ class EmbeddedDefaultIT {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(SynclineApplication.class)
-                .properties(Map.of("server.port", "0", "syncline.data-dir", dataDir.toString()))
-                .run();
+                .run("--server.port=0", "--syncline.data-dir=" + dataDir);
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -40,9 +40,12 @@ public class InventoryController {
 
     @PutMapping("/{sku}")
     @Operation(summary = "Count a SKU: set its on-hand (defines the SKU the first time)")
-    @ApiResponse(responseCode = "201", description = "SKU defined", content = @Content(schema = @Schema(implementation = StockResponse.class)))
-    @ApiResponse(responseCode = "200", description = "SKU counted", content = @Content(schema = @Schema(implementation = StockResponse.class)))
-    @ApiResponse(responseCode = "202", description = "Counted; the view is not visible yet (see Location)", content = @Content)
+    @ApiResponse(responseCode = "201", description = "SKU defined",
+            content = @Content(schema = @Schema(implementation = StockResponse.class)))
+    @ApiResponse(responseCode = "200", description = "SKU counted",
+            content = @Content(schema = @Schema(implementation = StockResponse.class)))
+    @ApiResponse(responseCode = "202", description = "Counted; the view is not visible yet (see Location)",
+            content = @Content)
     public ResponseEntity<StockResponse> count(Caller caller,
                                                @PathVariable("sku") @Pattern(regexp = Ids.PATTERN) String sku,
                                                @Valid @RequestBody StockRequests.Count request) {
@@ -58,7 +61,8 @@ public class InventoryController {
 
     @PostMapping("/{sku}/adjustments")
     @Operation(summary = "Change a SKU's on-hand by a delta, for a reason")
-    @ApiResponse(responseCode = "200", description = "Adjusted", content = @Content(schema = @Schema(implementation = StockResponse.class)))
+    @ApiResponse(responseCode = "200", description = "Adjusted",
+            content = @Content(schema = @Schema(implementation = StockResponse.class)))
     public StockResponse adjust(Caller caller, @PathVariable("sku") @Pattern(regexp = Ids.PATTERN) String sku,
                                 @Valid @RequestBody StockRequests.Adjustment request) {
         return stock.adjust(caller.merchantId(), sku, request).map(StockResponse::of)
@@ -67,7 +71,8 @@ public class InventoryController {
 
     @GetMapping("/{sku}")
     @Operation(summary = "One SKU's levels")
-    @ApiResponse(responseCode = "200", description = "The SKU", content = @Content(schema = @Schema(implementation = StockResponse.class)))
+    @ApiResponse(responseCode = "200", description = "The SKU",
+            content = @Content(schema = @Schema(implementation = StockResponse.class)))
     public StockResponse get(Caller caller, @PathVariable("sku") @Pattern(regexp = Ids.PATTERN) String sku) {
         return stock.find(caller.merchantId(), sku).map(StockResponse::of)
                 .orElseThrow(() -> ApiException.notFound("No SKU " + sku));
@@ -75,10 +80,11 @@ public class InventoryController {
 
     @GetMapping
     @Operation(summary = "The merchant's SKUs, ordered by SKU; low=true for those at or below their threshold")
-    public PageResponse<StockResponse> list(Caller caller,
-                                            @RequestParam(name = "low", defaultValue = "false") boolean low,
-                                            @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-                                            @RequestParam(name = "size", defaultValue = "50") @Min(1) @Max(200) int size) {
+    public PageResponse<StockResponse> list(
+            Caller caller,
+            @RequestParam(name = "low", defaultValue = "false") boolean low,
+            @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+            @RequestParam(name = "size", defaultValue = "50") @Min(1) @Max(200) int size) {
         StockPage result = stock.list(caller.merchantId(), low, page, size);
         return new PageResponse<>(result.items().stream().map(StockResponse::of).toList(), page, size, result.total());
     }

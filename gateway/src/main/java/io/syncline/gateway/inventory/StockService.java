@@ -65,7 +65,8 @@ public class StockService {
     }
 
     public Optional<StockView> find(String merchantId, String sku) {
-        Optional<StockView> view = calls.query(new FindStock(merchantId, sku), ResponseTypes.optionalInstanceOf(StockView.class));
+        Optional<StockView> view = calls.query(new FindStock(merchantId, sku),
+                ResponseTypes.optionalInstanceOf(StockView.class));
         return ownedBy(merchantId, view);
     }
 

@@ -53,8 +53,7 @@ public class OpenApiConfiguration {
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
-                                .description("A token from POST " + TOKEN_PATH))
-                        .addSchemas(PROBLEM, problemSchema()));
+                                .description("A token from POST " + TOKEN_PATH)));
     }
 
     @Bean
@@ -63,6 +62,11 @@ public class OpenApiConfiguration {
             if (api.getPaths() == null) {
                 return;
             }
+            // added here, after springdoc dropped the schemas nothing referred to yet
+            if (api.getComponents() == null) {
+                api.setComponents(new Components());
+            }
+            api.getComponents().addSchemas(PROBLEM, problemSchema());
             api.getPaths().forEach((path, item) -> item.readOperationsMap()
                     .forEach((method, operation) -> describe(path, method, operation)));
         };

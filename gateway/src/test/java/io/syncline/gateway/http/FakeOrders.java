@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Stands in for the orders service. An order is decided shortly after it is placed: REJECTED when
  * a line's SKU starts with {@code nostock}, left PENDING when one starts with {@code slow},
- * CONFIRMED otherwise. Duplicated channel orders are refused as DUPLICATE naming the first.
+ * CONFIRMED otherwise; one with a {@code boom} SKU fails outright. Duplicated channel orders are refused as DUPLICATE naming the first.
  */
 public class FakeOrders {
 
@@ -49,6 +49,9 @@ public class FakeOrders {
     @CommandHandler
     public synchronized String handle(PlaceOrder command, MetaData meta) {
         metadata.add(meta);
+        if (command.lines().stream().anyMatch(l -> l.sku().startsWith("boom"))) {
+            throw new IllegalStateException("the orders service failed");
+        }
         String key = command.merchantId() + "|" + command.channel() + "|" + command.channelOrderId();
         String existing = channelOrders.putIfAbsent(key, command.orderId());
         if (existing != null) {

@@ -70,6 +70,18 @@ class IdempotencyHttpTest extends EdgeTest {
     }
 
     @Test
+    void releasesTheKeyWhenTheFirstAttemptFailedOnTheServer() {
+        String key = unique("key");
+        String body = order(unique("c"), "boom-1");
+        Http.Response failed = alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key));
+        assertProblem(failed, 500);
+        Http.Response retried = alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key));
+        assertProblem(retried, 500);
+        assertThat(retried.header("idempotent-replayed")).isNull();
+        assertThat(retried.json().path("correlationId").asText()).isNotEqualTo(failed.json().path("correlationId").asText());
+    }
+
+    @Test
     void coversAdjustments() {
         String sku = unique("idem");
         alice.put("/api/inventory/" + sku, "{\"onHand\":10,\"lowStockThreshold\":0}");
