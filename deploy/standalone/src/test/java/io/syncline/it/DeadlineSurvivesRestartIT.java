@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -76,6 +77,7 @@ class DeadlineSurvivesRestartIT {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @AutoConfigurationPackage(basePackages = "io.syncline")
+    @ConfigurationPropertiesScan("io.syncline")
     @ComponentScan(basePackages = "io.syncline", excludeFilters = {
             @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class),
             @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = SynclineApplication.class),

@@ -141,6 +141,14 @@ class StreamIT extends StandaloneIntegrationTest {
         assertThat(client().get("/api/stream").status()).isEqualTo(401);
     }
 
+    @Test
+    void theApiDocsDescribeTheStream() {
+        JsonNode stream = client().get("/v3/api-docs").json().path("paths").path("/api/stream").path("get");
+
+        assertThat(stream.isMissingNode()).isFalse();
+        assertThat(stream.path("responses").path("200").path("content").has("text/event-stream")).isTrue();
+    }
+
     private static void assertIncreasingIds(List<Event> events) {
         for (int i = 1; i < events.size(); i++) {
             assertThat(Long.parseLong(events.get(i).id())).isGreaterThan(Long.parseLong(events.get(i - 1).id()));
