@@ -1,5 +1,7 @@
 package io.syncline.inventory;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -14,5 +16,14 @@ public class InventoryConfiguration {
     @Bean
     public SnapshotTriggerDefinition stockSnapshotTrigger(Snapshotter snapshotter, InventoryProperties properties) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /**
+     * Stock aggregates stay in memory between commands (commands for one stock are routed to one
+     * instance); entries go when memory is short, and a stale one fails on the event sequence.
+     */
+    @Bean
+    public Cache stockCache() {
+        return new WeakReferenceCache();
     }
 }

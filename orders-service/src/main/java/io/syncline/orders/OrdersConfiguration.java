@@ -1,6 +1,8 @@
 package io.syncline.orders;
 
 import io.syncline.orders.command.ChannelOrderKeyRecorder;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -21,5 +23,11 @@ public class OrdersConfiguration {
                 .registerSubscribingEventProcessor(ChannelOrderKeyRecorder.PROCESSING_GROUP)
                 .registerListenerInvocationErrorHandler(ChannelOrderKeyRecorder.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance());
+    }
+
+    /** Orders stay in memory between their few commands (confirm, ship, ...); see the stock cache. */
+    @Bean
+    public Cache orderCache() {
+        return new WeakReferenceCache();
     }
 }

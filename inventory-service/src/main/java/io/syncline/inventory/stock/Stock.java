@@ -38,7 +38,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Snapshotted with Jackson, hence field access and a no-arg constructor; the revision makes
  * Axon skip snapshots taken from an older shape of this class.
  */
-@Aggregate(snapshotTriggerDefinition = "stockSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "stockSnapshotTrigger", cache = "stockCache")
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE,

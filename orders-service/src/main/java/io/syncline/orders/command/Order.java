@@ -24,7 +24,7 @@ import java.util.List;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An order from a sales channel and its life cycle; the fulfilment saga decides confirm or reject. */
-@Aggregate
+@Aggregate(cache = "orderCache")
 public class Order {
 
     @AggregateIdentifier
