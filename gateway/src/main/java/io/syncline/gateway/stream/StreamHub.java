@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -121,10 +122,15 @@ public class StreamHub implements SmartLifecycle {
     /** New rows have been committed: poll now rather than at the next interval. */
     public void nudge() {
         if (running && nudged.compareAndSet(false, true)) {
-            scheduler.execute(() -> {
+            try {
+                scheduler.execute(() -> {
+                    nudged.set(false);
+                    pollSafely();
+                });
+            } catch (RejectedExecutionException e) {
+                // stopping: nobody is left to deliver to
                 nudged.set(false);
-                pollSafely();
-            });
+            }
         }
     }
 
