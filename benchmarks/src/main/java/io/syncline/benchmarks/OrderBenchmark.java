@@ -36,6 +36,10 @@ public final class OrderBenchmark {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("stream")) {
+            StreamBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (BenchmarkOptions.wantsHelp(args)) {
             System.out.print(BenchmarkOptions.USAGE);
             return;

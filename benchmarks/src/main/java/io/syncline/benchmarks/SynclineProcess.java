@@ -68,6 +68,11 @@ final class SynclineProcess implements AutoCloseable {
         return log;
     }
 
+    /** The application's process id, e.g. for {@code jcmd}. */
+    long pid() {
+        return process.pid();
+    }
+
     /** Waits until the readiness probe says UP; fails early when the process dies. */
     void awaitReady(Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

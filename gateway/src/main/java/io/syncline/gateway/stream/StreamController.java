@@ -31,28 +31,36 @@ class StreamController {
 
     private final StreamHub hub;
     private final StreamProperties properties;
+    private final StreamConnections connections;
 
-    StreamController(StreamHub hub, StreamProperties properties) {
+    StreamController(StreamHub hub, StreamProperties properties, StreamConnections connections) {
         this.hub = hub;
         this.properties = properties;
+        this.connections = connections;
     }
 
     @GetMapping("/api/stream")
     @Operation(summary = "Live order and stock messages of the caller's merchant (Server-Sent Events)",
             description = "Each message has an id, an event (order.placed, order.confirmed, order.rejected, "
-                    + "order.cancelled, order.shipped, stock.changed, stock.low, or stream.reset when a resume "
+                    + "order.cancelled, order.shipped, stock.changed, stock.low, health.changed (no id: live only), or stream.reset when a resume "
                     + "is older than the retention window: reload and carry on) and JSON data with merchantId. "
                     + "Comment heartbeats keep the connection open; a retry hint is sent at connect.")
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = "Unknown topic or malformed Last-Event-ID",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "429", description = "The user has max-connections-per-user streams open",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "503", description = "This instance holds max-connections streams",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     ResponseEntity<SseEmitter> stream(
             @Parameter(hidden = true) Caller caller,
-            @Parameter(description = "Comma-separated topics: orders, inventory; all when absent")
+            @Parameter(description = "Comma-separated topics: orders, inventory, health; all when absent")
             @RequestParam(name = "topics", required = false) String topics,
             @Parameter(description = "Resume after this message id (for clients that cannot set Last-Event-ID)")
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
+            @Parameter(description = "true: stock.changed of one SKU within 100 ms arrive as the newest only")
+            @RequestParam(name = "coalesce", required = false) Boolean coalesce,
             @Parameter(in = ParameterIn.HEADER, description = "Resume after this message id")
             @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventIdHeader) throws IOException {
         if (caller.merchantId() == null || caller.merchantId().isBlank()) {
@@ -63,18 +71,44 @@ class StreamController {
                 ? lastEventId(LAST_EVENT_ID, lastEventIdHeader)
                 : lastEventId("lastEventId", lastEventIdParam);
 
+        StreamConnections.Permit permit = permit(caller);
         // no timeout: heartbeats find clients that went away, and the hub closes streams on shutdown
         SseEmitter emitter = new SseEmitter(0L);
-        SseStreamSink sink = new SseStreamSink(emitter);
-        sink.retryHint(properties.retry());
-        StreamSubscription subscription = hub.subscribe(caller.merchantId(), wanted, lastEventId, sink);
-        emitter.onCompletion(subscription::cancel);
-        emitter.onTimeout(subscription::cancel);
-        emitter.onError(e -> subscription.cancel());
+        StreamSubscription subscription;
+        try {
+            SseStreamSink sink = new SseStreamSink(emitter);
+            sink.retryHint(properties.retry());
+            subscription = hub.subscribe(caller.merchantId(), wanted, lastEventId, sink,
+                    Boolean.TRUE.equals(coalesce));
+        } catch (IOException | RuntimeException e) {
+            permit.release();
+            throw e;
+        }
+        emitter.onCompletion(() -> {
+            subscription.cancel();
+            permit.release();
+        });
+        emitter.onTimeout(() -> {
+            subscription.cancel();
+            permit.release();
+        });
+        emitter.onError(e -> {
+            subscription.cancel();
+            permit.release();
+        });
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noCache())
                 .header("X-Accel-Buffering", "no")
                 .body(emitter);
+    }
+
+    private StreamConnections.Permit permit(Caller caller) {
+        try {
+            return connections.acquire(caller.userId());
+        } catch (StreamConnections.RefusedException e) {
+            throw new ApiException(e.refusal() == StreamConnections.Refusal.USER_LIMIT
+                    ? ProblemType.RATE_LIMITED : ProblemType.SERVICE_UNAVAILABLE, e.getMessage());
+        }
     }
 
     private static Set<StreamTopic> topics(String topics) {

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -49,8 +50,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class StreamHub implements SmartLifecycle {
 
     static final int PAGE_SIZE = 500;
-    /** A client this many messages behind is cut off; it reconnects and resumes from the table. */
-    static final int CLIENT_BUFFER = 10_000;
+    /** A client this many messages behind is cut off (see {@code syncline.stream.client-buffer}). */
+    static final int CLIENT_BUFFER = 1000;
     static final String RESET_EXPIRED = "EXPIRED";
     static final String RESET_UNKNOWN_ID = "UNKNOWN_ID";
 
@@ -71,16 +72,44 @@ public class StreamHub implements SmartLifecycle {
     private long tailFloor;
     private volatile long lastSeenId;
 
+    /** What the hub reports to the stream's meters; no-op until a monitor is set. */
+    public interface Monitor {
+        /** A message was written to a client; {@code live} when it was not a replay. */
+        void delivered(StreamMessage message, boolean live);
+
+        /** A client was cut off for falling behind. */
+        void dropped();
+
+        /** A client connected with an id to resume after. */
+        void resumed();
+    }
+
+    private static final Monitor NO_MONITOR = new Monitor() {
+        @Override
+        public void delivered(StreamMessage message, boolean live) {
+        }
+
+        @Override
+        public void dropped() {
+        }
+
+        @Override
+        public void resumed() {
+        }
+    };
+
+    private volatile Monitor monitor = NO_MONITOR;
+
     private final Object pollLock = new Object();
     private final AtomicBoolean nudged = new AtomicBoolean();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private volatile boolean running;
 
     @Autowired
-    public StreamHub(StreamStore store, StreamProperties properties) {
+    public StreamHub(StreamStore store, StreamProperties properties, StreamAccessProperties access) {
         this(store, properties, Clock.systemUTC(),
                 Executors.newScheduledThreadPool(2, threads("stream-hub-")),
-                Executors.newCachedThreadPool(threads("stream-delivery-")), CLIENT_BUFFER);
+                Executors.newCachedThreadPool(threads("stream-delivery-")), access.clientBuffer());
     }
 
     StreamHub(StreamStore store, StreamProperties properties, Clock clock, ScheduledExecutorService scheduler,
@@ -99,8 +128,20 @@ public class StreamHub implements SmartLifecycle {
      */
     public StreamSubscription subscribe(String merchantId, Set<StreamTopic> topics, Long lastEventId,
                                         StreamSink sink) {
-        StreamSubscription subscription = new StreamSubscription(this, merchantId, topics, sink, delivery,
-                clientBuffer);
+        return subscribe(merchantId, topics, lastEventId, sink, false);
+    }
+
+    /**
+     * As {@link #subscribe(String, Set, Long, StreamSink)}; with {@code coalesce}, live {@code stock.changed}
+     * messages of one SKU committed within {@link StreamSubscription#COALESCE_WINDOW} reach the client as
+     * the newest one only.
+     */
+    public StreamSubscription subscribe(String merchantId, Set<StreamTopic> topics, Long lastEventId,
+                                        StreamSink sink, boolean coalesce) {
+        StreamSubscription subscription = new StreamSubscription(this, merchantId, topics, sink,
+                coalesce ? CompletableFuture.delayedExecutor(StreamSubscription.COALESCE_WINDOW.toMillis(),
+                        TimeUnit.MILLISECONDS, delivery) : delivery,
+                clientBuffer, coalesce);
         if (!running) {
             subscription.close();
             return subscription;
@@ -114,9 +155,32 @@ public class StreamHub implements SmartLifecycle {
                 fromTail = tailAfter(lastEventId, subscription);
             }
         }
+        if (lastEventId != null) {
+            monitor.resumed();
+        }
         List<StreamMessage> replay = fromTail;
         subscription.start(s -> resume(s, lastEventId, newest, replay));
         return subscription;
+    }
+
+    /**
+     * Sends a live-only message (not stored, not replayed) to every subscription of the topic, built once
+     * per connected merchant.
+     */
+    public void broadcast(StreamTopic topic, java.util.function.Function<String, StreamMessage> perMerchant) {
+        synchronized (lock) {
+            for (Map.Entry<String, Set<StreamSubscription>> merchant : subscriptions.entrySet()) {
+                StreamMessage message = null;
+                for (StreamSubscription subscription : merchant.getValue()) {
+                    if (subscription.topics().contains(topic)) {
+                        if (message == null) {
+                            message = perMerchant.apply(merchant.getKey());
+                        }
+                        subscription.offerLiveOnly(message);
+                    }
+                }
+            }
+        }
     }
 
     /** New rows have been committed: poll now rather than at the next interval. */
@@ -132,6 +196,15 @@ public class StreamHub implements SmartLifecycle {
                 nudged.set(false);
             }
         }
+    }
+
+    /** Reports to these meters from now on. */
+    public void monitor(Monitor monitor) {
+        this.monitor = monitor;
+    }
+
+    Monitor monitor() {
+        return monitor;
     }
 
     /** Subscriptions connected now. */

@@ -19,6 +19,9 @@ public final class StreamMessage {
     private final String data;
     private final Instant createdAt;
     private volatile String sseFrame;
+    private volatile String jsonFrame;
+    private volatile String coalescingKey;
+    private static final java.util.regex.Pattern SKU = java.util.regex.Pattern.compile("\"sku\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /**
      * @param data the payload as a JSON object on one line; it includes {@code merchantId}
@@ -72,8 +75,33 @@ public final class StreamMessage {
         if (frame == null) {
             // a JSON encoder writes no raw line breaks; split anyway so a stray one cannot end the event early
             String dataLines = data.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\ndata: ");
-            frame = "id: " + id + "\nevent: " + type + "\ndata: " + dataLines + "\n\n";
+            // a live-only message (negative id) must not move the client's Last-Event-ID
+            frame = (id >= 0 ? "id: " + id + "\n" : "") + "event: " + type + "\ndata: " + dataLines + "\n\n";
             sseFrame = frame;
+        }
+        return frame;
+    }
+
+    /** For {@code stock.changed}: its SKU, which newer changes of supersede; null for any other message. */
+    public String coalescingKey() {
+        if (!"stock.changed".equals(type)) {
+            return null;
+        }
+        String key = coalescingKey;
+        if (key == null) {
+            java.util.regex.Matcher matcher = SKU.matcher(data);
+            key = matcher.find() ? matcher.group(1) : "";
+            coalescingKey = key;
+        }
+        return key.isEmpty() ? null : key;
+    }
+
+    /** The message as one JSON object {@code {"id","type","data"}} (a WebSocket text frame), built on first use. */
+    public String jsonFrame() {
+        String frame = jsonFrame;
+        if (frame == null) {
+            frame = "{\"id\":" + id + ",\"type\":" + jsonString(type) + ",\"data\":" + data + "}";
+            jsonFrame = frame;
         }
         return frame;
     }

@@ -16,4 +16,9 @@ public interface StreamSink {
 
     /** Ends the transport; called once, when the hub drops the subscription. */
     void close();
+
+    /** Ends the transport of a client that fell too far behind (it may resume by id); called instead of {@link #close()}. */
+    default void closeTooSlow() {
+        close();
+    }
 }

@@ -3,8 +3,11 @@ package io.syncline.gateway.stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,6 +24,8 @@ public final class StreamSubscription {
 
     private static final Logger log = LoggerFactory.getLogger(StreamSubscription.class);
     private static final Object HEARTBEAT = new Object();
+    /** How long a coalescing client's messages wait, so that a burst of stock changes collapses. */
+    public static final Duration COALESCE_WINDOW = Duration.ofMillis(100);
 
     /** The resume a subscription runs on its first drain, before any live message. */
     @FunctionalInterface
@@ -42,11 +47,20 @@ public final class StreamSubscription {
     private volatile boolean started;
     private volatile boolean overflowed;
     private volatile Resume resume;
+    /** With coalescing: the newest queued {@code stock.changed} id of each SKU; older ones are skipped. */
+    private final boolean coalesce;
+    private final Map<String, Long> newestStockChange = new ConcurrentHashMap<>();
     /** Written only by the drain, which the {@code draining} flag hands from thread to thread. */
     private long lastSentId = Long.MIN_VALUE;
 
     StreamSubscription(StreamHub hub, String merchantId, Set<StreamTopic> topics, StreamSink sink,
                        Executor executor, int capacity) {
+        this(hub, merchantId, topics, sink, executor, capacity, false);
+    }
+
+    StreamSubscription(StreamHub hub, String merchantId, Set<StreamTopic> topics, StreamSink sink,
+                       Executor executor, int capacity, boolean coalesce) {
+        this.coalesce = coalesce;
         this.hub = hub;
         this.merchantId = merchantId;
         this.topics = Set.copyOf(topics);
@@ -79,11 +93,53 @@ public final class StreamSubscription {
             return;
         }
         if (queued.incrementAndGet() > capacity) {
-            overflowed = true;
-        } else {
-            queue.add(message);
+            queued.decrementAndGet();
+            if (!overflowed) {
+                overflowed = true;
+                // now, not after the drain: a drain blocked on a client that stopped reading may never end
+                try {
+                    executor.execute(() -> close(true));
+                } catch (RejectedExecutionException e) {
+                    close(true);
+                }
+            }
+            return;
         }
+        if (coalesce && message.coalescingKey() != null) {
+            newestStockChange.merge(message.coalescingKey(), message.id(), Math::max);
+        }
+        queue.add(message);
         schedule();
+    }
+
+    /** A queued stock change that a newer one of the same SKU supersedes. Drain thread only. */
+    private boolean superseded(StreamMessage message) {
+        String key = coalesce ? message.coalescingKey() : null;
+        if (key == null) {
+            return false;
+        }
+        Long newest = newestStockChange.get(key);
+        if (newest != null && newest > message.id()) {
+            return true;
+        }
+        newestStockChange.remove(key, message.id());
+        return false;
+    }
+
+    /** Queues a live-only message, which is sent whatever the ids sent before. */
+    void offerLiveOnly(StreamMessage message) {
+        if (closed.get() || !accepts(message)) {
+            return;
+        }
+        if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
+            return;
+        }
+        queue.add(new LiveOnly(message));
+        schedule();
+    }
+
+    private record LiveOnly(StreamMessage message) {
     }
 
     /** Queues a heartbeat behind whatever is waiting. */
@@ -105,9 +161,14 @@ public final class StreamSubscription {
 
     /** Writes a message unless the client has it already. Drain thread only. */
     void deliver(StreamMessage message) throws Exception {
+        deliver(message, false);
+    }
+
+    private void deliver(StreamMessage message, boolean live) throws Exception {
         if (message.id() > lastSentId && accepts(message)) {
             sink.send(message);
             lastSentId = message.id();
+            hub.monitor().delivered(message, live);
         }
     }
 
@@ -124,11 +185,20 @@ public final class StreamSubscription {
 
     /** Ends the subscription and its transport. */
     public void close() {
+        close(false);
+    }
+
+    private void close(boolean tooSlow) {
         if (closed.compareAndSet(false, true)) {
             hub.remove(this);
             queue.clear();
             try {
-                sink.close();
+                if (tooSlow) {
+                    hub.monitor().dropped();
+                    sink.closeTooSlow();
+                } else {
+                    sink.close();
+                }
             } catch (RuntimeException e) {
                 log.debug("Closing a stream sink failed", e);
             }
@@ -167,14 +237,20 @@ public final class StreamSubscription {
                 queued.decrementAndGet();
                 if (item == HEARTBEAT) {
                     sink.heartbeat();
+                } else if (item instanceof LiveOnly live) {
+                    sink.send(live.message());
+                    hub.monitor().delivered(live.message(), true);
                 } else {
-                    deliver((StreamMessage) item);
+                    StreamMessage message = (StreamMessage) item;
+                    if (!superseded(message)) {
+                        deliver(message, true);
+                    }
                 }
             }
             if (overflowed) {
                 log.info("Stream client of merchant {} fell too far behind; closing it so that it resumes",
                         merchantId);
-                close();
+                close(true);
             }
         } catch (Exception e) {
             log.debug("Stream client of merchant {} is gone: {}", merchantId, e.toString());

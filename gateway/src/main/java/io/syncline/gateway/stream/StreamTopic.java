@@ -9,7 +9,9 @@ import java.util.Set;
 /** What a client can subscribe to; each stream message belongs to exactly one topic. */
 public enum StreamTopic {
     ORDERS("orders"),
-    INVENTORY("inventory");
+    INVENTORY("inventory"),
+    /** Live only: {@code health.changed}, never stored or replayed. */
+    HEALTH("health");
 
     private final String wireName;
 

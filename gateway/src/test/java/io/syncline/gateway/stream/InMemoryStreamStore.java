@@ -24,6 +24,12 @@ class InMemoryStreamStore implements StreamStore {
         return message;
     }
 
+    synchronized StreamMessage append(String merchantId, StreamTopic topic, String type, String data) {
+        StreamMessage message = new StreamMessage(nextId++, merchantId, topic, type, data, now);
+        rows.add(message);
+        return message;
+    }
+
     synchronized void skipIds(int count) {
         nextId += count;
     }

@@ -44,7 +44,8 @@ class StreamControllerTest {
         hub = new StreamHub(store, properties, Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor(),
                 new DirectExecutorService(), StreamHub.CLIENT_BUFFER);
         hub.start();
-        mvc = MockMvcBuilders.standaloneSetup(new StreamController(hub, properties))
+        mvc = MockMvcBuilders.standaloneSetup(new StreamController(hub, properties,
+                        new StreamConnections(StreamAccessProperties.defaults())))
                 .setControllerAdvice(new ProblemAdvice())
                 .setCustomArgumentResolvers(caller(new Caller("alice", "m1", Set.of(Role.VIEWER))))
                 .build();

@@ -25,7 +25,8 @@ class StreamHubConcurrencyTest {
     void concurrentResumesNeitherLoseNorRepeatMessages() throws Exception {
         InMemoryStreamStore store = new InMemoryStreamStore();
         StreamHub hub = new StreamHub(store,
-                new StreamProperties(Duration.ofHours(1), null, Duration.ofMillis(2), null, 40));
+                new StreamProperties(Duration.ofHours(1), null, Duration.ofMillis(2), null, 40),
+                new StreamAccessProperties(null, 10_000, null, null, null));
         hub.start();
         try {
             Random random = new Random(42);

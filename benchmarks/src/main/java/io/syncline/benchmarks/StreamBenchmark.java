@@ -1,0 +1,359 @@
+package io.syncline.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * SSE fan-out of one standalone gateway: holds 1,000 then 5,000 clients on {@code /api/stream?topics=inventory},
+ * changes one stock {@code --rate} times a second through the API (each change is one {@code stock.changed} for
+ * every client) and prints delivered messages/s, delivery latency p50/p99 and heap per connection.
+ */
+public final class StreamBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String USER = "bench";
+    /** Changes rotate over several items: commands on one aggregate queue behind its lock. */
+    private static final int ITEMS = 10;
+
+    private final StreamOptions options;
+    private final Databases databases;
+    private final HttpClient control = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final List<HttpClient> streams = new ArrayList<>();
+    private final SseClient.Stats stats = new SseClient.Stats();
+    private final AtomicInteger refused = new AtomicInteger();
+    private URI base;
+    private String token;
+
+    StreamBenchmark(StreamOptions options) {
+        this.options = options;
+        this.databases = new Databases(options.pg(), options.pgUser(), options.pgPassword());
+        for (int i = 0; i < options.httpClients(); i++) {
+            streams.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(30)).build());
+        }
+    }
+
+    public static void main(String[] args) {
+        if (BenchmarkOptions.wantsHelp(args)) {
+            System.out.print(StreamOptions.USAGE);
+            return;
+        }
+        int code;
+        try {
+            code = new StreamBenchmark(StreamOptions.parse(args, System.getenv())).run();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(StreamOptions.USAGE);
+            code = 2;
+        } catch (Exception e) {
+            System.err.println("[bench] failed: " + e);
+            e.printStackTrace();
+            code = 2;
+        }
+        System.exit(code);
+    }
+
+    /** One phase's figures. */
+    record Phase(int clients, int connected, double connectSeconds, long heapBytes, double heapPerConnection,
+                 long eventsSent, long failedChanges, long eventsSeen, long delivered, double seconds, double p50Ms,
+                 double p99Ms, double maxMs, int closed, double appCores, double clientCores) {
+
+        double deliveredPerSecond() {
+            return delivered / seconds;
+        }
+
+        /** Every event of the window (as seen by any client) to every client. */
+        double expectedPerSecond() {
+            return (double) eventsSeen * connected / seconds;
+        }
+    }
+
+    int run() throws Exception {
+        if (!Files.isRegularFile(options.jar())) {
+            throw new IllegalStateException("no standalone jar at " + options.jar().toAbsolutePath()
+                    + " (build it with ./mvnw -DskipTests package, or pass --jar)");
+        }
+        String header = String.format(Locale.ROOT,
+                "SSE fan-out, %s, %d cores, Java %s: clients %s, %.0f events/s, warm-up %d s, measured %d s",
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.clients(),
+                options.eventsPerSecond(), options.warmup().toSeconds(), options.duration().toSeconds());
+        log(header);
+        String database = databases.create("syncline_stream_bench");
+        Path temp = Files.createTempDirectory("syncline-stream-bench-");
+        Path log = temp.resolve("syncline.log");
+        int port = SynclineProcess.freePort();
+        String password = UUID.randomUUID().toString();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SYNCLINE_DB_URL", databases.url(database));
+        env.put("SYNCLINE_DB_USER", databases.user());
+        env.put("SYNCLINE_DB_PASSWORD", databases.password());
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("SYNCLINE_DATA_DIR", temp.resolve("data").toString());
+        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        env.put("SYNCLINE_USERS_0_USERNAME", USER);
+        env.put("SYNCLINE_USERS_0_PASSWORD", password);
+        env.put("SYNCLINE_USERS_0_MERCHANT", USER);
+        env.put("SYNCLINE_USERS_0_ROLES", "OPERATOR");
+        env.put("SYNCLINE_GATEWAY_RATE_LIMIT_CAPACITY", "1000000");
+        int most = options.clients().get(options.clients().size() - 1);
+        List<String> jvm = new ArrayList<>(options.appJvmOptions());
+        // room for every client: Tomcat's connection cap and any stream caps of the gateway
+        jvm.add("-Dserver.tomcat.max-connections=" + (most + 1000));
+        jvm.add("-Dsyncline.stream.max-connections=" + (most + 1000));
+        jvm.add("-Dsyncline.stream.max-connections-per-user=" + (most + 1000));
+        log("Syncline: database " + database + ", port " + port + ", log " + log + ", JVM " + jvm);
+        Path jar = Files.copy(options.jar(), temp.resolve("syncline.jar"));
+        List<Phase> phases = new ArrayList<>();
+        boolean clean = false;
+        try (SynclineProcess app = SynclineProcess.start(jar, jvm, env, log, port)) {
+            app.awaitReady(options.startupTimeout());
+            base = app.baseUri();
+            login(password);
+            for (int i = 0; i < ITEMS; i++) {
+                putStock(sku(i), 1_000);
+            }
+            long baseline = heapAfterGc(app);
+            log(String.format(Locale.ROOT, "heap with no clients %.1f MiB", baseline / 1048576.0));
+            for (int clients : options.clients()) {
+                phases.add(phase(app, clients, baseline));
+            }
+            print(header, phases, app);
+            clean = app.countErrorLines() == 0;
+            return phases.stream().allMatch(p -> p.connected() == p.clients()) ? 0 : 1;
+        } finally {
+            Files.deleteIfExists(temp.resolve("syncline.jar"));
+            if (!options.keep()) {
+                databases.drop(database);
+            }
+            if (clean && !options.keep()) {
+                try (var paths = Files.walk(temp)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+                log("done");
+            } else {
+                log("kept " + temp);
+            }
+        }
+    }
+
+    private Phase phase(SynclineProcess app, int clients, long baseline) throws Exception {
+        long started = System.nanoTime();
+        connectUpTo(clients);
+        double connectSeconds = (System.nanoTime() - started) / 1e9;
+        int connected = stats.open.get();
+        log(String.format(Locale.ROOT, "%d clients: %d connected in %.1f s, %d refused", clients, connected,
+                connectSeconds, refused.get()));
+        long heap = heapAfterGc(app);
+        double perConnection = connected == 0 ? 0 : (double) (heap - baseline) / connected;
+
+        AtomicLong sent = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        ScheduledExecutorService generator = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger level = new AtomicInteger(1_000);
+        long periodMicros = (long) (1_000_000 / options.eventsPerSecond());
+        generator.scheduleAtFixedRate(() -> control.sendAsync(stockRequest(level.incrementAndGet()),
+                        HttpResponse.BodyHandlers.discarding())
+                .whenComplete((r, e) -> {
+                    if (e == null && r.statusCode() / 100 == 2) {
+                        sent.incrementAndGet();
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                }), 0, periodMicros, TimeUnit.MICROSECONDS);
+        try {
+            Thread.sleep(options.warmup().toMillis());
+            int closedBefore = stats.closed.get();
+            long startMicros = SseClient.nowMicros();
+            long endMicros = startMicros + TimeUnit.MILLISECONDS.toMicros(options.duration().toMillis());
+            stats.window(startMicros, endMicros);
+            long sentBefore = sent.get();
+            long failedBefore = failed.get();
+            long appCpuBefore = cpuNanos(ProcessHandle.of(app.pid()));
+            long clientCpuBefore = cpuNanos(java.util.Optional.of(ProcessHandle.current()));
+            Thread.sleep(options.duration().toMillis());
+            long eventsSent = sent.get() - sentBefore;
+            long failedChanges = failed.get() - failedBefore;
+            double appCores = (cpuNanos(ProcessHandle.of(app.pid())) - appCpuBefore)
+                    / (double) options.duration().toNanos();
+            double clientCores = (cpuNanos(java.util.Optional.of(ProcessHandle.current())) - clientCpuBefore)
+                    / (double) options.duration().toNanos();
+            // the messages of the window's last events are still on their way
+            Thread.sleep(2_000);
+            double seconds = options.duration().toMillis() / 1000.0;
+            var h = stats.latencyMicros.copy();
+            Phase phase = new Phase(clients, connected, connectSeconds, heap - baseline, perConnection, eventsSent,
+                    failedChanges, stats.events.size(), stats.delivered.sum(), seconds,
+                    h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0,
+                    stats.closed.get() - closedBefore, appCores, clientCores);
+            log(String.format(Locale.ROOT, "%d clients: %.0f msgs/s delivered (%.0f expected), p50 %.1f ms,"
+                            + " p99 %.1f ms, %d failed stock changes, %d closed, CPU app %.2f / client %.2f cores",
+                    clients, phase.deliveredPerSecond(), phase.expectedPerSecond(), phase.p50Ms(), phase.p99Ms(),
+                    failedChanges, phase.closed(), appCores, clientCores));
+            return phase;
+        } finally {
+            generator.shutdownNow();
+        }
+    }
+
+    /** Opens connections until {@code clients} are open, at most {@code --connect-concurrency} attempts at once. */
+    private void connectUpTo(int clients) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(options.connectConcurrency());
+        int toOpen = clients - stats.open.get();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/stream?topics=inventory"))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .GET().build();
+        for (int i = 0; i < toOpen; i++) {
+            inFlight.acquire();
+            AtomicBoolean released = new AtomicBoolean();
+            Runnable release = () -> {
+                if (released.compareAndSet(false, true)) {
+                    inFlight.release();
+                }
+            };
+            HttpClient http = streams.get(i % streams.size());
+            http.sendAsync(request, info -> {
+                release.run();
+                if (info.statusCode() != 200) {
+                    refused.incrementAndGet();
+                    return HttpResponse.BodySubscribers.discarding();
+                }
+                return HttpResponse.BodySubscribers.fromLineSubscriber(new SseClient(stats));
+            }).whenComplete((r, e) -> {
+                if (e != null) {
+                    refused.incrementAndGet();
+                }
+                release.run();
+            });
+        }
+        inFlight.acquire(options.connectConcurrency());
+        inFlight.release(options.connectConcurrency());
+        // body subscriptions start just after the headers
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (stats.open.get() + refused.get() < clients && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static long cpuNanos(java.util.Optional<ProcessHandle> process) {
+        return process.flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
+    }
+
+    private void login(String password) throws IOException, InterruptedException {
+        HttpResponse<String> r = control.send(json("POST", "/api/auth/token",
+                Map.of("username", USER, "password", password)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
+        }
+        token = JSON.readTree(r.body()).path("accessToken").asText();
+    }
+
+    private void putStock(String sku, int onHand) throws IOException, InterruptedException {
+        HttpResponse<String> r = control.send(stockRequest(sku, onHand), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException("PUT /api/inventory/" + sku + " answered " + r.statusCode() + " "
+                    + r.body());
+        }
+    }
+
+    private static String sku(int i) {
+        return String.format(Locale.ROOT, "STREAM-%04d", i + 1);
+    }
+
+    /** The n-th change: the next item gets a new on-hand. */
+    private HttpRequest stockRequest(int n) {
+        return stockRequest(sku(n % ITEMS), 1_000 + n);
+    }
+
+    private HttpRequest stockRequest(String sku, int onHand) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("onHand", onHand);
+        body.put("lowStockThreshold", 0);
+        body.put("name", "Stream benchmark item");
+        return json("PUT", "/api/inventory/" + sku, body).header("Authorization", "Bearer " + token).build();
+    }
+
+    private HttpRequest.Builder json(String method, String path, Object body) {
+        try {
+            return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Heap in use right after a full GC of the application (jcmd), so that garbage does not count. */
+    private long heapAfterGc(SynclineProcess app) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (Files.isExecutable(jcmd)) {
+            new ProcessBuilder(jcmd.toString(), Long.toString(app.pid()), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                    .waitFor(60, TimeUnit.SECONDS);
+        } else {
+            log("no jcmd at " + jcmd + ": heap figures include garbage");
+        }
+        Thread.sleep(500);
+        HttpResponse<String> r = control.send(HttpRequest.newBuilder(
+                        base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("/actuator/metrics answered " + r.statusCode() + " " + r.body());
+        }
+        for (JsonNode m : JSON.readTree(r.body()).path("measurements")) {
+            if ("VALUE".equals(m.path("statistic").asText())) {
+                return m.path("value").asLong();
+            }
+        }
+        throw new IllegalStateException("no heap figure in " + r.body());
+    }
+
+    private void print(String header, List<Phase> phases, SynclineProcess app) {
+        System.out.println();
+        System.out.println(header);
+        System.out.println("| clients held | connect | events/s (changes ok / failed) | delivered msgs/s (expected)"
+                + " | p50 | p99 | max | heap per connection | dropped | CPU cores app / client |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (Phase p : phases) {
+            System.out.printf(Locale.ROOT, "| %d / %d | %.1f s | %.1f (%d / %d) | %.0f (%.0f) | %.1f ms | %.1f ms"
+                            + " | %.1f ms | %.1f KiB | %d | %.2f / %.2f |%n", p.connected(), p.clients(),
+                    p.connectSeconds(), p.eventsSeen() / p.seconds(), p.eventsSent(), p.failedChanges(),
+                    p.deliveredPerSecond(), p.expectedPerSecond(), p.p50Ms(), p.p99Ms(), p.maxMs(),
+                    p.heapPerConnection() / 1024, p.closed(), p.appCores(), p.clientCores());
+        }
+        System.out.println();
+        System.out.println("application log: " + app.log() + ", " + app.countErrorLines() + " ERROR lines");
+        app.errorLines(5).forEach(l -> System.out.println("  " + l));
+    }
+
+    private static void log(String message) {
+        System.out.println("[bench " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] "
+                + message);
+    }
+}
