@@ -7,6 +7,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /** A stream client over Server-Sent Events: writes each message's prebuilt frame as it is. */
@@ -29,6 +30,20 @@ final class SseStreamSink implements StreamSink {
     @Override
     public void send(StreamMessage message) throws IOException {
         write(message.sseFrame());
+    }
+
+    /** Every pending frame in one write and one flush. */
+    @Override
+    public void sendAll(List<StreamMessage> messages) throws IOException {
+        if (messages.size() == 1) {
+            send(messages.get(0));
+            return;
+        }
+        StringBuilder frames = new StringBuilder();
+        for (StreamMessage message : messages) {
+            frames.append(message.sseFrame());
+        }
+        write(frames.toString());
     }
 
     @Override

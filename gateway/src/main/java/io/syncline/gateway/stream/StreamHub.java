@@ -23,7 +23,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +47,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * store records the last id deleted. A resume after an id below that has lost messages, so the client gets
  * {@code stream.reset} (reload your state) with id {@code H}, then live messages. An {@code L} the store
  * has never handed out (e.g. from a wiped database) is answered the same way.
+ *
+ * <p>Delivery: a fixed pool of {@code syncline.stream.delivery-threads} drains the clients' queues, each
+ * drain writing all of a client's pending frames at once. A client that stops reading blocks its write once
+ * its socket buffer is full; a watchdog drops it after {@code syncline.stream.write-stall} and grows the
+ * pool by one thread until the blocked write returns, so the other clients keep their threads.
  */
 @Component
 public class StreamHub implements SmartLifecycle {
@@ -63,6 +70,8 @@ public class StreamHub implements SmartLifecycle {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService delivery;
     private final int clientBuffer;
+    private Duration writeStall = StreamDeliveryProperties.defaults().writeStall();
+    private final Object poolLock = new Object();
 
     private final Object lock = new Object();
     /** Guarded by {@code lock}; copy-on-write sets, as a subscription may close while being offered to. */
@@ -106,10 +115,18 @@ public class StreamHub implements SmartLifecycle {
     private volatile boolean running;
 
     @Autowired
-    public StreamHub(StreamStore store, StreamProperties properties, StreamAccessProperties access) {
+    public StreamHub(StreamStore store, StreamProperties properties, StreamAccessProperties access,
+                     StreamDeliveryProperties deliveryProperties) {
         this(store, properties, Clock.systemUTC(),
                 Executors.newScheduledThreadPool(2, threads("stream-hub-")),
-                Executors.newCachedThreadPool(threads("stream-delivery-")), access.clientBuffer());
+                fixedPool(deliveryProperties.deliveryThreads()), access.clientBuffer());
+        this.writeStall = deliveryProperties.writeStall();
+    }
+
+    /** A fixed pool that {@link #writerBlocked()} can grow while threads are stuck in a client's write. */
+    private static ThreadPoolExecutor fixedPool(int threads) {
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                threads("stream-delivery-"));
     }
 
     StreamHub(StreamStore store, StreamProperties properties, Clock clock, ScheduledExecutorService scheduler,
@@ -246,6 +263,44 @@ public class StreamHub implements SmartLifecycle {
         }
     }
 
+    /** How long a write may block before its client is dropped; set before {@link #start()}. */
+    void writeStall(Duration writeStall) {
+        this.writeStall = writeStall;
+    }
+
+    /** Drops the clients whose write has been blocked longer than the write stall. */
+    void dropStalledWriters() {
+        long stalledSince = System.nanoTime() - writeStall.toNanos();
+        for (StreamSubscription subscription : snapshot()) {
+            subscription.dropIfStalled(stalledSince);
+        }
+    }
+
+    /** A delivery thread is stuck in a dropped client's write: another one stands in until it returns. */
+    void writerBlocked() {
+        // only a fixed pool (core = max) is grown; the check is under the lock that keeps core = max
+        if (delivery instanceof ThreadPoolExecutor pool) {
+            synchronized (poolLock) {
+                if (pool.getCorePoolSize() == pool.getMaximumPoolSize()) {
+                    pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+                    pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+                }
+            }
+        }
+    }
+
+    /** The stuck write of {@link #writerBlocked()} returned. */
+    void writerReturned() {
+        if (delivery instanceof ThreadPoolExecutor pool) {
+            synchronized (poolLock) {
+                if (pool.getCorePoolSize() == pool.getMaximumPoolSize() && pool.getCorePoolSize() > 1) {
+                    pool.setCorePoolSize(pool.getCorePoolSize() - 1);
+                    pool.setMaximumPoolSize(pool.getMaximumPoolSize() - 1);
+                }
+            }
+        }
+    }
+
     /** Deletes the rows older than the retention window. */
     void purge() {
         int deleted = store.deleteCreatedBefore(clock.instant().minus(properties.retention()));
@@ -361,6 +416,9 @@ public class StreamHub implements SmartLifecycle {
                 TimeUnit.MILLISECONDS));
         tasks.add(scheduler.scheduleAtFixedRate(this::heartbeatSafely, heartbeat.toMillis(), heartbeat.toMillis(),
                 TimeUnit.MILLISECONDS));
+        long stallCheck = Math.max(10, writeStall.toMillis() / 4);
+        tasks.add(scheduler.scheduleWithFixedDelay(this::dropStalledWritersSafely, stallCheck, stallCheck,
+                TimeUnit.MILLISECONDS));
         tasks.add(scheduler.scheduleWithFixedDelay(this::purgeSafely, purgeEvery.toMillis(), purgeEvery.toMillis(),
                 TimeUnit.MILLISECONDS));
         log.info("Live stream hub started after message {}", newest);
@@ -408,6 +466,14 @@ public class StreamHub implements SmartLifecycle {
             heartbeat();
         } catch (RuntimeException e) {
             log.warn("Sending stream heartbeats failed", e);
+        }
+    }
+
+    private void dropStalledWritersSafely() {
+        try {
+            dropStalledWriters();
+        } catch (RuntimeException e) {
+            log.warn("Checking stream clients for blocked writes failed", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.syncline.gateway.stream;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * One client's transport (SSE today). The hub calls a sink from one thread at a time per subscription,
@@ -10,6 +11,16 @@ public interface StreamSink {
 
     /** Writes one message. */
     void send(StreamMessage message) throws IOException;
+
+    /**
+     * Writes the messages in order; a transport that can should write them at once (one write and one flush),
+     * which is what lets one delivery thread serve many clients.
+     */
+    default void sendAll(List<StreamMessage> messages) throws IOException {
+        for (StreamMessage message : messages) {
+            send(message);
+        }
+    }
 
     /** Writes something that keeps an idle connection open and detects a client that went away. */
     void heartbeat() throws IOException;

@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -16,14 +18,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One connected client of the hub. Messages are queued by the hub's poller and written to the sink by one
- * drain at a time on the delivery executor, so a slow client never holds up the others. The first drain
- * runs the resume (replay) before anything queued, and nothing at or below the last id sent is written
- * again. A client more than {@code capacity} items behind is cut off; it reconnects and resumes.
+ * drain at a time on the hub's few delivery threads; a drain writes everything pending in one
+ * {@link StreamSink#sendAll} (one write, one flush), so the cost per client is per drain, not per message.
+ * The first drain runs the resume (replay) before anything queued, and nothing at or below the last id sent
+ * is written again. A client more than {@code capacity} items behind is cut off; it reconnects and resumes.
+ *
+ * <p>Writes block when the client's socket buffer is full. Each write records when it started; the hub's
+ * watchdog drops a client whose write has been in flight too long ({@link #dropIfStalled}) and adds a
+ * delivery thread until that write returns, so a client that stopped reading costs the others nothing. The
+ * transport is closed by whoever holds it: the blocked writer when its write returns, else the closer.
  */
 public final class StreamSubscription {
 
     private static final Logger log = LoggerFactory.getLogger(StreamSubscription.class);
     private static final Object HEARTBEAT = new Object();
+    /** Frames written at once at most, so that one client's backlog does not become one huge write. */
+    static final int MAX_BATCH = 256;
     /** How long a coalescing client's messages wait, so that a burst of stock changes collapses. */
     public static final Duration COALESCE_WINDOW = Duration.ofMillis(100);
 
@@ -50,6 +60,11 @@ public final class StreamSubscription {
     /** With coalescing: the newest queued {@code stock.changed} id of each SKU; older ones are skipped. */
     private final boolean coalesce;
     private final Map<String, Long> newestStockChange = new ConcurrentHashMap<>();
+    /** {@link System#nanoTime()} when the write in flight started; 0 when none is. */
+    private volatile long writingSince;
+    private final AtomicBoolean sinkClosed = new AtomicBoolean();
+    private final AtomicBoolean compensated = new AtomicBoolean();
+    private volatile boolean closeTooSlow;
     /** Written only by the drain, which the {@code draining} flag hands from thread to thread. */
     private long lastSentId = Long.MIN_VALUE;
 
@@ -166,7 +181,7 @@ public final class StreamSubscription {
 
     private void deliver(StreamMessage message, boolean live) throws Exception {
         if (message.id() > lastSentId && accepts(message)) {
-            sink.send(message);
+            write(message);
             lastSentId = message.id();
             hub.monitor().delivered(message, live);
         }
@@ -174,8 +189,21 @@ public final class StreamSubscription {
 
     /** Writes a reset and continues with the messages after {@code id}. Drain thread only. */
     void deliverReset(long id, String reason) throws Exception {
-        sink.send(StreamMessage.reset(id, merchantId, reason));
+        write(StreamMessage.reset(id, merchantId, reason));
         lastSentId = id;
+    }
+
+    private void write(StreamMessage message) throws Exception {
+        writingSince = nonZero(System.nanoTime());
+        try {
+            sink.send(message);
+        } finally {
+            writingSince = 0;
+            writerReturned();
+            if (closed.get()) {
+                closeSink();
+            }
+        }
     }
 
     /** Marks everything up to {@code id} as sent, so live messages up to it are skipped. Drain thread only. */
@@ -189,12 +217,34 @@ public final class StreamSubscription {
     }
 
     private void close(boolean tooSlow) {
+        if (tooSlow && !closed.get()) {
+            // before the flag: a writer that sees the subscription closed must see why
+            closeTooSlow = true;
+        }
         if (closed.compareAndSet(false, true)) {
             hub.remove(this);
             queue.clear();
+            if (tooSlow) {
+                hub.monitor().dropped();
+            }
+            // a write in flight owns the transport (closing it here would wait for the write): the writer
+            // closes it when its write returns, and the hub lends the others a thread until then
+            long since = writingSince;
+            if (since == 0) {
+                closeSink();
+            } else if (compensated.compareAndSet(false, true)) {
+                hub.writerBlocked();
+                if (writingSince != since) {
+                    writerReturned();
+                }
+            }
+        }
+    }
+
+    private void closeSink() {
+        if (sinkClosed.compareAndSet(false, true)) {
             try {
-                if (tooSlow) {
-                    hub.monitor().dropped();
+                if (closeTooSlow) {
                     sink.closeTooSlow();
                 } else {
                     sink.close();
@@ -203,6 +253,21 @@ public final class StreamSubscription {
                 log.debug("Closing a stream sink failed", e);
             }
         }
+    }
+
+    /**
+     * Drops the client if a write has been blocked (its socket buffer full: it stopped reading) since before
+     * {@code stalledSince}; returns whether it did. The blocked delivery thread closes the transport when the
+     * write returns.
+     */
+    boolean dropIfStalled(long stalledSince) {
+        long since = writingSince;
+        if (since != 0 && since - stalledSince < 0 && !closed.get()) {
+            log.info("Stream client of merchant {} stopped reading; closing it so that it resumes", merchantId);
+            close(true);
+            return true;
+        }
+        return false;
     }
 
     /** The transport is gone already (the client disconnected): forget the subscription. */
@@ -232,20 +297,29 @@ public final class StreamSubscription {
                 resume = null;
                 pending.run(this);
             }
-            Object item;
-            while (!closed.get() && (item = queue.poll()) != null) {
-                queued.decrementAndGet();
-                if (item == HEARTBEAT) {
-                    sink.heartbeat();
-                } else if (item instanceof LiveOnly live) {
-                    sink.send(live.message());
-                    hub.monitor().delivered(live.message(), true);
-                } else {
-                    StreamMessage message = (StreamMessage) item;
-                    if (!superseded(message)) {
-                        deliver(message, true);
+            List<StreamMessage> batch = new ArrayList<>();
+            while (!closed.get()) {
+                batch.clear();
+                boolean heartbeat = false;
+                Object item;
+                while (batch.size() < MAX_BATCH && (item = queue.poll()) != null) {
+                    queued.decrementAndGet();
+                    if (item == HEARTBEAT) {
+                        heartbeat = true;
+                    } else if (item instanceof LiveOnly live) {
+                        batch.add(live.message());
+                    } else {
+                        StreamMessage message = (StreamMessage) item;
+                        if (!superseded(message) && message.id() > lastSentId && accepts(message)) {
+                            batch.add(message);
+                            lastSentId = message.id();
+                        }
                     }
                 }
+                if (batch.isEmpty() && !heartbeat) {
+                    break;
+                }
+                write(batch, heartbeat);
             }
             if (overflowed) {
                 log.info("Stream client of merchant {} fell too far behind; closing it so that it resumes",
@@ -261,5 +335,36 @@ public final class StreamSubscription {
         if (!closed.get() && !queue.isEmpty()) {
             schedule();
         }
+    }
+
+    /** One write and one flush for everything pending; a heartbeat only when there is nothing else. */
+    private void write(List<StreamMessage> batch, boolean heartbeat) throws Exception {
+        writingSince = nonZero(System.nanoTime());
+        try {
+            if (!batch.isEmpty()) {
+                sink.sendAll(batch);
+            } else if (heartbeat) {
+                sink.heartbeat();
+            }
+        } finally {
+            writingSince = 0;
+            writerReturned();
+            if (closed.get()) {
+                closeSink();
+            }
+        }
+        for (StreamMessage message : batch) {
+            hub.monitor().delivered(message, true);
+        }
+    }
+
+    private void writerReturned() {
+        if (compensated.getAndSet(false)) {
+            hub.writerReturned();
+        }
+    }
+
+    private static long nonZero(long nanos) {
+        return nanos == 0 ? 1 : nanos;
     }
 }

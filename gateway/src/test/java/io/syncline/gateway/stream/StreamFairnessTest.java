@@ -22,7 +22,7 @@ class StreamFairnessTest {
     private final InMemoryStreamStore store = new InMemoryStreamStore();
     private final StreamHub hub = new StreamHub(store, StreamHubTest.properties(100),
             Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
-            Executors.newSingleThreadScheduledExecutor(), Executors.newCachedThreadPool(), 5);
+            Executors.newSingleThreadScheduledExecutor(), Executors.newFixedThreadPool(1), 5);
 
     @AfterEach
     void stop() {
@@ -50,12 +50,91 @@ class StreamFairnessTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> fast.ids().size() == expected);
         }
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> slow.droppedAsTooSlow);
+        // one delivery thread, stuck in the slow client's write: the fast one was served by a stand-in
         assertThat(fast.closed).isFalse();
         assertThat(fast.ids()).hasSize(20).isSorted();
         assertThat(hub.subscriptionCount()).isEqualTo(1);
         assertThat(registry.get("syncline.stream.drops").counter().count()).isEqualTo(1);
+        // the transport is closed by its blocked writer once the write returns
+        assertThat(slow.droppedAsTooSlow).isFalse();
         stuck.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> slow.droppedAsTooSlow);
+    }
+
+    @Test
+    void aClientWhoseWriteStaysBlockedIsDroppedWithoutHoldingUpTheOthers() throws Exception {
+        StreamHub stallingHub = new StreamHub(store, StreamHubTest.properties(100), Clock.systemUTC(),
+                Executors.newSingleThreadScheduledExecutor(), Executors.newFixedThreadPool(1), 1000);
+        stallingHub.writeStall(Duration.ofMillis(200));
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        new StreamMetrics(registry, new StreamConnections(StreamAccessProperties.defaults()), stallingHub);
+        stallingHub.start();
+        CountDownLatch stuck = new CountDownLatch(1);
+        BlockedSink slow = new BlockedSink(stuck);
+        RecordingSink fast = new RecordingSink();
+        try {
+            stallingHub.subscribe("m1", Set.of(StreamTopic.ORDERS), null, slow);
+            stallingHub.subscribe("m1", Set.of(StreamTopic.ORDERS), null, fast);
+            store.append("m1", StreamTopic.ORDERS, "order.placed");
+            stallingHub.poll();
+
+            // the buffer is far from full: only the blocked write gives the client away
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> registry.get("syncline.stream.drops").counter().count() == 1);
+            for (int i = 0; i < 3; i++) {
+                store.append("m1", StreamTopic.ORDERS, "order.placed");
+            }
+            stallingHub.poll();
+            await().atMost(Duration.ofSeconds(5)).until(() -> fast.ids().size() == 4);
+            assertThat(fast.ids()).isSorted();
+            assertThat(stallingHub.subscriptionCount()).isEqualTo(1);
+            stuck.countDown();
+            await().atMost(Duration.ofSeconds(5)).until(() -> slow.droppedAsTooSlow);
+        } finally {
+            stuck.countDown();
+            stallingHub.stop();
+        }
+    }
+
+    @Test
+    void writesEveryPendingMessageOfAClientAtOnce() throws Exception {
+        CountDownLatch firstWrite = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.List<java.util.List<Long>> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StreamHub batchingHub = new StreamHub(store, StreamHubTest.properties(100), Clock.systemUTC(),
+                Executors.newSingleThreadScheduledExecutor(), Executors.newFixedThreadPool(1), 100);
+        batchingHub.start();
+        try {
+            batchingHub.subscribe("m1", Set.of(StreamTopic.ORDERS), null, new RecordingSink() {
+                @Override
+                public void sendAll(java.util.List<StreamMessage> messages) throws IOException {
+                    writes.add(messages.stream().map(StreamMessage::id).toList());
+                    firstWrite.countDown();
+                    try {
+                        release.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            store.append("m1", StreamTopic.ORDERS, "order.placed");
+            batchingHub.poll();
+            assertThat(firstWrite.await(5, TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < 10; i++) {
+                store.append("m1", StreamTopic.ORDERS, "order.placed");
+            }
+            batchingHub.poll();
+            release.countDown();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> writes.size() == 2);
+            assertThat(writes.get(0)).hasSize(1);
+            assertThat(writes.get(1)).hasSize(10).isSorted();
+            assertThat(writes.get(1).get(0)).isGreaterThan(writes.get(0).get(0));
+        } finally {
+            release.countDown();
+            batchingHub.stop();
+        }
     }
 
     @Test
