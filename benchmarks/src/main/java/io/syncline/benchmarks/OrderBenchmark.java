@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,18 +96,8 @@ public final class OrderBenchmark {
         Path log = temp.resolve("syncline.log");
         int port = SynclineProcess.freePort();
         String password = UUID.randomUUID().toString();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SYNCLINE_DB_URL", databases.url(database));
-        env.put("SYNCLINE_DB_USER", databases.user());
-        env.put("SYNCLINE_DB_PASSWORD", databases.password());
-        env.put("SERVER_PORT", Integer.toString(port));
-        env.put("SYNCLINE_DATA_DIR", temp.resolve("data").toString());
-        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        env.put("SYNCLINE_USERS_0_USERNAME", USER);
-        env.put("SYNCLINE_USERS_0_PASSWORD", password);
-        env.put("SYNCLINE_USERS_0_MERCHANT", USER);
-        env.put("SYNCLINE_USERS_0_ROLES", "OPERATOR");
-        env.put("SYNCLINE_GATEWAY_RATE_LIMIT_CAPACITY", "1000000");
+        Map<String, String> env = SynclineProcess.environment(databases, database, port, temp.resolve("data"),
+                USER, password);
         log("Syncline: database " + database + ", port " + port + ", log " + log);
         boolean clean = false;
         // A private copy: a rebuild of the standalone during the run must not pull the jar from under it

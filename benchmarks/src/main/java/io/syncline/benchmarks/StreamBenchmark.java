@@ -109,18 +109,8 @@ public final class StreamBenchmark {
         Path log = temp.resolve("syncline.log");
         int port = SynclineProcess.freePort();
         String password = UUID.randomUUID().toString();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SYNCLINE_DB_URL", databases.url(database));
-        env.put("SYNCLINE_DB_USER", databases.user());
-        env.put("SYNCLINE_DB_PASSWORD", databases.password());
-        env.put("SERVER_PORT", Integer.toString(port));
-        env.put("SYNCLINE_DATA_DIR", temp.resolve("data").toString());
-        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        env.put("SYNCLINE_USERS_0_USERNAME", USER);
-        env.put("SYNCLINE_USERS_0_PASSWORD", password);
-        env.put("SYNCLINE_USERS_0_MERCHANT", USER);
-        env.put("SYNCLINE_USERS_0_ROLES", "OPERATOR");
-        env.put("SYNCLINE_GATEWAY_RATE_LIMIT_CAPACITY", "1000000");
+        Map<String, String> env = SynclineProcess.environment(databases, database, port, temp.resolve("data"),
+                USER, password);
         int most = options.clients().get(options.clients().size() - 1);
         List<String> jvm = new ArrayList<>(options.appJvmOptions());
         // room for every client: Tomcat's connection cap and any stream caps of the gateway

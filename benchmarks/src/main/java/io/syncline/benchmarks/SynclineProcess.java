@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,27 @@ final class SynclineProcess implements AutoCloseable {
         // A Ctrl-C of the benchmark must not leave the application running
         this.killOnExit = new Thread(process::destroyForcibly, "kill-syncline");
         Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /**
+     * The environment of a benchmark run: its own database and data directory, one OPERATOR user
+     * whose merchant has the user's name, and no rate limit to speak of.
+     */
+    static Map<String, String> environment(Databases databases, String database, int port, Path dataDir,
+                                           String user, String password) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SYNCLINE_DB_URL", databases.url(database));
+        env.put("SYNCLINE_DB_USER", databases.user());
+        env.put("SYNCLINE_DB_PASSWORD", databases.password());
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("SYNCLINE_DATA_DIR", dataDir.toString());
+        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        env.put("SYNCLINE_USERS_0_USERNAME", user);
+        env.put("SYNCLINE_USERS_0_PASSWORD", password);
+        env.put("SYNCLINE_USERS_0_MERCHANT", user);
+        env.put("SYNCLINE_USERS_0_ROLES", "OPERATOR");
+        env.put("SYNCLINE_GATEWAY_RATE_LIMIT_CAPACITY", "1000000");
+        return env;
     }
 
     static SynclineProcess start(Path jar, List<String> jvmOptions, Map<String, String> env, Path log, int port)
