@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  * One SSE connection's line reader: counts each complete {@code stock.changed} message and records its delivery
  * latency, the receive time minus the {@code at} of its data (the event's own time, same machine clock).
  */
-final class SseClient implements Flow.Subscriber<String> {
+final class SseClient {
 
     /** What all clients of a run report into. */
     static final class Stats {
@@ -50,14 +49,13 @@ final class SseClient implements Flow.Subscriber<String> {
         this.stats = stats;
     }
 
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
+    /** The stream's response arrived (status 200). */
+    void opened() {
         stats.open.incrementAndGet();
-        subscription.request(Long.MAX_VALUE);
     }
 
-    @Override
-    public void onNext(String line) {
+    /** One line of the stream, without its line end. */
+    void line(String line) {
         if (line.isEmpty()) {
             dispatch();
         } else if (line.startsWith("event:")) {
@@ -102,17 +100,8 @@ final class SseClient implements Flow.Subscriber<String> {
         return TimeUnit.SECONDS.toMicros(now.getEpochSecond()) + now.getNano() / 1_000;
     }
 
-    @Override
-    public void onError(Throwable throwable) {
-        closed();
-    }
-
-    @Override
-    public void onComplete() {
-        closed();
-    }
-
-    private void closed() {
+    /** The connection ended. */
+    void closed() {
         stats.open.decrementAndGet();
         stats.closed.incrementAndGet();
     }

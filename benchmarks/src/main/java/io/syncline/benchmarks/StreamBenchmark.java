@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,19 +43,16 @@ public final class StreamBenchmark {
     private final Databases databases;
     private final HttpClient control = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private final List<HttpClient> streams = new ArrayList<>();
+    private final SseConnections streams;
     private final SseClient.Stats stats = new SseClient.Stats();
     private final AtomicInteger refused = new AtomicInteger();
     private URI base;
     private String token;
 
-    StreamBenchmark(StreamOptions options) {
+    StreamBenchmark(StreamOptions options) throws IOException {
         this.options = options;
         this.databases = new Databases(options.pg(), options.pgUser(), options.pgPassword());
-        for (int i = 0; i < options.httpClients(); i++) {
-            streams.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(30)).build());
-        }
+        this.streams = new SseConnections(options.readerThreads());
     }
 
     public static void main(String[] args) {
@@ -215,40 +212,22 @@ public final class StreamBenchmark {
     private void connectUpTo(int clients) throws InterruptedException {
         Semaphore inFlight = new Semaphore(options.connectConcurrency());
         int toOpen = clients - stats.open.get();
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/stream?topics=inventory"))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream")
-                .GET().build();
+        InetSocketAddress address = new InetSocketAddress(base.getHost(), base.getPort());
+        String request = "GET /api/stream?topics=inventory HTTP/1.1\r\n"
+                + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                + "Authorization: Bearer " + token + "\r\n"
+                + "Accept: text/event-stream\r\n\r\n";
         for (int i = 0; i < toOpen; i++) {
             inFlight.acquire();
-            AtomicBoolean released = new AtomicBoolean();
-            Runnable release = () -> {
-                if (released.compareAndSet(false, true)) {
-                    inFlight.release();
-                }
-            };
-            HttpClient http = streams.get(i % streams.size());
-            http.sendAsync(request, info -> {
-                release.run();
-                if (info.statusCode() != 200) {
-                    refused.incrementAndGet();
-                    return HttpResponse.BodySubscribers.discarding();
-                }
-                return HttpResponse.BodySubscribers.fromLineSubscriber(new SseClient(stats));
-            }).whenComplete((r, e) -> {
-                if (e != null) {
+            streams.open(address, request, new SseClient(stats), status -> {
+                if (status != 200) {
                     refused.incrementAndGet();
                 }
-                release.run();
+                inFlight.release();
             });
         }
         inFlight.acquire(options.connectConcurrency());
         inFlight.release(options.connectConcurrency());
-        // body subscriptions start just after the headers
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (stats.open.get() + refused.get() < clients && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
     }
 
     private static long cpuNanos(java.util.Optional<ProcessHandle> process) {

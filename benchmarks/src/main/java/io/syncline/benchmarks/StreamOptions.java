@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** Flags of the SSE benchmark; {@code --help} prints {@link #USAGE}. */
 record StreamOptions(List<Integer> clients, double eventsPerSecond, Duration warmup, Duration duration,
-                     int connectConcurrency, int httpClients, Path jar, String pg, String pgUser, String pgPassword,
+                     int connectConcurrency, int readerThreads, Path jar, String pg, String pgUser, String pgPassword,
                      List<String> appJvmOptions, Duration startupTimeout, boolean keep) {
 
     static final String USAGE = """
@@ -20,7 +20,7 @@ record StreamOptions(List<Integer> clients, double eventsPerSecond, Duration war
               --warmup=10s             load before each measured window
               --duration=30s           measured window of each phase
               --connect-concurrency=200  connection attempts in flight at once
-              --http-clients=8         JDK HttpClients sharing the connections (one selector thread each)
+              --reader-threads=1       selector threads reading the clients' connections
               --jar=deploy/standalone/target/syncline.jar
               --pg=jdbc:postgresql://127.0.0.1:5432/   (env SYNCLINE_BENCH_PG)
               --pg-user=postgres  --pg-password=
@@ -30,7 +30,7 @@ record StreamOptions(List<Integer> clients, double eventsPerSecond, Duration war
             """;
 
     private static final List<String> KNOWN = List.of("clients", "rate", "warmup", "duration",
-            "connect-concurrency", "http-clients", "jar", "pg", "pg-user", "pg-password", "app-jvm-opts",
+            "connect-concurrency", "reader-threads", "jar", "pg", "pg-user", "pg-password", "app-jvm-opts",
             "startup-timeout", "keep", "help");
 
     static StreamOptions parse(String[] args, Map<String, String> env) {
@@ -59,7 +59,7 @@ record StreamOptions(List<Integer> clients, double eventsPerSecond, Duration war
                 BenchmarkOptions.duration(flags.getOrDefault("warmup", "10s")),
                 BenchmarkOptions.duration(flags.getOrDefault("duration", "30s")),
                 Integer.parseInt(flags.getOrDefault("connect-concurrency", "200")),
-                Integer.parseInt(flags.getOrDefault("http-clients", "8")),
+                Integer.parseInt(flags.getOrDefault("reader-threads", "1")),
                 Path.of(flags.getOrDefault("jar", "deploy/standalone/target/syncline.jar")),
                 flags.getOrDefault("pg", env.getOrDefault("SYNCLINE_BENCH_PG", "jdbc:postgresql://127.0.0.1:5432/")),
                 flags.getOrDefault("pg-user", env.getOrDefault("SYNCLINE_BENCH_PG_USER", "postgres")),
@@ -72,8 +72,8 @@ record StreamOptions(List<Integer> clients, double eventsPerSecond, Duration war
             throw new IllegalArgumentException("--clients must be positive counts in increasing order");
         }
         if (options.eventsPerSecond() <= 0 || options.duration().isZero() || options.connectConcurrency() < 1
-                || options.httpClients() < 1) {
-            throw new IllegalArgumentException("--rate, --duration, --connect-concurrency and --http-clients"
+                || options.readerThreads() < 1) {
+            throw new IllegalArgumentException("--rate, --duration, --connect-concurrency and --reader-threads"
                     + " must be positive");
         }
         return options;

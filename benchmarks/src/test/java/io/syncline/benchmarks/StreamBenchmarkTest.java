@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +45,7 @@ class StreamBenchmarkTest {
         long now = SseClient.nowMicros();
         stats.window(now - TimeUnit.SECONDS.toMicros(10), now + TimeUnit.SECONDS.toMicros(10));
         SseClient client = new SseClient(stats);
-        client.onSubscribe(new NoSubscription());
+        client.opened();
 
         Instant recent = Instant.now().minusMillis(40);
         lines(client, "retry: 3000", "", ": heartbeat", "");
@@ -58,22 +57,12 @@ class StreamBenchmarkTest {
         assertThat(stats.latencyMicros.getMaxValue()).isBetween(TimeUnit.MILLISECONDS.toMicros(39),
                 TimeUnit.SECONDS.toMicros(5));
         assertThat(stats.open.get()).isEqualTo(1);
-        client.onComplete();
+        client.closed();
         assertThat(stats.open.get()).isZero();
         assertThat(stats.closed.get()).isEqualTo(1);
     }
 
     private static void lines(SseClient client, String... lines) {
-        List.of(lines).forEach(client::onNext);
-    }
-
-    private static final class NoSubscription implements Flow.Subscription {
-        @Override
-        public void request(long n) {
-        }
-
-        @Override
-        public void cancel() {
-        }
+        List.of(lines).forEach(client::line);
     }
 }
