@@ -10,26 +10,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -37,8 +32,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The distributed topology: inventory, orders and gateway as three processes from their executable
  * jars, talking only through the Axon Server named by {@code SYNCLINE_AXONSERVER} (host:port), each
- * on its own fresh PostgreSQL database. Skipped unless that variable is set; needs
- * {@code ./mvnw -DskipTests package} first for the jars.
+ * on its own fresh PostgreSQL database. Orders flow across the services; the gateway's event browser
+ * and live stream follow the events Axon Server routes to it. Skipped unless that variable is set;
+ * needs {@code ./mvnw -DskipTests package} first for the jars.
  */
 @EnabledIfEnvironmentVariable(named = "SYNCLINE_AXONSERVER", matches = ".+")
 class DistributedTopologyIT {
@@ -49,9 +45,17 @@ class DistributedTopologyIT {
     /** Three JVMs starting at once on a small, busy machine take their time. */
     private static final Duration READY_WITHIN = Duration.ofSeconds(240);
     private static final Duration SETTLED_WITHIN = Duration.ofSeconds(20);
-    private static final int LOG_TAIL = 80;
+    /** A fresh gateway first catches up on every event Axon Server holds, earlier runs' too. */
+    private static final Duration LOGGED_WITHIN = Duration.ofSeconds(60);
 
-    private static final Map<String, Service> services = new LinkedHashMap<>();
+    /** Gateway users: {@code alice} OPERATOR and {@code root} ADMIN of m1, {@code rose} ADMIN of m2. */
+    private static final List<GatewayUser> USERS = List.of(
+            new GatewayUser("alice", "m1", "OPERATOR"),
+            new GatewayUser("root", "m1", "ADMIN"),
+            new GatewayUser("rose", "m2", "ADMIN"));
+    private static final String PASSWORD = "secret";
+
+    private static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private static boolean failed;
 
     @RegisterExtension
@@ -63,12 +67,14 @@ class DistributedTopologyIT {
     };
 
     private static ApiClient alice;
+    private static ApiClient root;
+    private static ApiClient rose;
 
     @BeforeAll
     static void startServices() throws IOException {
         Map<String, Path> jars = new LinkedHashMap<>();
         for (String module : MODULES) {
-            Path jar = executableJar(module);
+            Path jar = ServiceProcess.executableJar(ROOT, module);
             assumeTrue(jar != null, () -> "No executable jar in " + ROOT.resolve(module).resolve("target")
                     + ": run ./mvnw -DskipTests package first");
             jars.put(module, jar);
@@ -78,26 +84,29 @@ class DistributedTopologyIT {
         Files.createDirectories(WORK);
 
         for (String module : MODULES) {
-            services.put(module, Service.start(module, jars.get(module), axonServer));
+            Map<String, String> env = module.equals("gateway") ? gatewayUsers() : Map.of();
+            services.put(module, ServiceProcess.start(module, jars.get(module), WORK, axonServer, env));
         }
         try {
             long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-            for (Service service : services.values()) {
+            for (ServiceProcess service : services.values()) {
                 service.awaitReady(deadline);
             }
         } catch (RuntimeException e) {
             failed = true;
             throw e;
         }
-        alice = new ApiClient(services.get("gateway").port).login("alice", "secret");
+        alice = gateway().login("alice", PASSWORD);
+        root = gateway().login("root", PASSWORD);
+        rose = gateway().login("rose", PASSWORD);
     }
 
     @AfterAll
     static void stopServices() {
         if (failed) {
-            services.values().forEach(Service::dumpLog);
+            services.values().forEach(ServiceProcess::dumpLog);
         }
-        services.values().forEach(Service::stop);
+        services.values().forEach(ServiceProcess::stop);
     }
 
     @Test
@@ -130,8 +139,140 @@ class DistributedTopologyIT {
         assertThat(capAfter.get("available").asInt()).isEqualTo(3);
     }
 
+    @Test
+    void browsesAnOrdersEventsOnTheGatewayWithTheRequestsCorrelationIdAndUser() {
+        String correlationId = "dt-browse-" + UUID.randomUUID();
+        String orderId = placeStockedOrder(root, correlationId);
+
+        List<JsonNode> events = awaitEvents(root, orderId, "OrderConfirmed");
+
+        assertThat(events).extracting(e -> e.get("type").asText()).startsWith("OrderPlaced")
+                .contains("OrderConfirmed");
+        // every event of the order, in the order the aggregate wrote them
+        assertThat(events).extracting(e -> e.get("sequence").asLong())
+                .containsExactlyElementsOf(LongStream.range(0, events.size()).boxed().toList());
+        assertThat(events).extracting(e -> e.get("position").asLong()).isSorted().doesNotHaveDuplicates();
+        for (JsonNode event : events) {
+            assertThat(event.get("aggregateId").asText()).isEqualTo(orderId);
+            assertThat(event.get("aggregateType").asText()).as("event %s", event).isNotBlank();
+            assertThat(Instant.parse(event.get("timestamp").asText())).isBefore(Instant.now().plusSeconds(5));
+            assertThat(event.get("payload").get("orderId").asText()).as("event %s", event).isEqualTo(orderId);
+            assertThat(event.get("payload").get("merchantId").asText()).isEqualTo("m1");
+            // the request's id travels through the commands and events it caused, across the services
+            assertThat(event.get("metadata").path("correlationId").asText()).as("event %s", event)
+                    .isEqualTo(correlationId);
+            assertThat(event.get("metadata").path("userId").asText()).as("event %s", event).isEqualTo("root");
+        }
+        JsonNode placed = events.get(0).get("payload");
+        assertThat(placed.get("channel").asText()).isEqualTo("WEB");
+        assertThat(placed.get("lines").get(0).get("quantity").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void pagesThroughAnOrdersEventsWithTheNextCursor() {
+        String orderId = placeStockedOrder(root, "dt-page-" + UUID.randomUUID());
+        List<JsonNode> all = awaitEvents(root, orderId, "OrderConfirmed");
+
+        List<Long> paged = new ArrayList<>();
+        String next = null;
+        int pages = 0;
+        do {
+            ApiClient.Response r = root.get("/api/events?limit=1&aggregateId=" + orderId
+                    + (next == null ? "" : "&after=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+            assertThat(r.status()).as("page %d: %s", pages, r).isEqualTo(200);
+            JsonNode page = r.json();
+            assertThat(page.get("items").size()).isLessThanOrEqualTo(1);
+            page.get("items").forEach(e -> paged.add(e.get("position").asLong()));
+            next = page.get("next").isNull() ? null : page.get("next").asText();
+            pages++;
+        } while (next != null && pages <= all.size() + 1);
+
+        assertThat(paged).containsExactlyElementsOf(all.stream().map(e -> e.get("position").asLong()).toList());
+        assertThat(next).as("a cursor after the last page").isNull();
+    }
+
+    @Test
+    void anotherMerchantsAdminSeesNoneOfTheOrdersEvents() {
+        String own = placeStockedOrder(root, "dt-own-" + UUID.randomUUID());
+        String foreign = placeStockedOrder(rose, "dt-foreign-" + UUID.randomUUID());
+        awaitEvents(root, own, "OrderConfirmed");
+        // rose's own order shows, so an empty answer below is the merchant filter, not a lagging log
+        awaitEvents(rose, foreign, "OrderConfirmed");
+
+        assertThat(events(rose, "/api/events?aggregateId=" + own).get("items")).isEmpty();
+        assertThat(events(root, "/api/events?aggregateId=" + foreign).get("items")).isEmpty();
+        JsonNode everything = events(rose, "/api/events?limit=200").get("items");
+        assertThat(everything).isNotEmpty();
+        everything.forEach(e -> assertThat(e.get("payload").get("merchantId").asText()).isEqualTo("m2"));
+        assertThat(alice.get("/api/events?aggregateId=" + own).status()).as("OPERATOR").isEqualTo(403);
+    }
+
+    @Test
+    void streamsAnOrderPlacedThroughTheGatewayToAnSseClient() {
+        int port = services.get("gateway").port();
+        try (StreamIT.Sse orders = StreamIT.Sse.open(port, alice.token(), "?topics=orders", null)) {
+            String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            String sku = "DT-SSE-" + suffix;
+            assertThat(putStock(alice, sku, 4).status()).isEqualTo(201);
+            JsonNode order = placeOrder(alice, "dt-" + suffix + "-sse", List.of(line(sku, 2)), Map.of());
+            String orderId = order.get("orderId").asText();
+
+            StreamIT.Event placed = orders.await(e -> e.is("order.placed") && orderId.equals(e.field("orderId")));
+            StreamIT.Event confirmed = orders.await(e -> e.is("order.confirmed")
+                    && orderId.equals(e.field("orderId")));
+
+            assertThat(placed.merchantId()).isEqualTo("m1");
+            assertThat(placed.field("status")).isEqualTo("PENDING");
+            assertThat(placed.data().get("lines").get(0).get("sku").asText()).isEqualTo(sku);
+            assertThat(confirmed.field("status")).isEqualTo("CONFIRMED");
+            assertThat(Long.parseLong(confirmed.id())).isGreaterThan(Long.parseLong(placed.id()));
+            assertThat(orders.received()).extracting(StreamIT.Event::type).allMatch(t -> t.startsWith("order."));
+            assertThat(orders.received()).extracting(StreamIT.Event::merchantId).containsOnly("m1");
+        }
+    }
+
+    private static ApiClient gateway() {
+        return new ApiClient(services.get("gateway").port());
+    }
+
+    /** Stocks a fresh SKU and places a one-line order of it as {@code client}; returns the order id. */
+    private static String placeStockedOrder(ApiClient client, String correlationId) {
+        String sku = "DT-EVT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertThat(putStock(client, sku, 5).status()).isEqualTo(201);
+        JsonNode order = placeOrder(client, "dt-" + UUID.randomUUID(), List.of(line(sku, 1)),
+                Map.of("X-Correlation-Id", correlationId));
+        assertThat(order.get("status").asText()).as("order %s", order).isEqualTo("CONFIRMED");
+        return order.get("orderId").asText();
+    }
+
+    /** The order's events once the event log holds one of {@code type}; the log follows Axon Server. */
+    private static List<JsonNode> awaitEvents(ApiClient client, String orderId, String type) {
+        long deadline = System.nanoTime() + LOGGED_WITHIN.toNanos();
+        List<JsonNode> found = new ArrayList<>();
+        do {
+            found.clear();
+            events(client, "/api/events?limit=200&aggregateId=" + orderId).get("items").forEach(found::add);
+            if (found.stream().anyMatch(e -> type.equals(e.get("type").asText()))) {
+                return found;
+            }
+            ServiceProcess.sleep(Duration.ofMillis(250));
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no " + type + " of " + orderId + " in the event log within " + LOGGED_WITHIN
+                + ": " + found);
+    }
+
+    private static JsonNode events(ApiClient client, String path) {
+        ApiClient.Response r = client.get(path);
+        assertThat(r.status()).as("GET %s: %s", path, r).isEqualTo(200);
+        return r.json();
+    }
+
     private static ApiClient.Response putStock(String sku, int onHand) {
-        return alice.put("/api/inventory/" + sku, Map.of("onHand", onHand, "lowStockThreshold", 1, "name", sku));
+        return putStock(alice, sku, onHand);
+    }
+
+    private static ApiClient.Response putStock(ApiClient client, String sku, int onHand) {
+        return client.put("/api/inventory/" + sku, Map.of("onHand", onHand, "lowStockThreshold", 1, "name", sku));
     }
 
     private static Map<String, Object> line(String sku, int quantity) {
@@ -140,9 +281,16 @@ class DistributedTopologyIT {
 
     /** Places an order and waits for the decision; returns the response body. */
     private static JsonNode placeOrder(String channelOrderId, List<Map<String, Object>> lines) {
-        ApiClient.Response r = alice.send("POST", "/api/orders",
-                Map.of("channel", "WEB", "channelOrderId", channelOrderId, "lines", lines),
-                Map.of("Prefer", "wait=20", "Idempotency-Key", UUID.randomUUID().toString()));
+        return placeOrder(alice, channelOrderId, lines, Map.of());
+    }
+
+    private static JsonNode placeOrder(ApiClient client, String channelOrderId, List<Map<String, Object>> lines,
+                                       Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        headers.put("Prefer", "wait=20");
+        headers.put("Idempotency-Key", UUID.randomUUID().toString());
+        ApiClient.Response r = client.send("POST", "/api/orders",
+                Map.of("channel", "WEB", "channelOrderId", channelOrderId, "lines", lines), headers);
         assertThat(r.status()).as("POST /api/orders: %s", r).isBetween(200, 202);
         return r.json();
     }
@@ -158,25 +306,9 @@ class DistributedTopologyIT {
             if (settled.test(view)) {
                 return view;
             }
-            sleep(Duration.ofMillis(250));
+            ServiceProcess.sleep(Duration.ofMillis(250));
         } while (System.nanoTime() < deadline);
         throw new AssertionError("stock " + sku + " did not settle within " + SETTLED_WITHIN + ": " + view);
-    }
-
-    /** {@code <module>-<version>-exec.jar} in the module's target directory, the newest if several. */
-    private static Path executableJar(String module) throws IOException {
-        Path target = ROOT.resolve(module).resolve("target");
-        if (!Files.isDirectory(target)) {
-            return null;
-        }
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> {
-                        String name = p.getFileName().toString();
-                        return name.startsWith(module + "-") && name.endsWith("-exec.jar");
-                    })
-                    .max(Comparator.comparingLong(p -> p.toFile().lastModified()))
-                    .orElse(null);
-        }
     }
 
     private static void requireReachable(String hostAndPort) {
@@ -192,106 +324,19 @@ class DistributedTopologyIT {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The gateway's users as {@code syncline.users[N]} environment variables. */
+    private static Map<String, String> gatewayUsers() {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (int i = 0; i < USERS.size(); i++) {
+            GatewayUser user = USERS.get(i);
+            env.put("SYNCLINE_USERS_" + i + "_USERNAME", user.username());
+            env.put("SYNCLINE_USERS_" + i + "_PASSWORD", PASSWORD);
+            env.put("SYNCLINE_USERS_" + i + "_MERCHANT", user.merchant());
+            env.put("SYNCLINE_USERS_" + i + "_ROLES", user.roles());
         }
+        return env;
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** One service process, its port and its log file. */
-    private record Service(String module, Process process, int port, Path log) {
-
-        private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-        static Service start(String module, Path jar, String axonServer) throws IOException {
-            int port = freePort();
-            Path log = WORK.resolve(module + ".log");
-            String database = TestDatabases.create("syncline_dist_" + module.replace("-service", ""));
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    // C1 only: these short-lived processes start much faster without the optimising compiler
-                    "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
-                    .directory(WORK.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.put("SPRING_PROFILES_ACTIVE", "postgres,axonserver");
-            env.put("SERVER_PORT", Integer.toString(port));
-            env.put("SYNCLINE_AXONSERVER", axonServer);
-            env.put("SYNCLINE_DB_URL", database);
-            env.put("SYNCLINE_DB_USER", TestDatabases.USER);
-            env.put("SYNCLINE_DB_PASSWORD", TestDatabases.PASSWORD);
-            env.put("SYNCLINE_DB_POOL_SIZE", "5");
-            env.put("SYNCLINE_DATA_DIR", WORK.resolve(module + "-data").toString());
-            env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-            if (module.equals("gateway")) {
-                env.put("SYNCLINE_USERS_0_USERNAME", "alice");
-                env.put("SYNCLINE_USERS_0_PASSWORD", "secret");
-                env.put("SYNCLINE_USERS_0_MERCHANT", "m1");
-                env.put("SYNCLINE_USERS_0_ROLES", "OPERATOR");
-            }
-            return new Service(module, builder.start(), port, log);
-        }
-
-        /** Waits until {@code /actuator/health/readiness} says UP, or fails with the log's tail. */
-        void awaitReady(long deadlineNanos) {
-            URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
-            while (System.nanoTime() < deadlineNanos) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(module + " exited with " + process.exitValue() + tail());
-                }
-                try {
-                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(readiness)
-                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
-                        return;
-                    }
-                } catch (IOException notYetListening) {
-                    // starting up
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-                sleep(Duration.ofSeconds(1));
-            }
-            throw new IllegalStateException(module + " not ready within " + READY_WITHIN + tail());
-        }
-
-        void dumpLog() {
-            System.err.println("=== " + module + " (port " + port + ", " + log + ")" + tail());
-        }
-
-        String tail() {
-            try {
-                // leniently decoded: a half-written last line must not hide the rest
-                List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
-                return "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL), lines.size()));
-            } catch (IOException e) {
-                return "\n(no log: " + e.getMessage() + ")";
-            }
-        }
-
-        void stop() {
-            process.destroy();
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+    private record GatewayUser(String username, String merchant, String roles) {
     }
 }

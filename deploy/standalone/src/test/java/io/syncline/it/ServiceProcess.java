@@ -1,0 +1,138 @@
+package io.syncline.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One Syncline service run from its executable jar as its own process with profiles postgres,axonserver,
+ * on a fresh PostgreSQL database and a free port, its output in {@code <module>.log} of the work directory.
+ */
+record ServiceProcess(String module, Process process, int port, Path log) {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final int LOG_TAIL = 80;
+
+    /** {@code <module>-<version>-exec.jar} in the module's target directory, the newest if several; null if none. */
+    static Path executableJar(Path root, String module) throws IOException {
+        Path target = root.resolve(module).resolve("target");
+        if (!Files.isDirectory(target)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> {
+                        String name = p.getFileName().toString();
+                        return name.startsWith(module + "-") && name.endsWith("-exec.jar");
+                    })
+                    .max(Comparator.comparingLong(p -> p.toFile().lastModified()))
+                    .orElse(null);
+        }
+    }
+
+    /** Starts the service against the Axon Server at {@code axonServer}; {@code extraEnv} adds settings. */
+    static ServiceProcess start(String module, Path jar, Path workDir, String axonServer, Map<String, String> extraEnv)
+            throws IOException {
+        int port = freePort();
+        Path log = workDir.resolve(module + ".log");
+        String database = TestDatabases.create("syncline_dist_" + module.replace("-service", ""));
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // C1 only: these short-lived processes start much faster without the optimising compiler
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("SPRING_PROFILES_ACTIVE", "postgres,axonserver");
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("SYNCLINE_AXONSERVER", axonServer);
+        env.put("SYNCLINE_DB_URL", database);
+        env.put("SYNCLINE_DB_USER", TestDatabases.USER);
+        env.put("SYNCLINE_DB_PASSWORD", TestDatabases.PASSWORD);
+        env.put("SYNCLINE_DB_POOL_SIZE", "5");
+        env.put("SYNCLINE_DATA_DIR", workDir.resolve(module + "-data").toString());
+        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        env.putAll(extraEnv);
+        return new ServiceProcess(module, builder.start(), port, log);
+    }
+
+    /** Waits until {@code /actuator/health/readiness} says UP, or fails with the log's tail. */
+    void awaitReady(long deadlineNanos) {
+        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        while (System.nanoTime() < deadlineNanos) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(module + " exited with " + process.exitValue() + tail());
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(readiness)
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // starting up
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        throw new IllegalStateException(module + " not ready in time" + tail());
+    }
+
+    void dumpLog() {
+        System.err.println("=== " + module + " (port " + port + ", " + log + ")" + tail());
+    }
+
+    String tail() {
+        try {
+            // leniently decoded: a half-written last line must not hide the rest
+            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            return "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL), lines.size()));
+        } catch (IOException e) {
+            return "\n(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
