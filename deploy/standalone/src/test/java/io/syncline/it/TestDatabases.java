@@ -13,7 +13,7 @@ import java.util.UUID;
  * Creates a fresh PostgreSQL database per test on the server named by {@code SYNCLINE_TEST_PG}
  * (default {@code jdbc:postgresql://127.0.0.1:5432/}, user postgres). Where no server answers,
  * a PostgreSQL from Maven Central is started for the test run, so a machine with only a JDK can
- * run the tests too.
+ * run the tests too. The databases are dropped when the test JVM exits.
  */
 public final class TestDatabases {
 
@@ -21,6 +21,11 @@ public final class TestDatabases {
     public static final String PASSWORD = env("SYNCLINE_TEST_PG_PASSWORD", "");
     private static final String CONFIGURED = env("SYNCLINE_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
     private static String server;
+    private static final java.util.List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreated, "drop-test-databases"));
+    }
 
     private TestDatabases() {
     }
@@ -31,10 +36,26 @@ public final class TestDatabases {
         try (Connection c = DriverManager.getConnection(server() + "postgres", USER, PASSWORD);
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
+            CREATED.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on " + server(), e);
         }
         return server() + name;
+    }
+
+    /** Drops what this run created; FORCE ends connections a context still holds at exit (PostgreSQL 13+). */
+    private static void dropCreated() {
+        if (CREATED.isEmpty()) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(server + "postgres", USER, PASSWORD);
+             Statement s = c.createStatement()) {
+            for (String name : CREATED) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException ignored) {
+            // best effort: an embedded server may already be gone, and a leftover database harms nothing
+        }
     }
 
     /** The JDBC URL prefix of the server in use (ending in '/'). */
