@@ -3,8 +3,11 @@
 import { api, claims, session, whenUnauthorized } from './api.js';
 import * as dashboard from './dashboard.js';
 import * as events from './events.js';
+import * as health from './health.js';
 import { $, toast } from './dom.js';
 import { StreamClient } from './stream.js';
+
+const SESSION_ENDED = 'Your session has expired or is no longer valid. Please sign in again.';
 
 let stream = null;
 
@@ -35,28 +38,39 @@ function logout(message) {
 }
 
 async function start() {
-  const token = session.token;
-  const claim = claims(token);
+  const claim = claims(session.token);
   if (claim.exp && claim.exp * 1000 <= Date.now()) {
-    logout('Your session has expired; please sign in again.');
+    logout(SESSION_ENDED);
     return;
   }
   $('#login-view').hidden = true;
   $('#app-view').hidden = false;
   $('#user-name').textContent = `${session.user} · ${claim.merchant || ''}`;
   route();
+  let wasLive = false;
   stream = new StreamClient({
-    token,
+    token: () => session.token,
     onMessage: dashboard.apply,
-    onState: setStreamState,
-    onUnauthorized: () => logout('Your session has expired; please sign in again.'),
+    onState: (state, transport) => {
+      setStreamState(state, transport);
+      // health.changed is live only: what changed while the stream was away is asked for
+      if (state === 'live' && wasLive) health.refresh();
+      if (state === 'live') wasLive = true;
+    },
+    onUnauthorized: () => logout(SESSION_ENDED),
+    onExpired: reload,
   });
   // the stream first: what arrives while the snapshot loads is applied on top of it
   stream.start();
+  await reload();
+}
+
+/** (Re)loads the dashboard's snapshot; a refused session has sent the user to the login form already. */
+async function reload() {
   try {
     await dashboard.load();
   } catch (e) {
-    toast(`Loading the dashboard failed: ${e.message}`);
+    if (e.status !== 401) toast(`Loading the dashboard failed: ${e.message}`);
   }
 }
 
@@ -86,7 +100,7 @@ $('#login-form').addEventListener('submit', async (e) => {
 });
 $('#logout').addEventListener('click', () => logout());
 window.addEventListener('hashchange', () => { if (session.token) route(); });
-whenUnauthorized(() => logout('Your session has expired; please sign in again.'));
+whenUnauthorized(() => logout(SESSION_ENDED));
 events.init();
 
 if (session.token) start(); else showLogin();

@@ -3,6 +3,7 @@
 import { api, ApiError } from './api.js';
 import { drawChart } from './chart.js';
 import { $, h, time, toast } from './dom.js';
+import * as health from './health.js';
 
 const HOUR = 3600_000;
 const TRACKED = ['PENDING', 'CONFIRMED', 'REJECTED'];
@@ -13,8 +14,11 @@ const counts = { PENDING: 0, CONFIRMED: 0, REJECTED: 0 };
 const lowAlerts = new Map();
 let placedTimes = [];
 let ready = false;
+/** Messages that arrived while the snapshot loads, each with what settles its apply(). */
 let buffered = [];
 let ticker;
+/** Bumped by every load and stop, so that an outdated load does not land. */
+let epoch = 0;
 
 function problemText(error) {
   if (error instanceof ApiError) {
@@ -24,18 +28,28 @@ function problemText(error) {
   return error.message || String(error);
 }
 
+/** Tells why the API refused; a refused session has sent the user to the login form, which says it. */
+function refused(subject, error) {
+  if (!(error instanceof ApiError && error.status === 401)) toast(`${subject}: ${problemText(error)}`);
+}
+
 /** Loads the snapshot; messages that arrive meanwhile are applied on top of it. */
 export async function load() {
   ready = false;
+  const mine = ++epoch;
+  health.refresh();
   const [recent, stock, pending, confirmed, rejected] = await Promise.all([
     api.orders('?size=200'), api.inventory('?size=200'),
     api.orders('?status=PENDING&size=1'), api.orders('?status=CONFIRMED&size=1'),
     api.orders('?status=REJECTED&size=1')]);
+  if (mine !== epoch) return;
   orders.clear();
   inventory.clear();
   counts.PENDING = pending.total; counts.CONFIRMED = confirmed.total; counts.REJECTED = rejected.total;
   recent.items.forEach((o) => orders.set(o.orderId, o));
   stock.items.forEach((s) => inventory.set(s.sku, s));
+  // alerts the snapshot shows are over
+  stock.items.filter((s) => !s.low).forEach((s) => lowAlerts.delete(s.sku));
   const since = Date.now() - HOUR;
   placedTimes = recent.items.map((o) => Date.parse(o.createdAt)).filter((t) => t >= since);
   renderOrders();
@@ -43,29 +57,38 @@ export async function load() {
   ready = true;
   const pendingMessages = buffered;
   buffered = [];
-  pendingMessages.forEach(apply);
+  pendingMessages.forEach(({ message, rendered }) => { render(message); rendered(); });
   renderMetrics();
   clearInterval(ticker);
   ticker = setInterval(renderMetrics, 5000);
 }
 
 export function stop() {
+  epoch += 1;
   clearInterval(ticker);
   ready = false;
   buffered = [];
+  lowAlerts.clear();
+  health.reset();
 }
 
-/** One stream message. */
+/**
+ * One stream message. Returns a promise when the message waits for the snapshot: it settles once the
+ * message is on the page (never, if the snapshot cannot be loaded), which is when it may be acknowledged.
+ */
 export function apply(message) {
-  if (!ready) {
-    buffered.push(message);
-    return;
+  if (message.type === 'health.changed') {
+    // independent of the snapshot
+    health.changed(message.data || {});
+    return undefined;
   }
-  const { type, data } = message;
-  if (type === 'stream.reset') {
-    load().catch((e) => toast(`Reloading failed: ${problemText(e)}`));
-    return;
-  }
+  if (!ready) return new Promise((rendered) => { buffered.push({ message, rendered }); });
+  render(message);
+  return undefined;
+}
+
+function render(message) {
+  const { id, type, data } = message;
   if (type.startsWith('order.')) {
     if (type === 'order.placed') {
       const known = orders.has(data.orderId);
@@ -83,8 +106,10 @@ export function apply(message) {
     if (!row.low) lowAlerts.delete(data.sku);
     renderStock(row);
   } else if (type === 'stock.low') {
-    lowAlerts.set(data.sku, data);
     const row = inventory.get(data.sku);
+    // a late redelivery of an alert the levels have moved past since
+    if (row && Date.parse(data.at) < Date.parse(row.updatedAt)) return;
+    lowAlerts.set(data.sku, { ...data, id });
     if (row) { row.low = true; renderStock(row); }
   }
   renderMetrics();
@@ -123,7 +148,9 @@ function renderMetrics() {
   $('#m-confirmed').textContent = counts.CONFIRMED;
   $('#m-rejected').textContent = counts.REJECTED;
   $('#m-pending').textContent = counts.PENDING;
-  const low = [...inventory.values()].filter((s) => s.low);
+  // an alert about a SKU the snapshot does not hold (beyond its first page) counts too
+  const low = [...[...inventory.values()].filter((s) => s.low),
+    ...[...lowAlerts.values()].filter((a) => !inventory.has(a.sku))];
   $('#m-low').textContent = low.length;
   drawChart($('#chart'), placedTimes);
   renderAlerts(low);
@@ -137,7 +164,7 @@ function renderAlerts(low) {
   }
   list.replaceChildren(...low.map((s) => {
     const alert = lowAlerts.get(s.sku);
-    return h('li', { dataset: { sku: s.sku } },
+    return h('li', { dataset: alert?.id != null ? { sku: s.sku, alertId: alert.id } : { sku: s.sku } },
       h('strong', {}, s.sku), ` ${s.available} available (threshold ${s.lowStockThreshold})`,
       alert ? h('span', { class: 'muted' }, ` · alert ${time(alert.at)}`) : null);
   }));
@@ -190,7 +217,7 @@ async function act(orderId, status, call) {
     renderOrder(orders.get(orderId));
   } catch (e) {
     setStatus(orderId, previous, { busy: false });
-    toast(`Order ${orderId}: ${problemText(e)}`);
+    refused(`Order ${orderId}`, e);
   }
 }
 
@@ -257,7 +284,7 @@ async function adjust(sku, delta) {
   } catch (e) {
     inventory.set(sku, { ...before, busy: false });
     renderStock(inventory.get(sku));
-    toast(`${sku}: ${problemText(e)}`);
+    refused(sku, e);
     return false;
   }
 }

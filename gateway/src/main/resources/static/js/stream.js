@@ -1,61 +1,103 @@
-// A resilient client of the live stream: reconnects with exponential backoff and jitter and resumes
-// after the last message id it saw. It prefers a single-use ticket with EventSource (no token in the URL)
-// and falls back to fetch streaming with the bearer token in a header where tickets are not offered.
+// A resilient client of the live stream. WebSocket with a single-use ticket is the primary transport (a fresh
+// ticket for every connection, so no token ever goes into a URL); where tickets or WebSocket are not available
+// it falls back to Server-Sent Events read with fetch, the bearer token in a header. It reconnects with
+// exponential backoff and full jitter, resumes after the last message id it saw, starts over when the server
+// no longer has that id, and acknowledges the critical messages once the page has rendered them.
 
-export const STREAM_EVENTS = ['order.placed', 'order.confirmed', 'order.rejected', 'order.cancelled',
-  'order.shipped', 'stock.changed', 'stock.low', 'conflict.detected', 'conflict.resolved', 'health.changed',
-  'stream.reset'];
+import { readEvents } from './sse.js';
 
-/** live | reconnecting | offline */
+/** Messages the server sends again on WebSocket until they are acknowledged. */
+const CRITICAL = new Set(['stock.low', 'health.changed']);
+/** WebSocket close code and SSE status for a resume id older than the retention window. */
+const RESUME_EXPIRED_CLOSE = 4410;
+const RESUME_EXPIRED_STATUS = 410;
+/** Acknowledged ids remembered, so that a redelivery is acknowledged again rather than shown twice. */
+const REMEMBERED_ACKS = 500;
+/** A connection that stays up this long, or brings a message, ends the backoff. */
+const STABLE_AFTER = 5000;
+/** WebSocket connections in a row that never open (while tickets work) before fetch takes over. */
+const WEBSOCKET_ATTEMPTS = 3;
+
+/**
+ * States: live | reconnecting | offline; transports: websocket | fetch. onMessage({id, type, data}) may return
+ * a promise that settles once the message is rendered; only then is a critical message acknowledged.
+ */
 export class StreamClient {
-  constructor({ token, topics = 'orders,inventory', onMessage, onState, onUnauthorized, baseDelay = 500, maxDelay = 30000,
-    offlineAfter = 6 }) {
-    this.token = token;
+  constructor({ token, topics = ['orders', 'inventory', 'health'], onMessage, onState, onUnauthorized, onExpired,
+    baseDelay = 500, maxDelay = 30000, offlineAfter = 6 }) {
+    this.token = typeof token === 'function' ? token : () => token;
     this.topics = topics;
     this.onMessage = onMessage;
     this.onState = onState;
     this.onUnauthorized = onUnauthorized;
+    this.onExpired = onExpired;
     this.baseDelay = baseDelay;
     this.maxDelay = maxDelay;
     this.offlineAfter = offlineAfter;
+    /** The newest non-negative id seen: where a reconnect resumes. */
     this.lastEventId = null;
     this.failures = 0;
+    /** The SSE retry: hint, a floor for every delay. */
     this.serverRetry = null;
+    /** A refusal's Retry-After, the floor for the next delay only. */
+    this.retryAfter = null;
     this.stopped = true;
     this.ticketsUnavailable = false;
+    this.webSocketUnavailable = typeof WebSocket !== 'function';
+    this.webSocketFailures = 0;
+    this.acked = new Set();
     this.state = 'offline';
     this.transport = null;
+    /** Bumped whenever the transport is replaced, so that callbacks of an old one do nothing. */
+    this.generation = 0;
+    this.onOnline = () => this.online();
+    this.onOffline = () => this.offline();
   }
 
   start() {
     this.stopped = false;
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
     this.connect();
   }
 
   stop() {
     this.stopped = true;
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
     clearTimeout(this.timer);
     this.closeTransport();
     this.setState('offline');
   }
 
-  setState(state) {
-    if (this.state !== state) {
+  setState(state, transport = this.transport) {
+    if (this.state !== state || this.transport !== transport) {
       this.state = state;
-      this.onState?.(state, this.transport);
+      this.transport = transport;
+      this.onState?.(state, transport);
     }
   }
 
   closeTransport() {
-    if (this.source) { this.source.close(); this.source = null; }
-    if (this.abort) { this.abort.abort(); this.abort = null; }
+    this.generation += 1;
+    clearTimeout(this.stableTimer);
+    const { socket, abort } = this;
+    this.socket = null;
+    this.abort = null;
+    socket?.close(1000);
+    abort?.abort();
   }
 
-  /** Full jitter over an exponentially growing window, never shorter than the server's retry hint. */
+  headers(accept) {
+    return { Authorization: `Bearer ${this.token()}`, Accept: accept };
+  }
+
+  /** Full jitter over an exponentially growing window, on top of the server's retry hint. */
   nextDelay() {
     const window = Math.min(this.maxDelay, this.baseDelay * 2 ** Math.min(this.failures, 16));
-    const floor = Math.min(this.serverRetry ?? 0, window);
-    return floor + Math.random() * (window - floor);
+    const hint = Math.max(this.serverRetry ?? 0, this.retryAfter ?? 0);
+    this.retryAfter = null;
+    return hint + Math.random() * window;
   }
 
   scheduleReconnect() {
@@ -67,116 +109,216 @@ export class StreamClient {
     this.timer = setTimeout(() => this.connect(), this.nextDelay());
   }
 
-  connected(transport) {
-    this.failures = 0;
-    this.transport = transport;
-    this.setState('live');
+  /** The browser lost the network: nothing to try until it is back. */
+  offline() {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.closeTransport();
+    this.setState('offline');
   }
 
-  deliver(id, type, data) {
-    if (id) this.lastEventId = id;
-    let parsed = data;
-    try { parsed = JSON.parse(data); } catch { /* not JSON: pass the text */ }
-    this.onMessage?.({ id, type: type || 'message', data: parsed });
+  online() {
+    if (this.stopped) return;
+    this.failures = 0;
+    this.setState('reconnecting');
+    this.connect();
+  }
+
+  connected(transport) {
+    this.setState('live', transport);
+    clearTimeout(this.stableTimer);
+    this.stableTimer = setTimeout(() => { this.failures = 0; }, STABLE_AFTER);
+  }
+
+  unauthorized() {
+    this.stop();
+    this.onUnauthorized?.();
+  }
+
+  /** The server no longer has what followed the last id: the page reloads its state, the stream starts afresh. */
+  expired() {
+    if (this.lastEventId === null) {
+      // nothing to forget: never loop on a server that keeps refusing
+      this.scheduleReconnect();
+      return;
+    }
+    this.lastEventId = null;
+    this.onExpired?.();
+    this.connect();
+  }
+
+  /** A refused connection: backoff, no sooner than its Retry-After. */
+  refused(response) {
+    const seconds = Number.parseInt(response.headers.get('Retry-After'), 10);
+    if (Number.isFinite(seconds) && seconds >= 0) this.retryAfter = seconds * 1000;
+    response.body?.cancel().catch(() => {});
+    this.scheduleReconnect();
+  }
+
+  /** Health messages have negative ids (acknowledgement only) and redeliveries old ones: neither moves it back. */
+  resumeFrom(id) {
+    if (id !== null && id >= 0) this.lastEventId = Math.max(this.lastEventId ?? -1, id);
+  }
+
+  receive(id, type, data, acknowledge) {
+    this.failures = 0;
+    this.resumeFrom(id);
+    const critical = acknowledge && id !== null && CRITICAL.has(type);
+    if (critical && this.acked.has(id)) {
+      // sent again: the page shows it already, the server missed the acknowledgement
+      this.ack(id);
+      return;
+    }
+    const rendered = this.onMessage?.({ id, type, data });
+    if (critical) {
+      Promise.resolve(rendered).then(() => {
+        this.acked.add(id);
+        if (this.acked.size > REMEMBERED_ACKS) this.acked.delete(this.acked.values().next().value);
+        this.ack(id);
+      }, () => {});
+    }
+  }
+
+  /** On whichever socket is open now: acknowledgements count per user, not per connection. */
+  ack(id) {
+    const { socket } = this;
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ ack: id }));
   }
 
   async connect() {
     if (this.stopped) return;
-    if (this.ticketsUnavailable) {
-      this.connectFetch();
+    clearTimeout(this.timer);
+    this.closeTransport();
+    if (navigator.onLine === false) {
+      this.setState('offline');
+      return;
+    }
+    const { generation } = this;
+    if (this.ticketsUnavailable || this.webSocketUnavailable) {
+      this.connectFetch(generation);
       return;
     }
     let response;
     try {
-      response = await fetch('/api/stream/tickets', {
-        method: 'POST', headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json' } });
+      response = await fetch('/api/stream/tickets', { method: 'POST', headers: this.headers('application/json'),
+        cache: 'no-store' });
     } catch {
-      this.scheduleReconnect();
+      if (generation === this.generation) this.scheduleReconnect();
       return;
     }
-    if (this.stopped) return;
+    if (generation !== this.generation || this.stopped) return;
     if (response.status === 201) {
-      let ticket;
-      try { ticket = (await response.json()).ticket; } catch { ticket = null; }
-      if (ticket) this.connectEventSource(ticket); else this.scheduleReconnect();
+      const ticket = await response.json().then((body) => body.ticket, () => null);
+      if (generation !== this.generation) return;
+      if (ticket) this.connectWebSocket(ticket, generation); else this.scheduleReconnect();
     } else if (response.status === 401) {
-      this.stop();
-      this.onUnauthorized?.();
+      this.unauthorized();
     } else if (response.status === 404 || response.status === 405 || response.status === 501) {
       // no ticket service on this gateway: the header-authenticated fetch stream from now on
       this.ticketsUnavailable = true;
-      this.connectFetch();
+      this.connectFetch(generation);
     } else {
-      this.scheduleReconnect();
+      this.refused(response);
     }
   }
 
-  url(extra) {
-    const params = new URLSearchParams({ topics: this.topics, ...extra });
-    if (this.lastEventId) params.set('lastEventId', this.lastEventId);
-    return `/api/stream?${params}`;
-  }
-
-  connectEventSource(ticket) {
-    const source = new EventSource(this.url({ ticket }));
-    this.source = source;
-    source.onopen = () => this.connected('eventsource');
-    const handler = (e) => this.deliver(e.lastEventId, e.type, e.data);
-    STREAM_EVENTS.forEach((type) => source.addEventListener(type, handler));
-    source.onmessage = handler;
-    source.onerror = () => {
-      if (this.source !== source) return;
-      // EventSource would retry with the spent ticket: take over, with a fresh ticket each time
+  connectWebSocket(ticket, generation) {
+    const url = new URL('/ws', location.href);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    url.searchParams.set('ticket', ticket);
+    let socket;
+    try {
+      socket = new WebSocket(url);
+    } catch {
+      this.webSocketUnavailable = true;
+      this.connectFetch(generation);
+      return;
+    }
+    this.socket = socket;
+    let opened = false;
+    socket.onopen = () => {
+      if (this.socket !== socket) return;
+      opened = true;
+      this.webSocketFailures = 0;
+      const hello = { subscribe: this.topics };
+      if (this.lastEventId !== null) hello.resumeAfter = this.lastEventId;
+      socket.send(JSON.stringify(hello));
+      this.connected('websocket');
+    };
+    socket.onmessage = (event) => {
+      if (this.socket === socket) this.frame(event.data);
+    };
+    socket.onclose = (event) => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      if (event.code === RESUME_EXPIRED_CLOSE) {
+        this.expired();
+        return;
+      }
+      // a proxy that refuses WebSocket: tickets work, yet no socket ever opens
+      if (!opened && ++this.webSocketFailures >= WEBSOCKET_ATTEMPTS) this.webSocketUnavailable = true;
       this.scheduleReconnect();
     };
   }
 
-  async connectFetch() {
-    const abort = new AbortController();
-    this.abort = abort;
-    const headers = { Authorization: `Bearer ${this.token}`, Accept: 'text/event-stream' };
-    if (this.lastEventId) headers['Last-Event-ID'] = this.lastEventId;
-    try {
-      const response = await fetch(this.url({}), { headers, signal: abort.signal, cache: 'no-store' });
-      if (response.status === 401) { this.stop(); this.onUnauthorized?.(); return; }
-      if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
-      this.connected('fetch');
-      await this.read(response.body.getReader());
-    } catch (e) {
-      if (abort.signal.aborted && this.stopped) return;
+  /** One WebSocket frame: {"id","type","data"}, or {"type":"error"} about something this client sent. */
+  frame(text) {
+    let frame;
+    try { frame = JSON.parse(text); } catch { return; }
+    if (!frame || typeof frame.type !== 'string') return;
+    if (frame.type === 'error') {
+      console.warn('The stream refused a request:', frame.data?.detail);
+      return;
     }
-    if (this.abort === abort) this.scheduleReconnect();
+    this.receive(Number.isInteger(frame.id) ? frame.id : null, frame.type, frame.data, true);
   }
 
-  /** Parses the text/event-stream format: fields until a blank line make one event. */
-  async read(reader) {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    let id = null; let type = null; let data = [];
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      let newline;
-      while ((newline = buffer.search(/\r\n|\r|\n/)) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + (buffer.startsWith('\r\n', newline) ? 2 : 1));
-        if (line === '') {
-          if (data.length) this.deliver(id, type, data.join('\n'));
-          else if (id) this.lastEventId = id;
-          id = null; type = null; data = [];
-          continue;
-        }
-        if (line.startsWith(':')) continue;
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        let val = colon < 0 ? '' : line.slice(colon + 1);
-        if (val.startsWith(' ')) val = val.slice(1);
-        if (field === 'id') id = val;
-        else if (field === 'event') type = val;
-        else if (field === 'data') data.push(val);
-        else if (field === 'retry' && /^\d+$/.test(val)) this.serverRetry = Number(val);
+  async connectFetch(generation) {
+    if (generation !== this.generation) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    const headers = this.headers('text/event-stream');
+    if (this.lastEventId !== null) headers['Last-Event-ID'] = String(this.lastEventId);
+    const params = new URLSearchParams({ topics: this.topics.join(',') });
+    let response;
+    try {
+      response = await fetch(`/api/stream?${params}`, { headers, signal: abort.signal, cache: 'no-store' });
+    } catch {
+      if (this.abort === abort) this.scheduleReconnect();
+      return;
+    }
+    if (this.abort !== abort) return;
+    if (response.status === 401) {
+      this.unauthorized();
+    } else if (response.status === RESUME_EXPIRED_STATUS) {
+      response.body?.cancel().catch(() => {});
+      this.expired();
+    } else if (!response.ok || !response.body) {
+      this.refused(response);
+    } else {
+      this.connected('fetch');
+      try {
+        await readEvents(response.body.getReader(), {
+          onEvent: (id, type, data) => {
+            if (this.abort === abort) this.receive(sseId(id), type, json(data), false);
+          },
+          onId: (id) => {
+            if (this.abort === abort) this.resumeFrom(sseId(id));
+          },
+          onRetry: (ms) => { this.serverRetry = ms; },
+        });
+      } catch {
+        // cut: reconnect below
       }
+      if (this.abort === abort) this.scheduleReconnect();
     }
   }
+}
+
+function sseId(text) {
+  return /^\d+$/.test(text ?? '') ? Number(text) : null;
+}
+
+function json(text) {
+  try { return JSON.parse(text); } catch { return text; }
 }

@@ -6,7 +6,10 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.WebSocket;
+import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.syncline.gateway.stream.StreamHub;
 import io.syncline.gateway.stream.StreamSubscription;
@@ -24,24 +27,36 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard in headless Chromium against the whole application: it updates from the live stream
- * without a reload, survives a cut stream, browses events and fits a phone.
+ * (WebSocket, or fetch where tickets or WebSocket are missing) without a reload, survives a cut stream and
+ * the browser going offline, starts afresh when its resume point expired, acknowledges critical messages,
+ * follows the system health, returns to the login form when its token is refused, browses events and fits
+ * a phone.
  */
 class DashboardIT extends StandaloneIntegrationTest {
 
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Predicate<String> STREAM_URLS = url -> url.contains("/api/stream");
+    private static final Predicate<String> TICKETS = url -> url.endsWith("/api/stream/tickets");
+    private static final Pattern WEBSOCKET = Pattern.compile(".*/ws\\?.*");
+    private static final String SESSION_ENDED = "Please sign in again.";
 
     private static Playwright playwright;
     private static Browser browser;
 
     @Autowired
     private StreamHub hub;
+
+    @Autowired
+    private SwitchableHealth health;
 
     private BrowserContext context;
 
@@ -152,23 +167,65 @@ class DashboardIT extends StandaloneIntegrationTest {
 
     @Test
     void cutStreamShowsReconnectingRecoversAndCatchesUp() {
-        Page page = loggedIn(1280, 900);
-        // a ticket with EventSource where the gateway hands out tickets, else fetch with the bearer header
-        boolean tickets = alice.post("/api/stream/tickets", null).status() == 201;
-        cutRecoverAndCatchUp(page, tickets ? "eventsource" : "fetch");
+        Page page = browserPage(1280, 900);
+        List<WebSocket> sockets = new CopyOnWriteArrayList<>();
+        List<String> sent = new CopyOnWriteArrayList<>();
+        page.onWebSocket(ws -> {
+            sockets.add(ws);
+            ws.onFrameSent(frame -> sent.add(frame.text()));
+        });
+        logIn(page);
+        assertThat(sockets).hasSize(1);
+        assertThat(sockets.get(0).url()).contains("/ws?ticket=").doesNotContain("Bearer");
+        assertThat(hellos(sent).get(0)).contains("\"subscribe\":[\"orders\",\"inventory\",\"health\"]")
+                .doesNotContain("resumeAfter");
+
+        // the hub's cut reaches WebSocket clients too
+        cutRecoverAndCatchUp(page, "websocket", () -> page.waitForCondition(() -> sockets.get(0).isClosed(),
+                new Page.WaitForConditionOptions().setTimeout(5000)));
+        WebSocket current = sockets.get(sockets.size() - 1);
+        assertThat(current).isNotSameAs(sockets.get(0));
+        assertThat(current.isClosed()).isFalse();
+        assertThat(hellos(sent)).hasSizeGreaterThanOrEqualTo(2).last().asString()
+                .containsPattern("\"resumeAfter\":\\d+");
+    }
+
+    /** The (re)subscriptions among the frames a page sent. */
+    private static List<String> hellos(List<String> sent) {
+        return sent.stream().filter(frame -> frame.contains("\"subscribe\"")).toList();
     }
 
     @Test
     void withoutTicketsTheFetchStreamResumesByLastEventId() {
         Page page = browserPage(1280, 900);
-        context.route(url -> url.endsWith("/api/stream/tickets"), route -> route.fulfill(
-                new Route.FulfillOptions().setStatus(404).setContentType("application/problem+json")
-                        .setBody("{\"title\":\"Not Found\",\"status\":404}")));
+        withoutTickets();
+        List<Request> streams = new CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            if (request.url().contains("/api/stream?")) {
+                streams.add(request);
+            }
+        });
         logIn(page);
-        cutRecoverAndCatchUp(page, "fetch");
+        cutRecoverAndCatchUp(page, "fetch", () -> { });
+        Map<String, String> first = streams.get(0).allHeaders();
+        Map<String, String> last = streams.get(streams.size() - 1).allHeaders();
+        assertThat(first).containsKey("authorization").doesNotContainKey("last-event-id");
+        assertThat(last.get("last-event-id")).as("the resume point of the reconnect").matches("\\d+");
+        assertThat(streams).allSatisfy(r -> assertThat(r.url()).doesNotContain("ticket").doesNotContain("token"));
     }
 
-    private void cutRecoverAndCatchUp(Page page, String transport) {
+    @Test
+    void withoutWebSocketTheFetchStreamTakesOver() {
+        Page page = browserPage(1280, 900);
+        page.addInitScript("delete window.WebSocket");
+        logIn(page);
+        assertThat(page.locator("#stream-state").getAttribute("data-transport")).isEqualTo("fetch");
+        String orderId = placeOrder(stock(50), true);
+        page.waitForSelector("tr[data-order-id='" + orderId + "'][data-status='CONFIRMED']",
+                new Page.WaitForSelectorOptions().setTimeout(5000));
+    }
+
+    private void cutRecoverAndCatchUp(Page page, String transport, Runnable assertCut) {
         assertThat(page.locator("#stream-state").getAttribute("data-transport")).isEqualTo(transport);
         String sku = stock(50);
         String before = placeOrder(sku, true);
@@ -179,6 +236,7 @@ class DashboardIT extends StandaloneIntegrationTest {
         closeAllStreams();
         page.waitForSelector("#stream-state[data-state='reconnecting']",
                 new Page.WaitForSelectorOptions().setTimeout(5000));
+        assertCut.run();
 
         String missed1 = placeOrder(sku, true);
         String missed2 = placeOrder(sku, true);
@@ -191,6 +249,244 @@ class DashboardIT extends StandaloneIntegrationTest {
                     new Page.WaitForSelectorOptions().setTimeout(5000));
         }
         assertThat(page.locator("#stream-state").getAttribute("data-transport")).isEqualTo(transport);
+    }
+
+    @Test
+    void healthCardFollowsTheSystemHealthLive() {
+        Page page = loggedIn(1280, 900);
+        page.waitForSelector("#health-card[data-status='UP']", new Page.WaitForSelectorOptions().setTimeout(5000));
+        page.evaluate("() => { window.__notReloaded = true; }");
+        String upBackground = background(page, "#health-card");
+        try {
+            health.down();
+            long switchedAt = System.nanoTime();
+            page.waitForSelector("#health-card[data-status='DOWN']",
+                    new Page.WaitForSelectorOptions().setTimeout(2000));
+            assertThat((System.nanoTime() - switchedAt) / 1_000_000).as("ms until DOWN shows").isLessThan(2000);
+            assertThat(page.locator("#m-health").textContent()).isEqualTo("DOWN");
+            assertThat(page.locator("#m-health-detail").textContent()).contains("switchable DOWN");
+            assertThat(background(page, "#health-card")).as("DOWN stands out").isNotEqualTo(upBackground);
+            Locator announcement = page.locator("#health-announcement");
+            assertThat(announcement.getAttribute("role")).isEqualTo("alert");
+            assertThat(announcement.textContent()).contains("System health is DOWN");
+        } finally {
+            health.up();
+        }
+        page.waitForSelector("#health-card[data-status='UP']", new Page.WaitForSelectorOptions().setTimeout(2000));
+        assertThat(page.locator("#m-health").textContent()).isEqualTo("UP");
+        assertThat(page.locator("#health-announcement").textContent()).contains("UP again");
+        assertThat(background(page, "#health-card")).isEqualTo(upBackground);
+        assertThat(page.evaluate("() => window.__notReloaded === true")).isEqualTo(true);
+    }
+
+    @Test
+    void lowStockAlertArrivesOverWebSocketAndIsAcknowledged() {
+        Page page = browserPage(1280, 900);
+        List<WebSocket> sockets = new CopyOnWriteArrayList<>();
+        List<String> sent = new CopyOnWriteArrayList<>();
+        Map<WebSocket, List<String>> received = new java.util.concurrent.ConcurrentHashMap<>();
+        page.onWebSocket(ws -> {
+            sockets.add(ws);
+            List<String> frames = new CopyOnWriteArrayList<>();
+            received.put(ws, frames);
+            ws.onFrameSent(frame -> sent.add(frame.text()));
+            ws.onFrameReceived(frame -> frames.add(frame.text()));
+        });
+        logIn(page);
+        WebSocket first = sockets.get(0);
+
+        // the alert fires when the stock crosses its threshold (2) downwards
+        String sku = stock(5);
+        assertThat(alice.post("/api/inventory/" + sku + "/adjustments", Map.of("delta", -3, "reason", "breakage"))
+                .status()).isEqualTo(200);
+        String alert = "#alerts li[data-sku='" + sku + "'][data-alert-id]";
+        page.waitForSelector(alert, new Page.WaitForSelectorOptions().setTimeout(5000));
+        String id = page.locator(alert).getAttribute("data-alert-id");
+        assertThat(received.get(first)).anySatisfy(frame -> assertThat(frame)
+                .contains("\"id\":" + id + ",").contains("\"type\":\"stock.low\"").contains(sku));
+        String ack = "{\"ack\":" + id + "}";
+        page.waitForCondition(() -> sent.contains(ack), new Page.WaitForConditionOptions().setTimeout(5000));
+
+        // a new connection gets what is still unacknowledged first thing: not this alert
+        closeAllStreams();
+        page.waitForCondition(() -> sockets.size() == 2 && !hellos(sent).isEmpty()
+                        && received.get(sockets.get(1)) != null,
+                new Page.WaitForConditionOptions().setTimeout(10_000));
+        page.waitForSelector("#stream-state[data-state='live']", new Page.WaitForSelectorOptions().setTimeout(10_000));
+        String after = placeOrder(stock(50), true);
+        List<String> second = received.get(sockets.get(1));
+        page.waitForCondition(() -> second.stream().anyMatch(frame -> frame.contains(after)),
+                new Page.WaitForConditionOptions().setTimeout(5000));
+        assertThat(second).noneSatisfy(frame -> assertThat(frame).contains("\"id\":" + id + ","));
+        assertThat(sent.stream().filter(ack::equals)).as("acknowledged once").hasSize(1);
+    }
+
+    @Test
+    void offlineBrowserShowsOfflineAndCatchesUpWhenBackOnline() {
+        Page page = loggedIn(1280, 900);
+        String sku = stock(50);
+        String before = placeOrder(sku, true);
+        orderRow(page, before).waitFor(new Locator.WaitForOptions().setTimeout(5000));
+
+        context.setOffline(true);
+        page.waitForSelector("#stream-state[data-state='offline']", new Page.WaitForSelectorOptions().setTimeout(5000));
+        assertThat(page.locator("#m-stream").textContent()).isEqualTo("offline");
+        String missed = placeOrder(sku, true);
+        page.waitForTimeout(500);
+        assertThat(orderRow(page, missed).count()).isZero();
+        assertThat(page.locator("#stream-state").getAttribute("data-state")).isEqualTo("offline");
+
+        context.setOffline(false);
+        page.waitForSelector("#stream-state[data-state='live']", new Page.WaitForSelectorOptions().setTimeout(10_000));
+        page.waitForSelector("tr[data-order-id='" + missed + "'][data-status='CONFIRMED']",
+                new Page.WaitForSelectorOptions().setTimeout(5000));
+    }
+
+    @Test
+    void refusedTokenReturnsToTheLoginFormAndSigningInAgainResumes() {
+        Page page = browserPage(1280, 900);
+        List<WebSocket> sockets = new CopyOnWriteArrayList<>();
+        page.onWebSocket(sockets::add);
+        logIn(page);
+        String sku = stock(50);
+        Locator stockRow = page.locator("#inventory-table tr[data-sku='" + sku + "']");
+        stockRow.waitFor(new Locator.WaitForOptions().setTimeout(5000));
+
+        // the stored token stops being valid (a rotated key, a tampered token): the next API call answers 401
+        page.evaluate("() => sessionStorage.setItem('syncline.token', 'not-a-valid-token')");
+        stockRow.locator("input").fill("1");
+        stockRow.locator("input").press("Enter");
+        assertBackAtTheLogin(page, sockets);
+        assertThat(alice.get("/api/inventory/" + sku).json().get("onHand").asInt()).isEqualTo(50);
+
+        signIn(page);
+        String orderId = placeOrder(sku, true);
+        page.waitForSelector("tr[data-order-id='" + orderId + "'][data-status='CONFIRMED']",
+                new Page.WaitForSelectorOptions().setTimeout(5000));
+
+        // the stream refused: its ticket request answers 401
+        page.route(TICKETS, route -> route.fulfill(new Route.FulfillOptions().setStatus(401)
+                .setContentType("application/problem+json")
+                .setBody("{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"The token has expired\"}")));
+        closeAllStreams();
+        assertBackAtTheLogin(page, sockets);
+
+        page.unroute(TICKETS);
+        signIn(page);
+        String next = placeOrder(sku, true);
+        page.waitForSelector("tr[data-order-id='" + next + "'][data-status='CONFIRMED']",
+                new Page.WaitForSelectorOptions().setTimeout(5000));
+    }
+
+    private static void assertBackAtTheLogin(Page page, List<WebSocket> sockets) {
+        page.waitForSelector("#login-view:not([hidden])", new Page.WaitForSelectorOptions().setTimeout(10_000));
+        assertThat(page.locator("#app-view").isHidden()).isTrue();
+        assertThat(page.locator("#login-error").textContent()).contains(SESSION_ENDED);
+        assertThat(page.locator("#login-error").getAttribute("role")).isEqualTo("alert");
+        assertThat(page.locator("#stream-state").getAttribute("data-state")).isEqualTo("offline");
+        page.waitForCondition(() -> sockets.stream().allMatch(WebSocket::isClosed),
+                new Page.WaitForConditionOptions().setTimeout(5000));
+        page.waitForTimeout(1500);
+        assertThat(sockets).as("the stream stays stopped").allMatch(WebSocket::isClosed);
+    }
+
+    @Test
+    void expiredResumeOverWebSocketReloadsTheDashboardAndStartsAfresh() {
+        Page page = browserPage(1280, 900);
+        List<String> hellos = new CopyOnWriteArrayList<>();
+        AtomicBoolean expired = new AtomicBoolean();
+        // the gateway's answer to a resumeAfter older than its retention window: close code 4410
+        page.routeWebSocket(WEBSOCKET, ws -> {
+            WebSocketRoute server = ws.connectToServer();
+            ws.onMessage(frame -> {
+                String text = frame.text();
+                if (text.contains("\"subscribe\"")) {
+                    hellos.add(text);
+                }
+                if (text.contains("resumeAfter") && expired.compareAndSet(false, true)) {
+                    ws.close(new WebSocketRoute.CloseOptions().setCode(4410).setReason("Resume point expired"));
+                    server.close();
+                } else {
+                    server.send(text);
+                }
+            });
+        });
+        List<String> snapshots = snapshotRequests(page);
+        logIn(page);
+        resumeExpires(page, snapshots, expired::get);
+        assertThat(hellos).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(hellos.get(hellos.size() - 2)).contains("resumeAfter");
+        assertThat(hellos.get(hellos.size() - 1)).as("starts afresh").doesNotContain("resumeAfter");
+    }
+
+    @Test
+    void expiredResumeOverFetchReloadsTheDashboardAndStartsAfresh() {
+        Page page = browserPage(1280, 900);
+        withoutTickets();
+        List<Map<String, String>> streams = new CopyOnWriteArrayList<>();
+        AtomicBoolean expired = new AtomicBoolean();
+        // the gateway's answer to a Last-Event-ID older than its retention window: 410 problem+json
+        page.route(url -> url.contains("/api/stream?"), route -> {
+            Map<String, String> headers = route.request().allHeaders();
+            streams.add(headers);
+            if (headers.containsKey("last-event-id") && expired.compareAndSet(false, true)) {
+                route.fulfill(new Route.FulfillOptions().setStatus(410).setContentType("application/problem+json")
+                        .setBody("{\"type\":\"about:blank\",\"title\":\"Gone\",\"status\":410,"
+                                + "\"detail\":\"The resume point is older than the retention window\"}"));
+            } else {
+                route.resume();
+            }
+        });
+        List<String> snapshots = snapshotRequests(page);
+        logIn(page);
+        resumeExpires(page, snapshots, expired::get);
+        assertThat(page.locator("#stream-state").getAttribute("data-transport")).isEqualTo("fetch");
+        assertThat(streams).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(streams.get(streams.size() - 2)).containsKey("last-event-id");
+        assertThat(streams.get(streams.size() - 1)).as("starts afresh").doesNotContainKey("last-event-id");
+    }
+
+    /**
+     * Cuts the stream while an order is placed, lets the reconnect's resume expire and checks that the
+     * dashboard loaded its snapshot again (the missed order is there only thanks to that) and goes on live.
+     */
+    private void resumeExpires(Page page, List<String> snapshots, java.util.function.BooleanSupplier expired) {
+        page.evaluate("() => { window.__notReloaded = true; }");
+        String sku = stock(50);
+        orderRow(page, placeOrder(sku, true)).waitFor(new Locator.WaitForOptions().setTimeout(5000));
+        int loads = snapshots.size();
+
+        page.route(STREAM_URLS, route -> route.abort());
+        closeAllStreams();
+        page.waitForSelector("#stream-state[data-state='reconnecting']",
+                new Page.WaitForSelectorOptions().setTimeout(5000));
+        String missed = placeOrder(sku, true);
+        page.unroute(STREAM_URLS);
+
+        page.waitForCondition(expired, new Page.WaitForConditionOptions().setTimeout(30_000));
+        page.waitForSelector("tr[data-order-id='" + missed + "'][data-status='CONFIRMED']",
+                new Page.WaitForSelectorOptions().setTimeout(10_000));
+        assertThat(snapshots.size()).as("the snapshot loaded again").isGreaterThan(loads);
+        page.waitForSelector("#stream-state[data-state='live']", new Page.WaitForSelectorOptions().setTimeout(10_000));
+        String next = placeOrder(sku, true);
+        page.waitForSelector("tr[data-order-id='" + next + "'][data-status='CONFIRMED']",
+                new Page.WaitForSelectorOptions().setTimeout(5000));
+        assertThat(page.evaluate("() => window.__notReloaded === true")).isEqualTo(true);
+    }
+
+    /** The dashboard's snapshot requests (its first page of orders). */
+    private static List<String> snapshotRequests(Page page) {
+        List<String> urls = new CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            if (request.url().endsWith("/api/orders?size=200")) {
+                urls.add(request.url());
+            }
+        });
+        return urls;
+    }
+
+    private static String background(Page page, String selector) {
+        return (String) page.evaluate("s => getComputedStyle(document.querySelector(s)).backgroundColor", selector);
     }
 
     @Test
@@ -281,9 +577,20 @@ class DashboardIT extends StandaloneIntegrationTest {
         return context.newPage();
     }
 
-    /** Signs in as the ADMIN of m1 with the keyboard and waits for the live stream. */
+    /** Opens the dashboard and signs in. */
     private void logIn(Page page) {
         page.navigate("http://127.0.0.1:" + port + "/");
+        signIn(page);
+    }
+
+    private void withoutTickets() {
+        context.route(TICKETS, route -> route.fulfill(
+                new Route.FulfillOptions().setStatus(404).setContentType("application/problem+json")
+                        .setBody("{\"title\":\"Not Found\",\"status\":404}")));
+    }
+
+    /** Signs in as the ADMIN of m1 with the keyboard and waits for the live stream. */
+    private static void signIn(Page page) {
         page.locator("#login-username").fill("root");
         page.locator("#login-password").fill("secret");
         page.locator("#login-password").press("Enter");
