@@ -94,10 +94,10 @@ export class StreamClient {
 
   /** Full jitter over an exponentially growing window, on top of the server's retry hint. */
   nextDelay() {
-    const window = Math.min(this.maxDelay, this.baseDelay * 2 ** Math.min(this.failures, 16));
+    const span = Math.min(this.maxDelay, this.baseDelay * 2 ** Math.min(this.failures, 16));
     const hint = Math.max(this.serverRetry ?? 0, this.retryAfter ?? 0);
     this.retryAfter = null;
-    return hint + Math.random() * window;
+    return hint + Math.random() * span;
   }
 
   scheduleReconnect() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.lang.reflect.Method;
@@ -26,9 +27,13 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -59,6 +64,7 @@ class DashboardIT extends StandaloneIntegrationTest {
     private SwitchableHealth health;
 
     private BrowserContext context;
+    private final AtomicInteger channelOrders = new AtomicInteger(1040);
 
     @BeforeAll
     static void launch() {
@@ -252,7 +258,7 @@ class DashboardIT extends StandaloneIntegrationTest {
     }
 
     @Test
-    void healthCardFollowsTheSystemHealthLive() {
+    void healthCardFollowsTheSystemHealthLive() throws Exception {
         Page page = loggedIn(1280, 900);
         page.waitForSelector("#health-card[data-status='UP']", new Page.WaitForSelectorOptions().setTimeout(5000));
         page.evaluate("() => { window.__notReloaded = true; }");
@@ -269,6 +275,9 @@ class DashboardIT extends StandaloneIntegrationTest {
             Locator announcement = page.locator("#health-announcement");
             assertThat(announcement.getAttribute("role")).isEqualTo("alert");
             assertThat(announcement.textContent()).contains("System health is DOWN");
+            Files.createDirectories(Paths.get("target"));
+            page.locator(".cards").screenshot(new Locator.ScreenshotOptions()
+                    .setPath(Paths.get("target", "dashboard-health-down.png")));
         } finally {
             health.up();
         }
@@ -284,7 +293,7 @@ class DashboardIT extends StandaloneIntegrationTest {
         Page page = browserPage(1280, 900);
         List<WebSocket> sockets = new CopyOnWriteArrayList<>();
         List<String> sent = new CopyOnWriteArrayList<>();
-        Map<WebSocket, List<String>> received = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<WebSocket, List<String>> received = new ConcurrentHashMap<>();
         page.onWebSocket(ws -> {
             sockets.add(ws);
             List<String> frames = new CopyOnWriteArrayList<>();
@@ -450,7 +459,7 @@ class DashboardIT extends StandaloneIntegrationTest {
      * Cuts the stream while an order is placed, lets the reconnect's resume expire and checks that the
      * dashboard loaded its snapshot again (the missed order is there only thanks to that) and goes on live.
      */
-    private void resumeExpires(Page page, List<String> snapshots, java.util.function.BooleanSupplier expired) {
+    private void resumeExpires(Page page, List<String> snapshots, BooleanSupplier expired) {
         page.evaluate("() => { window.__notReloaded = true; }");
         String sku = stock(50);
         orderRow(page, placeOrder(sku, true)).waitFor(new Locator.WaitForOptions().setTimeout(5000));
@@ -556,6 +565,51 @@ class DashboardIT extends StandaloneIntegrationTest {
         page.navigate(page.url().replaceAll("#.*$", "") + "#/events");
         page.waitForSelector("#events-view:not([hidden])");
         assertNoHorizontalScroll(page);
+    }
+
+    /**
+     * The README's screenshot, from the running application with some business in it. Runs only when asked:
+     * {@code -Ddashboard.screenshot=<absolute path of docs/dashboard.png>}.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "dashboard.screenshot", matches = ".+")
+    void screenshotForTheReadme() throws Exception {
+        Map<String, String> catalogue = Map.of("BEANS-ESP-1KG", "Espresso beans 1 kg",
+                "FILTER-V60-100", "V60 paper filters, 100", "MUG-STONE-350", "Stoneware mug 350 ml",
+                "GRINDER-HAND", "Hand grinder", "KETTLE-GOOSE", "Gooseneck kettle");
+        Map<String, Integer> onHand = Map.of("BEANS-ESP-1KG", 40, "FILTER-V60-100", 25, "MUG-STONE-350", 12,
+                "GRINDER-HAND", 6, "KETTLE-GOOSE", 3);
+        catalogue.forEach((sku, name) -> assertThat(alice.put("/api/inventory/" + sku,
+                Map.of("onHand", onHand.get(sku), "lowStockThreshold", 3, "name", name)).status()).isIn(200, 201));
+        Page page = loggedIn(1280, 900);
+        List<String> skus = List.copyOf(new TreeSet<>(catalogue.keySet()));
+        List<String> channels = List.of("web", "shopify", "tiktok");
+        String last = null;
+        for (int i = 0; i < 11; i++) {
+            last = order(channels.get(i % 3), skus.get(i % skus.size()), 1 + i % 2);
+        }
+        order("shopify", "KETTLE-GOOSE", 5);
+        assertThat(alice.post("/api/orders/" + last + "/shipment", null).status()).isEqualTo(202);
+        assertThat(alice.post("/api/orders/" + order("web", "MUG-STONE-350", 1) + "/cancellation",
+                Map.of("reason", "Customer changed their mind")).status()).isEqualTo(202);
+        assertThat(alice.post("/api/inventory/GRINDER-HAND/adjustments", Map.of("delta", -2, "reason", "damaged"))
+                .status()).isEqualTo(200);
+        page.waitForSelector("#alerts li[data-sku='GRINDER-HAND'][data-alert-id]",
+                new Page.WaitForSelectorOptions().setTimeout(5000));
+        page.waitForSelector("tr[data-order-id='" + last + "'][data-status='SHIPPED']",
+                new Page.WaitForSelectorOptions().setTimeout(5000));
+        page.waitForSelector("#health-card[data-status='UP']", new Page.WaitForSelectorOptions().setTimeout(5000));
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(System.getProperty("dashboard.screenshot")))
+                .setFullPage(true));
+    }
+
+    private String order(String channel, String sku, int quantity) {
+        var r = alice.send("POST", "/api/orders", Map.of("channel", channel,
+                        "channelOrderId", "#" + channelOrders.incrementAndGet(),
+                        "lines", List.of(Map.of("sku", sku, "quantity", quantity))),
+                Map.of("Prefer", "wait=10"));
+        assertThat(r.status()).isIn(201, 202);
+        return r.json().get("orderId").asText();
     }
 
     private static void assertNoHorizontalScroll(Page page) {
