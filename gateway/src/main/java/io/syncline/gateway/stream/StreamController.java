@@ -59,7 +59,8 @@ class StreamController {
             @RequestParam(name = "topics", required = false) String topics,
             @Parameter(description = "Resume after this message id (for clients that cannot set Last-Event-ID)")
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
-            @Parameter(description = "true: stock.changed of one SKU within 100 ms arrive as the newest only")
+            @Parameter(description = "true: stock.changed of one SKU within the coalesce window "
+                    + "(syncline.stream.coalesce-window, 100 ms by default) arrive as the newest only")
             @RequestParam(name = "coalesce", required = false) Boolean coalesce,
             @Parameter(in = ParameterIn.HEADER, description = "Resume after this message id")
             @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventIdHeader) throws IOException {

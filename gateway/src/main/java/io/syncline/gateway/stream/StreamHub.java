@@ -71,6 +71,7 @@ public class StreamHub implements SmartLifecycle {
     private final ExecutorService delivery;
     private final int clientBuffer;
     private Duration writeStall = StreamDeliveryProperties.defaults().writeStall();
+    private Duration coalesceWindow = StreamDeliveryProperties.defaults().coalesceWindow();
     private final Object poolLock = new Object();
 
     private final Object lock = new Object();
@@ -121,6 +122,7 @@ public class StreamHub implements SmartLifecycle {
                 Executors.newScheduledThreadPool(2, threads("stream-hub-")),
                 fixedPool(deliveryProperties.deliveryThreads()), access.clientBuffer());
         this.writeStall = deliveryProperties.writeStall();
+        this.coalesceWindow = deliveryProperties.coalesceWindow();
     }
 
     /** A fixed pool that {@link #writerBlocked()} can grow while threads are stuck in a client's write. */
@@ -156,7 +158,7 @@ public class StreamHub implements SmartLifecycle {
     public StreamSubscription subscribe(String merchantId, Set<StreamTopic> topics, Long lastEventId,
                                         StreamSink sink, boolean coalesce) {
         StreamSubscription subscription = new StreamSubscription(this, merchantId, topics, sink,
-                coalesce ? CompletableFuture.delayedExecutor(StreamSubscription.COALESCE_WINDOW.toMillis(),
+                coalesce ? CompletableFuture.delayedExecutor(coalesceWindow.toMillis(),
                         TimeUnit.MILLISECONDS, delivery) : delivery,
                 clientBuffer, coalesce);
         if (!running) {
@@ -266,6 +268,11 @@ public class StreamHub implements SmartLifecycle {
     /** How long a write may block before its client is dropped; set before {@link #start()}. */
     void writeStall(Duration writeStall) {
         this.writeStall = writeStall;
+    }
+
+    /** How long a coalescing client's live messages wait; set before clients subscribe. */
+    void coalesceWindow(Duration coalesceWindow) {
+        this.coalesceWindow = coalesceWindow;
     }
 
     /** Drops the clients whose write has been blocked longer than the write stall. */

@@ -3,7 +3,6 @@ package io.syncline.gateway.stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,6 @@ public final class StreamSubscription {
     private static final Object HEARTBEAT = new Object();
     /** Frames written at once at most, so that one client's backlog does not become one huge write. */
     static final int MAX_BATCH = 256;
-    /** How long a coalescing client's messages wait, so that a burst of stock changes collapses. */
-    public static final Duration COALESCE_WINDOW = Duration.ofMillis(100);
 
     /** The resume a subscription runs on its first drain, before any live message. */
     @FunctionalInterface

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class StreamCoalescingTest {
@@ -44,6 +45,35 @@ class StreamCoalescingTest {
         await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> true);
         assertThat(coalescing.ids()).containsExactly(order, newestA, newestB);
         assertThat(coalescing.closed).isFalse();
+    }
+
+    @Test
+    void holdsACoalescingClientsMessagesForTheConfiguredWindow() {
+        hub.coalesceWindow(Duration.ofSeconds(1));
+        hub.start();
+        RecordingSink coalescing = new RecordingSink();
+        hub.subscribe("m1", EnumSet.allOf(StreamTopic.class), null, coalescing, true);
+
+        stockChanged("A", 1);
+        hub.poll();
+        // the default 100 ms would have sent it by now
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> coalescing.ids().isEmpty());
+        long newest = stockChanged("A", 2);
+        hub.poll();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !coalescing.ids().isEmpty());
+        assertThat(coalescing.ids()).containsExactly(newest);
+    }
+
+    @Test
+    void theCoalesceWindowDefaultsTo100MillisecondsAndMustBePositive() {
+        assertThat(StreamDeliveryProperties.defaults().coalesceWindow()).isEqualTo(Duration.ofMillis(100));
+        assertThat(new StreamDeliveryProperties(null, null, Duration.ofMillis(250)).coalesceWindow())
+                .isEqualTo(Duration.ofMillis(250));
+        assertThatThrownBy(() -> new StreamDeliveryProperties(null, null, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("coalesce-window");
+        assertThatThrownBy(() -> new StreamDeliveryProperties(null, null, Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

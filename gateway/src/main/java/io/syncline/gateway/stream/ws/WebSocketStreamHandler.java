@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The stream protocol on {@code /ws}. Client messages are JSON objects: {@code {"subscribe":[topics]}}
  * starts (or changes) the subscription, live from now or, on a change, gap-free from the last message
- * sent ({@code "coalesce": true} alongside collapses bursts of {@code stock.changed} per SKU within 100 ms);
+ * sent ({@code "coalesce": true} alongside collapses bursts of {@code stock.changed} per SKU within
+ * {@code syncline.stream.coalesce-window});
  * {@code {"resumeAfter": id}} (alone or together with {@code subscribe}) resumes after that id like
  * {@code Last-Event-ID}; {@code {"ack": id}} acknowledges a critical message. Server messages are the
  * stream's {@code {"id","type","data"}} frames, and {@code {"type":"error","data":{"detail"}}} for a client
