@@ -56,6 +56,12 @@ final class SseStreamSink implements StreamSink {
         emitter.complete();
     }
 
+    /** Ends the response: the client reconnects with its last id, which is then refused with 410. */
+    @Override
+    public void closeResumeExpired() {
+        emitter.complete();
+    }
+
     private void write(String frame) throws IOException {
         // raw text, not SseEmitter.event(): the frame is encoded once per message for every client
         emitter.send(Set.of(new DataWithMediaType(frame, TEXT)));

@@ -44,9 +44,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * queue drained, skipping whatever was sent already.
  *
  * <p>Retention: rows older than {@code retention} are deleted, always an oldest-first prefix of ids, and the
- * store records the last id deleted. A resume after an id below that has lost messages, so the client gets
- * {@code stream.reset} (reload your state) with id {@code H}, then live messages. An {@code L} the store
- * has never handed out (e.g. from a wiped database) is answered the same way.
+ * store records the last id deleted. A resume after an id below that would lose messages, and so would one
+ * after an id the store never handed out (e.g. from a wiped database): {@link #resumable} lets the transports
+ * refuse it up front (SSE 410, WebSocket close code 4410), and a resume that finds its rows deleted while it
+ * replays ends the connection before anything past the gap is sent, so the client's next resume is refused.
  *
  * <p>Delivery: a fixed pool of {@code syncline.stream.delivery-threads} drains the clients' queues, each
  * drain writing all of a client's pending frames at once. A client that stops reading blocks its write once
@@ -59,8 +60,6 @@ public class StreamHub implements SmartLifecycle {
     static final int PAGE_SIZE = 500;
     /** A client this many messages behind is cut off (see {@code syncline.stream.client-buffer}). */
     static final int CLIENT_BUFFER = 1000;
-    static final String RESET_EXPIRED = "EXPIRED";
-    static final String RESET_UNKNOWN_ID = "UNKNOWN_ID";
 
     private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
 
@@ -143,7 +142,8 @@ public class StreamHub implements SmartLifecycle {
 
     /**
      * Connects a client of the merchant to the topics; with {@code lastEventId} it first gets every
-     * message after that id (or a reset), then live messages.
+     * message after that id, then live messages. A {@code lastEventId} that is not {@link #resumable} ends the
+     * subscription ({@link StreamSink#closeResumeExpired()}).
      */
     public StreamSubscription subscribe(String merchantId, Set<StreamTopic> topics, Long lastEventId,
                                         StreamSink sink) {
@@ -180,6 +180,17 @@ public class StreamHub implements SmartLifecycle {
         List<StreamMessage> replay = fromTail;
         subscription.start(s -> resume(s, lastEventId, newest, replay));
         return subscription;
+    }
+
+    /**
+     * Whether a client can resume after this id without losing messages: every stored message after it is
+     * still kept (it is not older than the retention window) and the store has handed it out.
+     */
+    public boolean resumable(long lastEventId) {
+        if (lastEventId < store.purgedUpTo()) {
+            return false;
+        }
+        return lastEventId <= lastSeenId || lastEventId <= knownUpTo();
     }
 
     /**
@@ -365,7 +376,7 @@ public class StreamHub implements SmartLifecycle {
         if (lastEventId >= newest) {
             // nothing this instance has seen is missing; an id the store never handed out cannot be resumed
             if (lastEventId > newest && lastEventId > knownUpTo()) {
-                subscription.deliverReset(newest, RESET_UNKNOWN_ID);
+                subscription.closeResumeExpired();
             }
             return;
         }
@@ -376,24 +387,21 @@ public class StreamHub implements SmartLifecycle {
             subscription.skipUpTo(newest);
             return;
         }
-        if (lastEventId < store.purgedUpTo()) {
-            subscription.deliverReset(newest, RESET_EXPIRED);
-            return;
-        }
         long after = lastEventId;
         List<StreamMessage> page;
         do {
             page = store.forMerchant(subscription.merchantId(), subscription.topics(), after, newest, PAGE_SIZE);
+            // read, then check: rows the retention job deleted before the read are missing from the page, and
+            // a client that got messages past such a gap would resume after it; end the connection instead
+            if (after < store.purgedUpTo()) {
+                subscription.closeResumeExpired();
+                return;
+            }
             for (StreamMessage message : page) {
                 subscription.deliver(message);
                 after = message.id();
             }
         } while (page.size() == PAGE_SIZE && !subscription.isClosed());
-        // the retention job may have deleted rows the replay had not read yet
-        if (lastEventId < store.purgedUpTo()) {
-            subscription.deliverReset(newest, RESET_EXPIRED);
-            return;
-        }
         subscription.skipUpTo(newest);
     }
 

@@ -9,9 +9,6 @@ import java.util.Objects;
  */
 public final class StreamMessage {
 
-    /** The type of the message that tells a client it missed messages and must reload its state. */
-    public static final String RESET_TYPE = "stream.reset";
-
     private final long id;
     private final String merchantId;
     private final StreamTopic topic;
@@ -29,19 +26,10 @@ public final class StreamMessage {
     public StreamMessage(long id, String merchantId, StreamTopic topic, String type, String data, Instant createdAt) {
         this.id = id;
         this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
-        this.topic = topic;
+        this.topic = Objects.requireNonNull(topic, "topic");
         this.type = Objects.requireNonNull(type, "type");
         this.data = Objects.requireNonNull(data, "data");
         this.createdAt = createdAt;
-    }
-
-    /**
-     * A reset telling the merchant's client to reload; {@code id} is where it continues from.
-     * It has no topic: every subscriber of the merchant accepts it.
-     */
-    static StreamMessage reset(long id, String merchantId, String reason) {
-        String data = "{\"merchantId\":" + jsonString(merchantId) + ",\"reason\":" + jsonString(reason) + "}";
-        return new StreamMessage(id, merchantId, null, RESET_TYPE, data, null);
     }
 
     public long id() {
@@ -52,7 +40,6 @@ public final class StreamMessage {
         return merchantId;
     }
 
-    /** Null only for {@link #RESET_TYPE}. */
     public StreamTopic topic() {
         return topic;
     }

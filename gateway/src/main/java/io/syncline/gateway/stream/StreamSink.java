@@ -32,4 +32,12 @@ public interface StreamSink {
     default void closeTooSlow() {
         close();
     }
+
+    /**
+     * Ends the transport of a client whose resume point is older than the retention window (or was never
+     * handed out): it must reload its state and reconnect without a resume id. Called instead of {@link #close()}.
+     */
+    default void closeResumeExpired() {
+        close();
+    }
 }

@@ -61,7 +61,8 @@ public final class StreamSubscription {
     private volatile long writingSince;
     private final AtomicBoolean sinkClosed = new AtomicBoolean();
     private final AtomicBoolean compensated = new AtomicBoolean();
-    private volatile boolean closeTooSlow;
+    /** Why the transport is ended; set before {@code closed}, so that whoever closes the sink sees it. */
+    private volatile Ending ending = Ending.NORMAL;
     /** Written only by the drain, which the {@code draining} flag hands from thread to thread. */
     private long lastSentId = Long.MIN_VALUE;
 
@@ -93,10 +94,9 @@ public final class StreamSubscription {
         return closed.get();
     }
 
-    /** Whether the message is for this client: its merchant, one of its topics (resets have none). */
+    /** Whether the message is for this client: its merchant, one of its topics. */
     boolean accepts(StreamMessage message) {
-        return merchantId.equals(message.merchantId())
-                && (message.topic() == null || topics.contains(message.topic()));
+        return merchantId.equals(message.merchantId()) && topics.contains(message.topic());
     }
 
     /** Queues a live message; called by the hub in id order. */
@@ -110,9 +110,9 @@ public final class StreamSubscription {
                 overflowed = true;
                 // now, not after the drain: a drain blocked on a client that stopped reading may never end
                 try {
-                    executor.execute(() -> close(true));
+                    executor.execute(() -> close(Ending.TOO_SLOW));
                 } catch (RejectedExecutionException e) {
-                    close(true);
+                    close(Ending.TOO_SLOW);
                 }
             }
             return;
@@ -154,6 +154,15 @@ public final class StreamSubscription {
     private record LiveOnly(StreamMessage message) {
     }
 
+    /** How the transport is ended. */
+    private enum Ending {
+        NORMAL,
+        /** The client fell too far behind or stopped reading: it resumes by id. */
+        TOO_SLOW,
+        /** The client's resume point is no longer kept: it reloads and reconnects without one. */
+        RESUME_EXPIRED
+    }
+
     /** Queues a heartbeat behind whatever is waiting. */
     void heartbeat() {
         if (closed.get()) {
@@ -184,10 +193,12 @@ public final class StreamSubscription {
         }
     }
 
-    /** Writes a reset and continues with the messages after {@code id}. Drain thread only. */
-    void deliverReset(long id, String reason) throws Exception {
-        write(StreamMessage.reset(id, merchantId, reason));
-        lastSentId = id;
+    /**
+     * Ends the subscription because the messages after its resume point are no longer all kept: the client
+     * must reload its state and reconnect without a resume id. Drain thread only (no write is in flight).
+     */
+    void closeResumeExpired() {
+        close(Ending.RESUME_EXPIRED);
     }
 
     private void write(StreamMessage message) throws Exception {
@@ -210,18 +221,18 @@ public final class StreamSubscription {
 
     /** Ends the subscription and its transport. */
     public void close() {
-        close(false);
+        close(Ending.NORMAL);
     }
 
-    private void close(boolean tooSlow) {
-        if (tooSlow && !closed.get()) {
+    private void close(Ending why) {
+        if (why != Ending.NORMAL && !closed.get()) {
             // before the flag: a writer that sees the subscription closed must see why
-            closeTooSlow = true;
+            ending = why;
         }
         if (closed.compareAndSet(false, true)) {
             hub.remove(this);
             queue.clear();
-            if (tooSlow) {
+            if (why == Ending.TOO_SLOW) {
                 hub.monitor().dropped();
             }
             // a write in flight owns the transport (closing it here would wait for the write): the writer
@@ -241,10 +252,10 @@ public final class StreamSubscription {
     private void closeSink() {
         if (sinkClosed.compareAndSet(false, true)) {
             try {
-                if (closeTooSlow) {
-                    sink.closeTooSlow();
-                } else {
-                    sink.close();
+                switch (ending) {
+                    case TOO_SLOW -> sink.closeTooSlow();
+                    case RESUME_EXPIRED -> sink.closeResumeExpired();
+                    default -> sink.close();
                 }
             } catch (RuntimeException e) {
                 log.debug("Closing a stream sink failed", e);
@@ -261,7 +272,7 @@ public final class StreamSubscription {
         long since = writingSince;
         if (since != 0 && since - stalledSince < 0 && !closed.get()) {
             log.info("Stream client of merchant {} stopped reading; closing it so that it resumes", merchantId);
-            close(true);
+            close(Ending.TOO_SLOW);
             return true;
         }
         return false;
@@ -321,7 +332,7 @@ public final class StreamSubscription {
             if (overflowed) {
                 log.info("Stream client of merchant {} fell too far behind; closing it so that it resumes",
                         merchantId);
-                close(true);
+                close(Ending.TOO_SLOW);
             }
         } catch (Exception e) {
             log.debug("Stream client of merchant {} is gone: {}", merchantId, e.toString());

@@ -13,6 +13,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
     CONFLICT("conflict", 409, "Conflict"),
     IDEMPOTENCY_IN_PROGRESS("idempotency-in-progress", 409, "Request still in progress"),
+    /** A stream resume point older than the retention window, or never handed out. */
+    STREAM_RESUME_EXPIRED("stream-resume-expired", 410, "Resume point expired"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     UNPROCESSABLE("unprocessable", 422, "Unprocessable request"),

@@ -11,6 +11,8 @@ class RecordingSink implements StreamSink {
     private final List<StreamMessage> messages = new ArrayList<>();
     final AtomicInteger heartbeats = new AtomicInteger();
     volatile boolean closed;
+    /** Closed because its resume point was not kept ({@link #closed} is set too). */
+    volatile boolean resumeExpired;
     volatile boolean failing;
 
     @Override
@@ -31,6 +33,12 @@ class RecordingSink implements StreamSink {
 
     @Override
     public void close() {
+        closed = true;
+    }
+
+    @Override
+    public void closeResumeExpired() {
+        resumeExpired = true;
         closed = true;
     }
 

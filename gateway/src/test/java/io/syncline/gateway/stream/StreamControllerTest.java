@@ -118,6 +118,33 @@ class StreamControllerTest {
     }
 
     @Test
+    void answersAResumeOlderThanTheRetentionWindowWith410() throws Exception {
+        store.deleteUpTo(2);
+
+        mvc.perform(get("/api/stream").header("Last-Event-ID", "1").accept(MediaType.TEXT_EVENT_STREAM))
+                .andExpect(status().isGone())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:syncline:problem:stream-resume-expired"))
+                .andExpect(jsonPath("$.status").value(410))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "reconnect without Last-Event-ID")))
+                .andExpect(jsonPath("$.errors[0].field").value("Last-Event-ID"));
+        assertThat(hub.subscriptionCount()).isZero();
+
+        mvc.perform(get("/api/stream?lastEventId=2")).andExpect(request().asyncStarted());
+    }
+
+    @Test
+    void answersAResumeIdNeverHandedOutWith410NamingTheParameter() throws Exception {
+        mvc.perform(get("/api/stream?lastEventId=4"))
+                .andExpect(status().isGone())
+                .andExpect(jsonPath("$.errors[0].field").value("lastEventId"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "reconnect without lastEventId")));
+        assertThat(hub.subscriptionCount()).isZero();
+    }
+
+    @Test
     void forgetsTheClientWhenTheConnectionEnds() throws Exception {
         MvcResult result = mvc.perform(get("/api/stream")).andExpect(request().asyncStarted()).andReturn();
         assertThat(hub.subscriptionCount()).isEqualTo(1);

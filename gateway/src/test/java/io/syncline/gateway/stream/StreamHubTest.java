@@ -155,19 +155,21 @@ class StreamHubTest {
     }
 
     @Test
-    void aResumeOlderThanWhatIsKeptGetsAResetThenLiveMessages() {
+    void aResumeOlderThanWhatIsKeptIsNotResumableAndEndsTheConnection() {
         append(5, "m1", ORDERS);
         store.deleteUpTo(3);
         StreamHub hub = hub(100);
         RecordingSink sink = new RecordingSink();
 
+        assertThat(hub.resumable(2)).isFalse();
+        assertThat(hub.resumable(3)).isTrue();
         hub.subscribe("m1", ALL, 2L, sink);
         store.append("m1", ORDERS, "order.placed");
         hub.poll();
 
-        assertThat(sink.types()).containsExactly(StreamMessage.RESET_TYPE, "order.placed");
-        assertThat(sink.ids()).containsExactly(5L, 6L);
-        assertThat(sink.messages().get(0).data()).isEqualTo("{\"merchantId\":\"m1\",\"reason\":\"EXPIRED\"}");
+        assertThat(sink.resumeExpired).isTrue();
+        assertThat(sink.messages()).isEmpty();
+        assertThat(hub.subscriptionCount()).isZero();
     }
 
     @Test
@@ -185,7 +187,7 @@ class StreamHubTest {
     }
 
     @Test
-    void aResumeWhoseRowsArePurgedDuringTheReplayGetsAReset() {
+    void aResumeWhoseRowsArePurgedDuringTheReplaySendsNothingPastTheGapAndEndsTheConnection() {
         StreamHub hub = hub(1);
         append(5, "m1", ORDERS);
         hub.poll();
@@ -194,22 +196,53 @@ class StreamHubTest {
 
         hub.subscribe("m1", ALL, 1L, sink);
 
-        assertThat(sink.types()).last().isEqualTo(StreamMessage.RESET_TYPE);
-        assertThat(sink.ids()).last().isEqualTo(5L);
+        // 4 and 5 were read, but 2 and 3 are gone: sending 4 would let the client resume past the gap
+        assertThat(sink.messages()).isEmpty();
+        assertThat(sink.resumeExpired).isTrue();
+        assertThat(hub.resumable(1)).isFalse();
     }
 
     @Test
-    void anIdNeverHandedOutGetsAResetThenLiveMessages() {
+    void aReplayPageReadBeforeAPurgeIsDeliveredWhole() {
+        StreamHub hub = hub(1);
+        append(StreamHub.PAGE_SIZE + 2, "m1", ORDERS);
+        hub.poll();
+        // the second page's read comes after a purge of rows the first page delivered already
+        store.duringNextReplayRead(() -> store.duringNextReplayRead(() -> store.deleteUpTo(3)));
+        RecordingSink sink = new RecordingSink();
+
+        hub.subscribe("m1", ALL, 0L, sink);
+
+        assertThat(sink.ids()).containsExactlyElementsOf(
+                LongStream.rangeClosed(1, StreamHub.PAGE_SIZE + 2).boxed().toList());
+        assertThat(sink.resumeExpired).isFalse();
+    }
+
+    @Test
+    void anIdNeverHandedOutIsNotResumableAndEndsTheConnection() {
         append(5, "m1", ORDERS);
         StreamHub hub = hub(100);
         RecordingSink sink = new RecordingSink();
 
+        assertThat(hub.resumable(5)).isTrue();
+        assertThat(hub.resumable(99)).isFalse();
         hub.subscribe("m1", ALL, 99L, sink);
         store.append("m1", ORDERS, "order.placed");
         hub.poll();
 
-        assertThat(sink.types()).containsExactly(StreamMessage.RESET_TYPE, "order.placed");
-        assertThat(sink.ids()).containsExactly(5L, 6L);
+        assertThat(sink.resumeExpired).isTrue();
+        assertThat(sink.messages()).isEmpty();
+    }
+
+    @Test
+    void anIdAnotherInstanceHasSeenAlreadyIsResumable() {
+        StreamHub hub = hub(100);
+        append(3, "m1", ORDERS);
+
+        // this instance has not polled yet; the store has handed the ids out
+        assertThat(hub.lastSeenId()).isZero();
+        assertThat(hub.resumable(3)).isTrue();
+        assertThat(hub.resumable(0)).isTrue();
     }
 
     @Test

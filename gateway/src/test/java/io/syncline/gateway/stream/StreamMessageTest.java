@@ -26,11 +26,11 @@ class StreamMessageTest {
     }
 
     @Test
-    void resetNamesTheMerchantAsValidJson() {
-        StreamMessage reset = StreamMessage.reset(7, "m\"1\\x\n", "EXPIRED");
+    void jsonFrameHasIdTypeAndData() {
+        StreamMessage message = new StreamMessage(-3, "m1", StreamTopic.HEALTH, "health.changed",
+                "{\"merchantId\":\"m1\"}", null);
 
-        assertThat(reset.type()).isEqualTo("stream.reset");
-        assertThat(reset.topic()).isNull();
-        assertThat(reset.data()).isEqualTo("{\"merchantId\":\"m\\\"1\\\\x\\u000a\",\"reason\":\"EXPIRED\"}");
+        assertThat(message.jsonFrame()).isEqualTo("{\"id\":-3,\"type\":\"health.changed\",\"data\":{\"merchantId\":\"m1\"}}");
+        assertThat(message.sseFrame()).isEqualTo("event: health.changed\ndata: {\"merchantId\":\"m1\"}\n\n");
     }
 }

@@ -59,6 +59,12 @@ final class WebSocketClient {
      * after the last message sent, or live from now on the first subscription).
      */
     void subscribe(Set<StreamTopic> newTopics, Long resumeAfter, Boolean newCoalesce) {
+        if (resumeAfter != null && !hub.resumable(resumeAfter)) {
+            // nothing is sent: the client reloads its state and subscribes again without resumeAfter
+            disconnected();
+            closeSession(WebSocketStreamHandler.RESUME_EXPIRED);
+            return;
+        }
         StreamSubscription previous;
         Long after;
         Sink next;
@@ -117,7 +123,7 @@ final class WebSocketClient {
                 return;
             }
             for (StreamMessage message : acks.due(key, notSince)) {
-                if (message.topic() == null || topics.contains(message.topic())) {
+                if (topics.contains(message.topic())) {
                     try {
                         session.sendMessage(new TextMessage(message.jsonFrame()));
                     } catch (IOException | RuntimeException e) {
@@ -172,7 +178,7 @@ final class WebSocketClient {
                     return;
                 }
                 boolean liveOnly = message.id() < 0;
-                if (!liveOnly && message.id() <= lastSentId && !StreamMessage.RESET_TYPE.equals(message.type())) {
+                if (!liveOnly && message.id() <= lastSentId) {
                     return;
                 }
                 session.sendMessage(new TextMessage(message.jsonFrame()));
@@ -216,12 +222,23 @@ final class WebSocketClient {
             closeSession(WebSocketStreamHandler.TOO_MANY_OR_TOO_SLOW.withReason("Too far behind; resume by id"));
         }
 
-        private void closeSession(CloseStatus status) {
-            try {
-                session.close(status);
-            } catch (IOException | RuntimeException e) {
-                log.debug("Closing a stream client failed: {}", e.toString());
+        @Override
+        public void closeResumeExpired() {
+            synchronized (lock) {
+                if (detached) {
+                    return;
+                }
+                detached = true;
             }
+            closeSession(WebSocketStreamHandler.RESUME_EXPIRED);
+        }
+    }
+
+    private void closeSession(CloseStatus status) {
+        try {
+            session.close(status);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing a stream client failed: {}", e.toString());
         }
     }
 }

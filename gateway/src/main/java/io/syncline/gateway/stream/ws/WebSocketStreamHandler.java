@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * sent ({@code "coalesce": true} alongside collapses bursts of {@code stock.changed} per SKU within
  * {@code syncline.stream.coalesce-window});
  * {@code {"resumeAfter": id}} (alone or together with {@code subscribe}) resumes after that id like
- * {@code Last-Event-ID}; {@code {"ack": id}} acknowledges a critical message. Server messages are the
+ * {@code Last-Event-ID}, and closes the connection with code 4410 when that id is older than the retention
+ * window or was never handed out; {@code {"ack": id}} acknowledges a critical message. Server messages are the
  * stream's {@code {"id","type","data"}} frames, and {@code {"type":"error","data":{"detail"}}} for a client
  * message that could not be understood. {@code stock.low} and {@code health.changed} are sent again (same id)
  * until acknowledged: at each (re)subscription and every {@code ack-redelivery}; clients deduplicate by id.
@@ -51,6 +52,12 @@ class WebSocketStreamHandler extends TextWebSocketHandler implements DisposableB
     static final CloseStatus TOO_MANY_OR_TOO_SLOW = CloseStatus.POLICY_VIOLATION;
     /** Close code when the instance holds all the streams it may (try again later). */
     static final CloseStatus INSTANCE_FULL = CloseStatus.SERVICE_OVERLOAD;
+    /**
+     * Close code when {@code resumeAfter} is older than the retention window or was never handed out (4410,
+     * after HTTP 410 Gone): the client reloads its state and subscribes without {@code resumeAfter}.
+     */
+    static final CloseStatus RESUME_EXPIRED = new CloseStatus(4410,
+            "resume point expired: reload and subscribe without resumeAfter");
     static final String PERMIT = StreamConnections.Permit.class.getName();
 
     private final StreamHub hub;
