@@ -106,7 +106,7 @@ public class SecurityConfiguration {
     }
 
     /** Authorities from the {@code roles} claim ({@code ROLE_} prefixed); the name is {@code sub}. */
-    static Converter<Jwt, AbstractAuthenticationToken> jwtAuthentication() {
+    public static Converter<Jwt, AbstractAuthenticationToken> jwtAuthentication() {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName("roles");
         authorities.setAuthorityPrefix("ROLE_");

@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.context.SecurityContext;
@@ -16,6 +17,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -51,7 +53,15 @@ final class StreamTicketFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<JwtAuthenticationToken> authentication = tickets.redeem(request.getParameter(PARAMETER));
+        Optional<JwtAuthenticationToken> authentication;
+        try {
+            authentication = tickets.redeem(request.getParameter(PARAMETER));
+        } catch (DataAccessException | TransactionException e) {
+            // tickets live in the database: without it no ticket can be checked (nor used up)
+            problems.write(request, response, Problems.of(ProblemType.SERVICE_UNAVAILABLE,
+                    "Stream tickets cannot be checked right now; retry later"));
+            return;
+        }
         if (authentication.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             problems.write(request, response, Problems.of(ProblemType.UNAUTHORIZED,

@@ -1,0 +1,21 @@
+package io.syncline.gateway.stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The same on a fresh PostgreSQL database; skipped when no server answers (see {@link PostgresTestDatabase}). */
+class StreamTicketsPostgresTest extends StreamTicketsTest {
+
+    private static String url;
+
+    @BeforeAll
+    static void createDatabase() {
+        url = PostgresTestDatabase.createOrSkip("syncline_tickets");
+    }
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase.register(registry, () -> url);
+    }
+}
