@@ -18,14 +18,14 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * The {@code health} topic: polls this instance's aggregate health every {@code health-poll} and, when its
  * status changes, sends {@code health.changed} to every connected merchant (its own id in the data).
  * Health messages are live only, not stored: over SSE they carry no {@code id:} (a reconnect resumes
- * from the last order or stock message), over WebSocket a negative id that serves only to acknowledge.
+ * from the last order or stock message), over WebSocket a negative id, unique across gateways and restarts
+ * ({@link HealthMessageIds}), that serves only to acknowledge.
  */
 @Component
 public class HealthStream implements SmartLifecycle {
@@ -38,21 +38,23 @@ public class HealthStream implements SmartLifecycle {
     private final ObjectMapper json;
     private final Clock clock;
     private final long pollMillis;
-    private final AtomicLong ids = new AtomicLong();
+    private final HealthMessageIds ids;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
     private String lastStatus;
 
     @Autowired
     public HealthStream(StreamHub hub, ObjectProvider<HealthEndpoint> endpoint, ObjectMapper json,
-                        StreamAccessProperties access) {
+                        StreamAccessProperties access, HealthMessageIds ids) {
         this(hub, () -> {
             HealthEndpoint e = endpoint.getIfAvailable();
             return e == null ? null : e.health();
-        }, json, Clock.systemUTC(), access.healthPoll().toMillis());
+        }, json, Clock.systemUTC(), access.healthPoll().toMillis(), ids);
     }
 
-    HealthStream(StreamHub hub, Supplier<HealthComponent> health, ObjectMapper json, Clock clock, long pollMillis) {
+    HealthStream(StreamHub hub, Supplier<HealthComponent> health, ObjectMapper json, Clock clock, long pollMillis,
+                 HealthMessageIds ids) {
+        this.ids = ids;
         this.hub = hub;
         this.health = health;
         this.json = json;
@@ -76,11 +78,13 @@ public class HealthStream implements SmartLifecycle {
         if (now instanceof CompositeHealth composite && composite.getComponents() != null) {
             composite.getComponents().forEach((name, c) -> components.put(name, c.getStatus().getCode()));
         }
-        long id = -ids.incrementAndGet();
+        long id = ids.next();
         String at = clock.instant().toString();
         hub.broadcast(StreamTopic.HEALTH, merchantId -> new StreamMessage(id, merchantId, StreamTopic.HEALTH,
                 HEALTH_CHANGED, data(merchantId, status, components, at), null));
         log.info("Health changed from {} to {}", previous, status);
+        // after the broadcast: a database that is down delays the next check, not this message
+        ids.reserve();
     }
 
     private String data(String merchantId, String status, Map<String, String> components, String at) {
@@ -103,6 +107,7 @@ public class HealthStream implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        scheduler.execute(ids::reserve);
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 check();

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +25,10 @@ class HealthStreamTest {
     private final StreamHub hub = new StreamHub(new InMemoryStreamStore(), StreamHubTest.properties(100),
             Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor(), new DirectExecutorService(), 100);
     private final AtomicReference<HealthComponent> health = new AtomicReference<>(Health.up().build());
+    private final AtomicLong sequence = new AtomicLong(40);
     private final HealthStream stream = new HealthStream(hub, health::get, JSON,
-            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), 1000);
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), 1000,
+            new HealthMessageIds(sequence::incrementAndGet));
 
     @AfterEach
     void stop() {
@@ -61,5 +64,24 @@ class HealthStreamTest {
         assertThat(data.has("components")).isTrue();
         assertThat(message.id()).isNegative();
         assertThat(message.sseFrame()).startsWith("event: health.changed\n").doesNotContain("id:");
+    }
+
+    @Test
+    void eachChangeHasTheNextSequenceValueNegatedAsItsId() {
+        hub.start();
+        RecordingSink sink = new RecordingSink();
+        hub.subscribe("m1", Set.of(StreamTopic.HEALTH), null, sink);
+        stream.check();
+
+        health.set(Health.down().build());
+        stream.check();
+        health.set(Health.up().build());
+        stream.check();
+
+        // nothing reserved at first: the first change's id comes from the clock, then the sequence's
+        assertThat(sink.ids()).hasSize(2);
+        assertThat(sink.ids().get(0)).isLessThan(-(1L << 52));
+        assertThat(sink.ids().get(1)).isEqualTo(-41L);
+        assertThat(sink.messages().get(1).data()).contains("\"status\":\"UP\"");
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Duration;
@@ -36,6 +37,24 @@ class JpaStreamStoreTest {
 
     @Autowired
     JpaStreamStore store;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void healthMessageIdsComeFromTheDatabaseSequence() {
+        HealthMessageIds ids = new HealthMessageIds(jdbc);
+        ids.reserve();
+        long first = ids.next();
+        ids.reserve();
+        long second = ids.next();
+
+        // another instance (or this one after a restart) on the same database never repeats them
+        HealthMessageIds other = new HealthMessageIds(jdbc);
+        other.reserve();
+        assertThat(List.of(first, second, other.next())).allMatch(id -> id < 0).doesNotHaveDuplicates()
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
 
     @Test
     void readsMessagesAfterAnIdInIdOrder() {

@@ -10,5 +10,5 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @EntityScan(basePackageClasses = StreamMessageRow.class)
 @EnableJpaRepositories(basePackageClasses = StreamMessageRepository.class)
 @Import(JpaStreamStore.class)
-class StreamJpaTestConfiguration {
+public class StreamJpaTestConfiguration {
 }

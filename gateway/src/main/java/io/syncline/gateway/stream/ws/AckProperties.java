@@ -9,7 +9,7 @@ import java.time.Duration;
  *
  * @param ackRedelivery  how often an unacknowledged message is sent again to the connected clients
  * @param ackTtl         how long an unacknowledged message is kept (and redelivered)
- * @param ackMaxPending  unacknowledged messages kept per user and merchant; the oldest go first
+ * @param ackMaxPending  unacknowledged messages kept (in the database) per user and merchant; the oldest go first
  */
 @ConfigurationProperties("syncline.stream")
 public record AckProperties(Duration ackRedelivery, Duration ackTtl, Integer ackMaxPending) {

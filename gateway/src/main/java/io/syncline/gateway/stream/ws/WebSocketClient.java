@@ -16,6 +16,7 @@ import org.springframework.web.socket.WebSocketSession;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -52,6 +53,11 @@ final class WebSocketClient {
 
     Caller caller() {
         return caller;
+    }
+
+    /** Whose acknowledgements this connection's are. */
+    PendingAcks.Key key() {
+        return key;
     }
 
     /**
@@ -110,7 +116,12 @@ final class WebSocketClient {
 
     /** The client has this critical message. */
     void ack(long id) {
-        acks.ack(key, id);
+        try {
+            acks.ack(key, id);
+        } catch (RuntimeException e) {
+            // the message is sent again until the database takes the acknowledgement
+            log.warn("Recording a stream acknowledgement failed: {}", e.toString());
+        }
     }
 
     /**
@@ -122,7 +133,14 @@ final class WebSocketClient {
             if (disconnected || subscription == null || sink == null || sink.detached) {
                 return;
             }
-            for (StreamMessage message : acks.due(key, notSince)) {
+            List<StreamMessage> due;
+            try {
+                due = acks.due(key, notSince);
+            } catch (RuntimeException e) {
+                log.warn("Reading unacknowledged stream messages failed: {}", e.toString());
+                return;
+            }
+            for (StreamMessage message : due) {
                 if (topics.contains(message.topic())) {
                     try {
                         session.sendMessage(new TextMessage(message.jsonFrame()));
@@ -186,7 +204,12 @@ final class WebSocketClient {
                     lastSentId = message.id();
                 }
                 if (PendingAcks.isCritical(message)) {
-                    acks.sent(key, message);
+                    try {
+                        acks.sent(key, message);
+                    } catch (RuntimeException e) {
+                        // delivered all the same; only its redelivery is lost
+                        log.warn("Recording an unacknowledged stream message failed: {}", e.toString());
+                    }
                 }
             }
         }

@@ -35,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * window or was never handed out; {@code {"ack": id}} acknowledges a critical message. Server messages are the
  * stream's {@code {"id","type","data"}} frames, and {@code {"type":"error","data":{"detail"}}} for a client
  * message that could not be understood. {@code stock.low} and {@code health.changed} are sent again (same id)
- * until acknowledged: at each (re)subscription and every {@code ack-redelivery}; clients deduplicate by id.
+ * until acknowledged: at each (re)subscription and every {@code ack-redelivery}, on whichever gateway the
+ * client is connected to ({@link PendingAcks} keeps them in the database); clients deduplicate by id.
  */
 @Component
 class WebSocketStreamHandler extends TextWebSocketHandler implements DisposableBean {
@@ -88,8 +89,22 @@ class WebSocketStreamHandler extends TextWebSocketHandler implements DisposableB
         redelivery.shutdownNow();
     }
 
+    /** One query finds whose messages are due; only those clients look up theirs. */
     private void redeliver(Duration notSince) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        Set<PendingAcks.Key> due;
+        try {
+            due = acks.dueKeys(notSince);
+        } catch (RuntimeException e) {
+            log.warn("Looking for unacknowledged stream messages failed: {}", e.toString());
+            return;
+        }
         for (WebSocketClient client : clients) {
+            if (!due.contains(client.key())) {
+                continue;
+            }
             try {
                 client.redeliver(notSince);
             } catch (RuntimeException e) {
