@@ -29,7 +29,7 @@ class SlowClientIT extends StandaloneIntegrationTest {
 
     private static final int MESSAGES = 200;
     private static final int ROUND = 10;
-    private static final String PAD = "x".repeat(64 * 1024);
+    static final String PAD = "x".repeat(64 * 1024);
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -57,7 +57,7 @@ class SlowClientIT extends StandaloneIntegrationTest {
 
             // rounds smaller than the client buffer, each read by the fast client before the next
             for (int round = 0; round < MESSAGES / ROUND; round++) {
-                publish(round * ROUND);
+                publishBulk(jdbc, transactions, hub, round * ROUND, ROUND);
                 int expected = (round + 1) * ROUND;
                 fast.awaitCondition(() -> bulk(fast).size() == expected, expected + " messages at the fast client");
             }
@@ -90,17 +90,21 @@ class SlowClientIT extends StandaloneIntegrationTest {
         return meters.get("syncline.stream.drops").counter().count();
     }
 
-    private static List<Integer> bulk(StreamIT.Sse sse) {
+    static List<Integer> bulk(StreamIT.Sse sse) {
         return sse.received().stream().filter(e -> "BULK".equals(e.field("sku")))
                 .map(e -> Integer.parseInt(e.field("n"))).toList();
     }
 
-    /** Fat stock messages of merchant m1, written as the projection does (the log row locked first). */
-    private void publish(int first) {
+    /**
+     * Fat stock messages (64 KB each) of merchant m1, numbered {@code first}.., written as the projection does
+     * (the log row locked first).
+     */
+    static void publishBulk(JdbcTemplate jdbc, TransactionTemplate transactions, StreamHub hub, int first,
+                            int count) {
         transactions.executeWithoutResult(tx -> {
             jdbc.queryForObject("select purged_up_to from stream_log where id = 1 for update", Long.class);
             Timestamp now = Timestamp.from(Instant.now());
-            for (int i = first; i < first + ROUND; i++) {
+            for (int i = first; i < first + count; i++) {
                 jdbc.update("insert into stream_messages (merchant_id, topic, type, data, created_at) "
                                 + "values (?, ?, ?, ?, ?)", "m1", "inventory", "stock.changed",
                         "{\"merchantId\":\"m1\",\"sku\":\"BULK\",\"n\":" + i + ",\"pad\":\"" + PAD + "\"}", now);

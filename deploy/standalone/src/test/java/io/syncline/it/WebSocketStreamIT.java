@@ -318,6 +318,7 @@ class WebSocketStreamIT extends StandaloneIntegrationTest {
         private final StringBuilder partial = new StringBuilder();
         private WebSocket socket;
         private volatile int closeCode = -1;
+        private volatile String closeReason;
 
         static Ws open(int port, String query, String token) {
             Ws ws = new Ws();
@@ -359,12 +360,17 @@ class WebSocketStreamIT extends StandaloneIntegrationTest {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closeCode = statusCode;
             return null;
         }
 
         int closeCode() {
             return closeCode;
+        }
+
+        String closeReason() {
+            return closeReason;
         }
 
         void awaitClosed() {

@@ -1,0 +1,89 @@
+package io.syncline.it;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.syncline.gateway.stream.StreamHub;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The write-stall watchdog end to end. A raw SSE client with a 4 KB receive buffer that never reads makes the
+ * server's write to it block once the socket buffers are full (the 64 KB messages fill them within a few MB);
+ * after {@code write-stall} the watchdog drops it. The per-client buffer is far larger than all the messages
+ * sent, so falling behind (the overflow drop) cannot be what ends it; and with one delivery thread the fast
+ * client keeps receiving only because the watchdog lends a thread while the stalled write blocks.
+ */
+@TestPropertySource(properties = {"syncline.stream.client-buffer=100000", "syncline.stream.write-stall=1s",
+        "syncline.stream.delivery-threads=1", "spring.datasource.hikari.maximum-pool-size=4"})
+@DirtiesContext
+class WriteStallIT extends StandaloneIntegrationTest {
+
+    private static final int MESSAGES = 200;
+    private static final int ROUND = 10;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private TransactionTemplate transactions;
+    @Autowired
+    private StreamHub hub;
+    @Autowired
+    private MeterRegistry meters;
+
+    @Test
+    void aClientWhoseWriteStallsIsDroppedWhileAFastOneGetsEveryMessage() throws Exception {
+        String token = client().login("alice", "secret").token();
+        double dropsBefore = drops();
+        try (Socket stalled = new Socket();
+             StreamIT.Sse fast = StreamIT.Sse.open(port, token, "?topics=inventory", null)) {
+            // before connecting, so that the window the client offers stays small
+            stalled.setReceiveBufferSize(4096);
+            stalled.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            OutputStream request = stalled.getOutputStream();
+            request.write(("GET /api/stream?topics=inventory HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + token + "\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            request.flush();
+            fast.awaitCondition(() -> hub.subscriptionCount() >= 2, "both clients subscribed");
+
+            for (int round = 0; round < MESSAGES / ROUND; round++) {
+                SlowClientIT.publishBulk(jdbc, transactions, hub, round * ROUND, ROUND);
+                int expected = (round + 1) * ROUND;
+                fast.awaitCondition(() -> SlowClientIT.bulk(fast).size() == expected,
+                        expected + " messages at the fast client");
+            }
+            assertThat(SlowClientIT.bulk(fast)).containsExactlyElementsOf(IntStream.range(0, MESSAGES).boxed().toList());
+            fast.awaitCondition(() -> drops() > dropsBefore, "the stalled client dropped");
+            assertThat(drops()).isEqualTo(dropsBefore + 1);
+            assertThat(hub.subscriptionCount()).isEqualTo(1);
+
+            // the blocked write returns once the client reads; the server then ends the response and the connection
+            stalled.setSoTimeout(30_000);
+            InputStream in = stalled.getInputStream();
+            byte[] chunk = new byte[64 * 1024];
+            long total = 0;
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                total += n;
+            }
+            assertThat(total).as("less than everything reached the stalled client")
+                    .isLessThan((long) MESSAGES * SlowClientIT.PAD.length());
+        }
+    }
+
+    private double drops() {
+        return meters.get("syncline.stream.drops").counter().count();
+    }
+}
