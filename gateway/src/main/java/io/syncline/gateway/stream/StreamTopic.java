@@ -10,7 +10,7 @@ import java.util.Set;
 public enum StreamTopic {
     ORDERS("orders"),
     INVENTORY("inventory"),
-    /** Live only: {@code health.changed}, never stored or replayed. */
+    /** Live only: {@code health.changed}, not in the stored stream and never replayed by id. */
     HEALTH("health");
 
     private final String wireName;
