@@ -66,7 +66,7 @@ class StreamController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     ResponseEntity<SseEmitter> stream(
             @Parameter(hidden = true) Caller caller,
-            @Parameter(description = "Comma-separated topics: orders, inventory, health; all when absent")
+            @Parameter(description = "Comma-separated topics: orders, inventory, conflicts, health; all when absent")
             @RequestParam(name = "topics", required = false) String topics,
             @Parameter(description = "Resume after this message id (for clients that cannot set Last-Event-ID)")
             @RequestParam(name = LAST_EVENT_ID_PARAMETER, required = false) String lastEventIdParam,

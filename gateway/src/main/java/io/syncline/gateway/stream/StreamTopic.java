@@ -10,6 +10,11 @@ import java.util.Set;
 public enum StreamTopic {
     ORDERS("orders"),
     INVENTORY("inventory"),
+    /**
+     * {@code conflict.detected} and {@code conflict.resolved}: part of the contract's topic list, so clients may
+     * subscribe today; its messages flow once conflict events are published.
+     */
+    CONFLICTS("conflicts"),
     /** Live only: {@code health.changed}, not in the stored stream and never replayed by id. */
     HEALTH("health");
 

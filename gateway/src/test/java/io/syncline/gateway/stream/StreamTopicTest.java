@@ -23,10 +23,15 @@ class StreamTopicTest {
     }
 
     @Test
+    void acceptsEveryTopicOfTheContract() {
+        assertThat(StreamTopic.parse("orders,inventory,conflicts,health")).isEqualTo(EnumSet.allOf(StreamTopic.class));
+    }
+
+    @Test
     void refusesUnknownTopics() {
-        assertThatThrownBy(() -> StreamTopic.parse("orders,conflicts"))
+        assertThatThrownBy(() -> StreamTopic.parse("orders,returns"))
                 .isInstanceOf(StreamTopic.UnknownTopicException.class)
-                .hasMessageContaining("'conflicts'")
-                .hasMessageContaining("orders, inventory");
+                .hasMessageContaining("'returns'")
+                .hasMessageContaining("orders, inventory, conflicts, health");
     }
 }
