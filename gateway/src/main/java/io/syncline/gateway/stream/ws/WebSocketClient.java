@@ -199,17 +199,18 @@ final class WebSocketClient {
                 if (!liveOnly && message.id() <= lastSentId) {
                     return;
                 }
-                session.sendMessage(new TextMessage(message.jsonFrame()));
-                if (!liveOnly) {
-                    lastSentId = message.id();
-                }
                 if (PendingAcks.isCritical(message)) {
+                    // recorded before it is sent: an ack that comes back at once must find the row to delete
                     try {
                         acks.sent(key, message);
                     } catch (RuntimeException e) {
                         // delivered all the same; only its redelivery is lost
                         log.warn("Recording an unacknowledged stream message failed: {}", e.toString());
                     }
+                }
+                session.sendMessage(new TextMessage(message.jsonFrame()));
+                if (!liveOnly) {
+                    lastSentId = message.id();
                 }
             }
         }
