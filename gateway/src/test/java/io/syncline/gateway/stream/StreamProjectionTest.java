@@ -11,6 +11,7 @@ import io.syncline.api.inventory.StockEvents.StockDetailsChanged;
 import io.syncline.api.inventory.StockEvents.StockRanLow;
 import io.syncline.api.inventory.StockEvents.StockReleased;
 import io.syncline.api.inventory.StockEvents.StockReservationRejected;
+import io.syncline.api.inventory.StockEvents.StockReservationVoided;
 import io.syncline.api.inventory.StockEvents.StockReserved;
 import io.syncline.api.orders.OrderEvents.OrderCancelled;
 import io.syncline.api.orders.OrderEvents.OrderConfirmed;
@@ -190,6 +191,12 @@ class StreamProjectionTest {
                 RejectionReason.INSUFFICIENT_STOCK), AT);
 
         assertThat(projection.canHandle(rejected)).isFalse();
+    }
+
+    @Test
+    void aVoidedReservationStreamsNothing() {
+        assertThat(projection.canHandle(event(new StockReservationVoided("m1/MUG", "m1", "MUG", "o-1"), AT)))
+                .isFalse();
     }
 
     @Test

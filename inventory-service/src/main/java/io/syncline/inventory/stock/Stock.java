@@ -17,8 +17,10 @@ import io.syncline.api.inventory.StockEvents.StockDetailsChanged;
 import io.syncline.api.inventory.StockEvents.StockRanLow;
 import io.syncline.api.inventory.StockEvents.StockReleased;
 import io.syncline.api.inventory.StockEvents.StockReservationRejected;
+import io.syncline.api.inventory.StockEvents.StockReservationVoided;
 import io.syncline.api.inventory.StockEvents.StockReserved;
 import io.syncline.api.inventory.StockIds;
+import io.syncline.inventory.stock.SettledOrders.Settlement;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -39,7 +41,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Axon skip snapshots taken from an older shape of this class.
  */
 @Aggregate(snapshotTriggerDefinition = "stockSnapshotTrigger", cache = "stockCache")
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE,
         creatorVisibility = Visibility.NONE)
@@ -54,6 +56,8 @@ public class Stock {
     private int lowStockThreshold;
     /** orderId -> units held; reserved is their sum. */
     private Map<String, Integer> reservations = new HashMap<>();
+    /** Orders that held, or were refused, a reservation here: none of them reserves again. */
+    private SettledOrders settled = new SettledOrders();
 
     protected Stock() {
         // for event sourcing, snapshots and CREATE_IF_MISSING
@@ -123,10 +127,19 @@ public class Stock {
     /**
      * Reserves for an order. Called by {@link StockReservationHandler}, which also answers for
      * SKUs that do not exist; a shortage is an event the order saga reacts to, not a failure.
+     * A duplicate changes nothing: neither while the order holds its units nor once they were
+     * released, committed or refused (answering it with a rejection would make the saga drop that SKU).
      */
     public void reserve(ReserveStock command) {
         checkOwner(command.merchantId(), command.sku());
-        if (reservations.containsKey(command.orderId())) {
+        Settlement settlement = settled.of(command.orderId());
+        if (settlement == Settlement.VOIDED) {
+            // its release came first: the saga waits for this answer to end
+            apply(new StockReservationRejected(stockId, merchantId, sku, command.orderId(), command.quantity(),
+                    available(), RejectionReason.RESERVATION_CLOSED));
+            return;
+        }
+        if (settlement != null || reservations.containsKey(command.orderId())) {
             return;
         }
         int available = available();
@@ -146,6 +159,10 @@ public class Stock {
         checkOwner(command.merchantId(), command.sku());
         Integer held = reservations.get(command.orderId());
         if (held == null) {
+            // a release overtook its reservation: close the order here so the late reservation is refused
+            if (settled.of(command.orderId()) == null) {
+                apply(new StockReservationVoided(stockId, merchantId, sku, command.orderId()));
+            }
             return;
         }
         Levels before = levels();
@@ -199,12 +216,25 @@ public class Stock {
     @EventSourcingHandler
     void on(StockReleased event) {
         reservations.remove(event.orderId());
+        settled.remember(event.orderId(), Settlement.RELEASED);
     }
 
     @EventSourcingHandler
     void on(StockCommitted event) {
         reservations.remove(event.orderId());
+        settled.remember(event.orderId(), Settlement.COMMITTED);
         onHand = event.onHand();
+    }
+
+    @EventSourcingHandler
+    void on(StockReservationVoided event) {
+        settled.remember(event.orderId(), Settlement.VOIDED);
+    }
+
+    /** After a voided order's refusal too: its duplicates then change nothing, like any other. */
+    @EventSourcingHandler
+    void on(StockReservationRejected event) {
+        settled.remember(event.orderId(), Settlement.REJECTED);
     }
 
     /** Another merchant's stock is reported as missing, never as someone else's. */

@@ -9,6 +9,7 @@ import io.syncline.api.inventory.StockEvents.StockDetailsChanged;
 import io.syncline.api.inventory.StockEvents.StockRanLow;
 import io.syncline.api.inventory.StockEvents.StockReleased;
 import io.syncline.api.inventory.StockEvents.StockReservationRejected;
+import io.syncline.api.inventory.StockEvents.StockReservationVoided;
 import io.syncline.api.inventory.StockEvents.StockReserved;
 import io.syncline.api.inventory.StockIds;
 import io.syncline.api.inventory.StockQueries.FindStock;
@@ -101,6 +102,7 @@ class StockLevelProjectionTest {
         handle("m1", "sku-1", 2, new StockRanLow(id("m1", "sku-1"), "m1", "sku-1", 2, 3));
         handle("m1", "sku-1", 3, new StockReservationRejected(id("m1", "sku-1"), "m1", "sku-1", "o1", 5, 2,
                 RejectionReason.INSUFFICIENT_STOCK));
+        handle("m1", "sku-1", 4, new StockReservationVoided(id("m1", "sku-1"), "m1", "sku-1", "o2"));
 
         assertThat(find("m1", "sku-1")).map(StockView::version).contains(1L);
     }

@@ -3,8 +3,11 @@ package io.syncline.inventory.stock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.syncline.api.inventory.StockCommands.CommitStock;
 import io.syncline.api.inventory.StockCommands.CountStock;
+import io.syncline.api.inventory.StockCommands.ReleaseStock;
 import io.syncline.api.inventory.StockCommands.ReserveStock;
+import io.syncline.api.inventory.StockEvents.RejectionReason;
 import io.syncline.api.inventory.StockEvents.StockCommitted;
+import io.syncline.api.inventory.StockEvents.StockReservationRejected;
 import io.syncline.api.inventory.StockIds;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Snapshots are written with Jackson: a stock with reservations must survive the round trip. */
+/** Snapshots are written with Jackson: a stock with reservations and settled orders must survive the round trip. */
 class StockSnapshotTest {
 
     private static final String ID = StockIds.of("m1", "sku-1");
@@ -50,7 +53,7 @@ class StockSnapshotTest {
         SerializedObject<String> json = serializer.serialize(snapshot.getPayload(), String.class);
         Stock restored = serializer.deserialize(json);
 
-        assertThat(json.getType().getRevision()).isEqualTo("1");
+        assertThat(json.getType().getRevision()).isEqualTo("2");
         assertThat(json.getData()).contains("\"reservations\"", "\"o1\":3");
         assertThat(restored).usingRecursiveComparison().isEqualTo(snapshot.getPayload());
     }
@@ -74,6 +77,38 @@ class StockSnapshotTest {
 
         assertThat(rebuilt.readEvents(ID, lastSequence + 1).asStream().map(m -> (Object) m.getPayload()))
                 .containsExactly(new StockCommitted(ID, "m1", "sku-1", "o1", 3, 7, 2));
+    }
+
+    @Test
+    void stockRestoredFromAJacksonSnapshotRemembersItsSettledOrdersInOrder() {
+        InMemoryEventStorageEngine original = new InMemoryEventStorageEngine();
+        CommandGateway before = commandsOn(original, 1000);
+        before.sendAndWait(new CountStock(ID, "m1", "sku-1", "Mug", 10, 2));
+        before.sendAndWait(new ReserveStock(ID, "m1", "sku-1", "released", 3));
+        before.sendAndWait(new ReserveStock(ID, "m1", "sku-1", "committed", 2));
+        before.sendAndWait(new ReleaseStock(ID, "m1", "sku-1", "released"));
+        before.sendAndWait(new CommitStock(ID, "m1", "sku-1", "committed"));
+        before.sendAndWait(new ReleaseStock(ID, "m1", "sku-1", "voided"));
+        long lastSequence = original.readEvents(ID).asStream().count() - 1;
+        Stock live = loadRoot(EventSourcingRepository.builder(Stock.class)
+                .eventStore(EmbeddedEventStore.builder().storageEngine(original).build()).build());
+
+        SerializedObject<String> json = serializer.serialize(live, String.class);
+        Stock restored = serializer.deserialize(json);
+        assertThat(json.getData()).contains("\"settled\":{\"released\":\"RELEASED\","
+                + "\"committed\":\"COMMITTED\",\"voided\":\"VOIDED\"}");
+        assertThat(serializer.serialize(restored, String.class).getData()).isEqualTo(json.getData());
+
+        InMemoryEventStorageEngine rebuilt = new InMemoryEventStorageEngine();
+        rebuilt.storeSnapshot(new GenericDomainEventMessage<>("Stock", ID, lastSequence, restored));
+        CommandGateway after = commandsOn(rebuilt, 1000);
+        after.sendAndWait(new ReserveStock(ID, "m1", "sku-1", "released", 3));
+        after.sendAndWait(new ReserveStock(ID, "m1", "sku-1", "committed", 2));
+        after.sendAndWait(new ReserveStock(ID, "m1", "sku-1", "voided", 1));
+
+        assertThat(rebuilt.readEvents(ID, lastSequence + 1).asStream().map(m -> (Object) m.getPayload()))
+                .containsExactly(new StockReservationRejected(ID, "m1", "sku-1", "voided", 1, 8,
+                        RejectionReason.RESERVATION_CLOSED));
     }
 
     private static Stock loadRoot(EventSourcingRepository<Stock> repository) {

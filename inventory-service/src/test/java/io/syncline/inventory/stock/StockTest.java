@@ -16,6 +16,7 @@ import io.syncline.api.inventory.StockEvents.StockDetailsChanged;
 import io.syncline.api.inventory.StockEvents.StockRanLow;
 import io.syncline.api.inventory.StockEvents.StockReleased;
 import io.syncline.api.inventory.StockEvents.StockReservationRejected;
+import io.syncline.api.inventory.StockEvents.StockReservationVoided;
 import io.syncline.api.inventory.StockEvents.StockReserved;
 import io.syncline.api.inventory.StockIds;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -25,6 +26,9 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
 
 class StockTest {
 
@@ -51,6 +55,10 @@ class StockTest {
 
     static StockReserved reserved(String orderId, int quantity, int onHand, int reservedAfter) {
         return new StockReserved(ID, MERCHANT, SKU, orderId, quantity, onHand, reservedAfter);
+    }
+
+    static StockReservationVoided voided(String orderId) {
+        return new StockReservationVoided(ID, MERCHANT, SKU, orderId);
     }
 
 
@@ -276,11 +284,11 @@ class StockTest {
         }
 
         @Test
-        void releaseOfAnOrderHoldingNothingIsANoOp() {
+        void releaseOfAnOrderHoldingNothingVoidsItsReservation() {
             fixture.given(defined(0), counted(10), reserved("o1", 4, 10, 4))
-                    .when(new ReleaseStock(ID, MERCHANT, SKU, "unknown"))
+                    .when(new ReleaseStock(ID, MERCHANT, SKU, "o2"))
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents();
+                    .expectEvents(voided("o2"));
         }
 
         @Test
@@ -312,6 +320,109 @@ class StockTest {
                     .andGivenCommands(new CommitStock(ID, MERCHANT, SKU, "o1"))
                     .when(new ReleaseStock(ID, MERCHANT, SKU, "o1"))
                     .expectNoEvents();
+        }
+    }
+
+    /** Duplicate and late commands of orders whose reservation is settled. */
+    @Nested
+    class Settled {
+
+        @Test
+        void reservingAgainAfterReleaseIsANoOp() {
+            fixture.given(defined(0), counted(10), reserved("o1", 4, 10, 4),
+                            new StockReleased(ID, MERCHANT, SKU, "o1", 4, 10, 0))
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 4))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reservingAgainAfterCommitIsANoOp() {
+            fixture.given(defined(0), counted(10), reserved("o1", 4, 10, 4),
+                            new StockCommitted(ID, MERCHANT, SKU, "o1", 4, 6, 0))
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 4))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reservingAgainAfterAShortageIsANoOpEvenOnceRestocked() {
+            fixture.given(defined(0), counted(2),
+                            new StockReservationRejected(ID, MERCHANT, SKU, "o1", 4, 2,
+                                    RejectionReason.INSUFFICIENT_STOCK),
+                            new StockAdjusted(ID, MERCHANT, SKU, 10, "restock", 12, 0))
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 4))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void releaseThatOvertakesItsReservationVoidsIt() {
+            fixture.given(defined(0), counted(10))
+                    .when(new ReleaseStock(ID, MERCHANT, SKU, "o1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(voided("o1"));
+        }
+
+        @Test
+        void reservationAfterItsReleaseIsRejectedAsClosed() {
+            fixture.given(defined(0), counted(10))
+                    .andGivenCommands(new ReleaseStock(ID, MERCHANT, SKU, "o1"))
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 4))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new StockReservationRejected(ID, MERCHANT, SKU, "o1", 4, 10,
+                            RejectionReason.RESERVATION_CLOSED));
+        }
+
+        @Test
+        void closedReservationRefusedOnceThenDuplicatesAreNoOps() {
+            fixture.given(defined(0), counted(10), voided("o1"))
+                    .andGivenCommands(new ReserveStock(ID, MERCHANT, SKU, "o1", 4))
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 4))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void repeatedReleasesOfAVoidedOrderAreNoOps() {
+            fixture.given(defined(0), counted(10), voided("o1"))
+                    .when(new ReleaseStock(ID, MERCHANT, SKU, "o1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void releaseAfterAShortageDoesNotVoid() {
+            fixture.given(defined(0), counted(2), new StockReservationRejected(ID, MERCHANT, SKU, "o1", 4, 2,
+                            RejectionReason.INSUFFICIENT_STOCK))
+                    .when(new ReleaseStock(ID, MERCHANT, SKU, "o1"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void forgetsTheOldestSettledOrderBeyondCapacity() {
+            fixture.given(settlingOneMoreThanCapacity())
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o0", 4))
+                    .expectEvents(reserved("o0", 4, 10, 4));
+        }
+
+        @Test
+        void remembersEverySettledOrderUpToCapacity() {
+            fixture.given(settlingOneMoreThanCapacity())
+                    .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 4))
+                    .expectEvents(new StockReservationRejected(ID, MERCHANT, SKU, "o1", 4, 10,
+                            RejectionReason.RESERVATION_CLOSED));
+        }
+
+        /** Orders o0 (the oldest) to o{CAPACITY} settled, by release and by voiding alike. */
+        private List<Object> settlingOneMoreThanCapacity() {
+            List<Object> events = new ArrayList<>(List.of(defined(0), counted(10)));
+            events.add(reserved("o0", 1, 10, 1));
+            events.add(new StockReleased(ID, MERCHANT, SKU, "o0", 1, 10, 0));
+            for (int i = 1; i <= SettledOrders.CAPACITY; i++) {
+                events.add(voided("o" + i));
+            }
+            return events;
         }
     }
 

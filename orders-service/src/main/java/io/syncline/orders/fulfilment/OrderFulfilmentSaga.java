@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.syncline.api.inventory.StockCommands.CommitStock;
 import io.syncline.api.inventory.StockCommands.ReleaseStock;
 import io.syncline.api.inventory.StockCommands.ReserveStock;
-import io.syncline.api.inventory.StockEvents.RejectionReason;
 import io.syncline.api.inventory.StockEvents.StockReservationRejected;
 import io.syncline.api.inventory.StockEvents.StockReserved;
 import io.syncline.api.inventory.StockIds;
@@ -38,10 +37,13 @@ import java.util.Map;
  * short, unknown or does not answer in time. It lives on after confirmation because it owns the
  * reservations: shipping commits them, cancelling releases them.
  * <p>
- * Once the order is rejected or cancelled, a reservation that still arrives is released at once.
- * The saga therefore ends only when every SKU has answered; should an answer never come, the
- * {@value #FULFILMENT_ABANDON} deadline ({@value #ABANDON_AFTER_TIMEOUTS} fulfilment timeouts) ends
- * it anyway: an answer later than that would be a lost command, not a slow one.
+ * Once the order is rejected or cancelled, everything reserved is released, and so is every SKU
+ * still unanswered: at the stock that release voids the reservation should it come later, which is
+ * then refused ({@code RESERVATION_CLOSED}) rather than taken. A reservation that was taken before
+ * the release is released when it is reported. The saga therefore ends only when every SKU has
+ * answered; should an answer never come, the {@value #FULFILMENT_ABANDON} deadline
+ * ({@value #ABANDON_AFTER_TIMEOUTS} fulfilment timeouts) ends it anyway, and a reservation arriving
+ * after that is still refused.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
@@ -113,16 +115,20 @@ public class OrderFulfilmentSaga {
         }
     }
 
+    /**
+     * Only an unanswered SKU can be refused: a refusal of one that is reserved, released or refused
+     * already is a duplicate, and taking it would drop the SKU's commit at shipment.
+     */
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(StockReservationRejected event, CommandGateway commands, DeadlineManager deadlines,
             OrdersProperties properties) {
-        if (!concerns(event.merchantId(), event.sku())) {
+        if (!concerns(event.merchantId(), event.sku()) || skus.get(event.sku()) != Reservation.REQUESTED) {
             return;
         }
         skus.put(event.sku(), Reservation.REJECTED);
         if (phase == Phase.RESERVING) {
             timeoutId = cancel(deadlines, FULFILMENT_TIMEOUT, timeoutId);
-            releaseReserved(commands);
+            releaseAll(commands);
             send(commands, new RejectOrder(orderId, merchantId, rejectionReason(event)));
             close(deadlines, properties);
         } else if (phase == Phase.CLOSING) {
@@ -144,14 +150,7 @@ public class OrderFulfilmentSaga {
         if (phase != Phase.RESERVING) {
             return;
         }
-        // unanswered SKUs too: a release that overtakes its reservation is a no-op, and the late
-        // reservation is then released when it is reported
-        for (Map.Entry<String, Reservation> sku : skus.entrySet()) {
-            send(commands, new ReleaseStock(stockId(sku.getKey()), merchantId, sku.getKey(), orderId));
-            if (sku.getValue() == Reservation.RESERVED) {
-                sku.setValue(Reservation.RELEASED);
-            }
-        }
+        releaseAll(commands);
         send(commands, new RejectOrder(orderId, merchantId, TIMEOUT_REASON));
         close(deadlines, properties);
     }
@@ -178,17 +177,22 @@ public class OrderFulfilmentSaga {
     void on(OrderRejected event, CommandGateway commands, DeadlineManager deadlines, OrdersProperties properties) {
         if (phase != Phase.CLOSING) {
             timeoutId = cancel(deadlines, FULFILMENT_TIMEOUT, timeoutId);
-            releaseReserved(commands);
+            releaseAll(commands);
             close(deadlines, properties);
         }
     }
 
-    /** Also ends a race our ConfirmOrder or RejectOrder lost: the cancellation won. */
+    /**
+     * Also ends a race our ConfirmOrder or RejectOrder lost: the cancellation won. Already closing (our
+     * rejection lost), everything was released then.
+     */
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(OrderCancelled event, CommandGateway commands, DeadlineManager deadlines, OrdersProperties properties) {
-        timeoutId = cancel(deadlines, FULFILMENT_TIMEOUT, timeoutId);
-        releaseReserved(commands);
-        close(deadlines, properties);
+        if (phase != Phase.CLOSING) {
+            timeoutId = cancel(deadlines, FULFILMENT_TIMEOUT, timeoutId);
+            releaseAll(commands);
+            close(deadlines, properties);
+        }
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
@@ -205,10 +209,17 @@ public class OrderFulfilmentSaga {
         return merchantId.equals(eventMerchantId) && skus.containsKey(sku);
     }
 
-    private void releaseReserved(CommandGateway commands) {
+    /**
+     * Releases what is reserved, and what is still unanswered: a release that overtakes its reservation
+     * voids it at the stock, so it cannot be taken however late it comes. An unanswered SKU stays
+     * {@code REQUESTED} until its answer (a refusal, or a reservation released when reported) arrives.
+     */
+    private void releaseAll(CommandGateway commands) {
         for (Map.Entry<String, Reservation> sku : skus.entrySet()) {
-            if (sku.getValue() == Reservation.RESERVED) {
+            if (sku.getValue() == Reservation.RESERVED || sku.getValue() == Reservation.REQUESTED) {
                 send(commands, new ReleaseStock(stockId(sku.getKey()), merchantId, sku.getKey(), orderId));
+            }
+            if (sku.getValue() == Reservation.RESERVED) {
                 sku.setValue(Reservation.RELEASED);
             }
         }
@@ -248,8 +259,15 @@ public class OrderFulfilmentSaga {
         return StockIds.of(merchantId, sku);
     }
 
+    /** The order's reason, e.g. {@code OUT_OF_STOCK:<sku>}; every stock refusal reason maps to its own. */
     private static String rejectionReason(StockReservationRejected event) {
-        String cause = event.reason() == RejectionReason.UNKNOWN_SKU ? "UNKNOWN_SKU" : "OUT_OF_STOCK";
+        String cause = switch (event.reason()) {
+            case INSUFFICIENT_STOCK -> "OUT_OF_STOCK";
+            case UNKNOWN_SKU -> "UNKNOWN_SKU";
+            // only our own releases void a reservation, and they close the saga first;
+            // should it reach an open order anyway, the order cannot be fulfilled
+            case RESERVATION_CLOSED -> "RESERVATION_CLOSED";
+        };
         return cause + ":" + event.sku();
     }
 

@@ -5,6 +5,7 @@ import io.syncline.api.inventory.StockCommands.ReleaseStock;
 import io.syncline.api.inventory.StockCommands.ReserveStock;
 import io.syncline.api.inventory.StockEvents.RejectionReason;
 import io.syncline.api.inventory.StockEvents.StockReservationRejected;
+import io.syncline.api.inventory.StockEvents.StockReservationVoided;
 import io.syncline.api.inventory.StockEvents.StockReserved;
 import io.syncline.api.orders.OrderCommands.ConfirmOrder;
 import io.syncline.api.orders.OrderCommands.RejectOrder;
@@ -141,10 +142,12 @@ class OrderFulfilmentSagaTest {
     }
 
     @Test
-    void rejectedFirstWaitsForOutstandingAnswer() throws Exception {
+    void rejectedFirstReleasesTheOutstandingSkuAndWaitsForItsAnswer() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .whenAggregate(TEA).publishes(rejected("TEA", RejectionReason.INSUFFICIENT_STOCK))
-                .expectDispatchedCommands(new RejectOrder(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
+                .expectDispatchedCommands(
+                        new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER),
+                        new RejectOrder(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
                 .expectNoScheduledDeadlineWithName(TIMEOUT, FULFILMENT_TIMEOUT)
                 .expectScheduledDeadlineWithName(ABANDON, FULFILMENT_ABANDON)
                 .expectActiveSagas(1);
@@ -172,6 +175,28 @@ class OrderFulfilmentSagaTest {
                         new RejectOrder(ORDER, MERCHANT, "TIMEOUT"))
                 .expectScheduledDeadlineWithName(ABANDON, FULFILMENT_ABANDON)
                 .expectActiveSagas(1);
+    }
+
+    @Test
+    void voidingAtTheStockIsNoAnswer() throws Exception {
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenTimeElapses(TIMEOUT)
+                .whenAggregate(TEA).publishes(new StockReservationVoided(TEA, MERCHANT, "TEA", ORDER))
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(ABANDON, FULFILMENT_ABANDON)
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void lateReservationRefusedAsClosedAfterTimeoutEndsTheSaga() throws Exception {
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenTimeElapses(TIMEOUT)
+                .whenAggregate(TEA).publishes(rejected("TEA", RejectionReason.RESERVATION_CLOSED))
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(0);
     }
 
     @Test
@@ -225,11 +250,13 @@ class OrderFulfilmentSagaTest {
     }
 
     @Test
-    void cancellingPendingOrderReleasesReservedAndWaitsForOutstanding() throws Exception {
+    void cancellingPendingOrderReleasesReservedAndOutstandingAndWaitsForOutstanding() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .whenAggregate(ORDER).publishes(new OrderCancelled(ORDER, MERCHANT, "customer", OrderStatus.PENDING))
-                .expectDispatchedCommands(new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER))
+                .expectDispatchedCommands(
+                        new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER),
+                        new ReleaseStock(TEA, MERCHANT, "TEA", ORDER))
                 .expectNoScheduledDeadlineWithName(TIMEOUT, FULFILMENT_TIMEOUT)
                 .expectScheduledDeadlineWithName(ABANDON, FULFILMENT_ABANDON)
                 .expectActiveSagas(1);
@@ -243,6 +270,18 @@ class OrderFulfilmentSagaTest {
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .whenAggregate(TEA).publishes(reserved("TEA", 1))
                 .expectDispatchedCommands(new ReleaseStock(TEA, MERCHANT, "TEA", ORDER))
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void lateReservationRefusedAsClosedAfterCancellationEndsTheSaga() throws Exception {
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenAggregate(ORDER).published(
+                        new OrderCancelled(ORDER, MERCHANT, "customer", OrderStatus.PENDING))
+                .whenAggregate(TEA).publishes(rejected("TEA", RejectionReason.RESERVATION_CLOSED))
+                .expectNoDispatchedCommands()
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
     }
@@ -301,6 +340,40 @@ class OrderFulfilmentSagaTest {
                 .andThenAggregate(TEA).published(rejected("TEA", RejectionReason.INSUFFICIENT_STOCK))
                 .whenAggregate(ORDER).publishes(new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
                 .expectNoDispatchedCommands()
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void duplicateRefusalOfAReservedSkuDoesNotDropItsCommit() throws Exception {
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenAggregate(TEA).published(reserved("TEA", 1))
+                .andThenAggregate(ORDER).published(new OrderConfirmed(ORDER, MERCHANT))
+                .andThenAggregate(TEA).published(rejected("TEA", RejectionReason.RESERVATION_CLOSED))
+                .whenAggregate(ORDER).publishes(new OrderShipped(ORDER, MERCHANT))
+                .expectDispatchedCommands(
+                        new CommitStock(MUG, MERCHANT, "RED-MUG", ORDER),
+                        new CommitStock(TEA, MERCHANT, "TEA", ORDER))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void refusalOfAReservedSkuWhileReservingIsIgnored() throws Exception {
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .whenAggregate(MUG).publishes(rejected("RED-MUG", RejectionReason.INSUFFICIENT_STOCK))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void closedReservationReachingAnOpenOrderRejectsItWithItsOwnReason() throws Exception {
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .whenAggregate(TEA).publishes(rejected("TEA", RejectionReason.RESERVATION_CLOSED))
+                .expectDispatchedCommands(
+                        new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER),
+                        new RejectOrder(ORDER, MERCHANT, "RESERVATION_CLOSED:TEA"))
                 .expectActiveSagas(0);
     }
 

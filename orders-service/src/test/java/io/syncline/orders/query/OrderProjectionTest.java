@@ -1,5 +1,6 @@
 package io.syncline.orders.query;
 
+import io.syncline.api.inventory.StockEvents.StockReservationVoided;
 import io.syncline.api.orders.OrderEvents.OrderCancelled;
 import io.syncline.api.orders.OrderEvents.OrderConfirmed;
 import io.syncline.api.orders.OrderEvents.OrderPlaced;
@@ -10,6 +11,8 @@ import io.syncline.api.orders.OrderQueries.FindOrder;
 import io.syncline.api.orders.OrderQueries.OrderView;
 import io.syncline.api.orders.OrderStatus;
 import io.syncline.orders.support.OrdersJpaTest;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,14 @@ class OrderProjectionTest {
         projection.on(new OrderShipped("order-1", "acme"), 2, LATER.plusSeconds(1));
         assertThat(view().status()).isEqualTo(OrderStatus.SHIPPED);
         assertThat(view().createdAt()).isEqualTo(PLACED_AT);
+    }
+
+    @Test
+    void leavesStockEventsAlone() {
+        var handlers = new AnnotationEventHandlerAdapter(projection);
+
+        assertThat(handlers.canHandle(GenericEventMessage.asEventMessage(
+                new StockReservationVoided("acme/TEA", "acme", "TEA", "order-1")))).isFalse();
     }
 
     @Test

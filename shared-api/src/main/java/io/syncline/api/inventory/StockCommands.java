@@ -18,12 +18,19 @@ public final class StockCommands {
                               int delta, String reason) {
     }
 
-    /** Reserves units for one order line; reserving the same order twice has one effect. */
+    /**
+     * Reserves units for one order line; reserving the same order twice has one effect, also after its
+     * reservation was released, committed or refused (the stock remembers its recently settled orders).
+     * Refused with {@code RESERVATION_CLOSED} after a release voided it.
+     */
     public record ReserveStock(@TargetAggregateIdentifier String stockId, String merchantId, String sku,
                                String orderId, int quantity) {
     }
 
-    /** Releases whatever the order holds on this stock; a no-op when it holds nothing. */
+    /**
+     * Releases whatever the order holds on this stock. When it holds nothing yet, voids the order's
+     * reservation instead (it overtook it); a release of a released, committed or voided order is a no-op.
+     */
     public record ReleaseStock(@TargetAggregateIdentifier String stockId, String merchantId, String sku,
                                String orderId) {
     }

@@ -44,6 +44,10 @@ public final class StockEvents {
                                 int onHand, int reserved) {
     }
 
+    /** A release overtook its reservation; a later reservation of that order is refused. */
+    public record StockReservationVoided(String stockId, String merchantId, String sku, String orderId) {
+    }
+
     /** An order's reservation left the warehouse: on-hand and reserved both went down. */
     public record StockCommitted(String stockId, String merchantId, String sku, String orderId, int quantity,
                                  int onHand, int reserved) {
@@ -59,6 +63,8 @@ public final class StockEvents {
         /** Fewer units available than asked for. */
         INSUFFICIENT_STOCK,
         /** The merchant has no such SKU. */
-        UNKNOWN_SKU
+        UNKNOWN_SKU,
+        /** The order's reservation was voided: its release arrived first. */
+        RESERVATION_CLOSED
     }
 }
