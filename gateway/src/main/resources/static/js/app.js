@@ -66,11 +66,16 @@ async function start() {
 }
 
 /** (Re)loads the dashboard's snapshot; a refused session has sent the user to the login form already. */
-async function reload() {
+async function reload(attempt = 0) {
+  const current = stream;
   try {
     await dashboard.load();
   } catch (e) {
-    if (e.status !== 401) toast(`Loading the dashboard failed: ${e.message}`);
+    if (e.status === 401) return;
+    toast(`Loading the dashboard failed: ${e.message}`);
+    // until a snapshot lands the stream's messages wait for it: try again, backing off up to 30 s
+    const delay = Math.min(30_000, 1000 * 2 ** attempt);
+    setTimeout(() => { if (stream && stream === current) reload(attempt + 1); }, delay);
   }
 }
 

@@ -126,6 +126,11 @@ export class StreamClient {
 
   connected(transport) {
     this.setState('live', transport);
+    if (this.reloadWhenConnected) {
+      // the subscription is asked for before the snapshot: what happens in between is sent, not lost
+      this.reloadWhenConnected = false;
+      this.onExpired?.();
+    }
     clearTimeout(this.stableTimer);
     this.stableTimer = setTimeout(() => { this.failures = 0; }, STABLE_AFTER);
   }
@@ -143,7 +148,7 @@ export class StreamClient {
       return;
     }
     this.lastEventId = null;
-    this.onExpired?.();
+    this.reloadWhenConnected = true;
     this.connect();
   }
 

@@ -477,6 +477,8 @@ class DashboardIT extends StandaloneIntegrationTest {
                 new Page.WaitForSelectorOptions().setTimeout(10_000));
         assertThat(snapshots.size()).as("the snapshot loaded again").isGreaterThan(loads);
         page.waitForSelector("#stream-state[data-state='live']", new Page.WaitForSelectorOptions().setTimeout(10_000));
+        // a fresh subscription is live from when the server has it, which is just after the socket opened
+        awaitServerSubscription();
         String next = placeOrder(sku, true);
         page.waitForSelector("tr[data-order-id='" + next + "'][data-status='CONFIRMED']",
                 new Page.WaitForSelectorOptions().setTimeout(5000));
@@ -680,15 +682,34 @@ class DashboardIT extends StandaloneIntegrationTest {
         return r.json().get("orderId").asText();
     }
 
+    /** Waits until the hub holds a subscription (the browser's, once its subscribe frame was handled). */
+    private void awaitServerSubscription() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (subscriptions().isEmpty()) {
+            assertThat(System.nanoTime()).as("a subscription within 5 s").isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** Cuts every stream connection server-side, as a restart or a dropped proxy connection would. */
     private void closeAllStreams() {
+        List<StreamSubscription> open = subscriptions();
+        assertThat(open).isNotEmpty();
+        open.forEach(StreamSubscription::close);
+    }
+
+    /** The hub's open subscriptions. */
+    @SuppressWarnings("unchecked")
+    private List<StreamSubscription> subscriptions() {
         try {
             Method snapshot = StreamHub.class.getDeclaredMethod("snapshot");
             snapshot.setAccessible(true);
-            @SuppressWarnings("unchecked")
-            List<StreamSubscription> subscriptions = (List<StreamSubscription>) snapshot.invoke(hub);
-            assertThat(subscriptions).isNotEmpty();
-            subscriptions.forEach(StreamSubscription::close);
+            return (List<StreamSubscription>) snapshot.invoke(hub);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot reach the stream hub's connections", e);
         }
