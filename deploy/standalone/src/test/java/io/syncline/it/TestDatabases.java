@@ -48,6 +48,17 @@ public final class TestDatabases {
         if (CREATED.isEmpty()) {
             return;
         }
+        // hooks run at once: let the application contexts close before their databases go away
+        for (Thread hook : Thread.getAllStackTraces().keySet()) {
+            if (hook.getName().equals("SpringApplicationShutdownHook")) {
+                try {
+                    hook.join(20_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
         try (Connection c = DriverManager.getConnection(server + "postgres", USER, PASSWORD);
              Statement s = c.createStatement()) {
             for (String name : CREATED) {
