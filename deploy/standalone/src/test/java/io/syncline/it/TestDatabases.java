@@ -49,15 +49,22 @@ public final class TestDatabases {
             return;
         }
         // hooks run at once: let the application contexts close before their databases go away
-        for (Thread hook : Thread.getAllStackTraces().keySet()) {
-            if (hook.getName().equals("SpringApplicationShutdownHook")) {
-                try {
-                    hook.join(20_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+        try {
+            Thread spring = null;
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (spring == null && System.nanoTime() < deadline) {
+                spring = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals("SpringApplicationShutdownHook")).findFirst().orElse(null);
+                if (spring == null) {
+                    Thread.sleep(20);
                 }
             }
+            if (spring != null) {
+                spring.join(20_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
         try (Connection c = DriverManager.getConnection(server + "postgres", USER, PASSWORD);
              Statement s = c.createStatement()) {
