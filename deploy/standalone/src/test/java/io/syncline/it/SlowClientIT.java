@@ -10,8 +10,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -44,15 +42,8 @@ class SlowClientIT extends StandaloneIntegrationTest {
     void aClientThatStopsReadingIsDroppedWhileAFastOneGetsEveryMessageInOrder() throws Exception {
         String token = client().login("alice", "secret").token();
         double dropsBefore = drops();
-        try (Socket slow = new Socket();
+        try (Socket slow = StalledSseClient.open(port, token);
              StreamIT.Sse fast = StreamIT.Sse.open(port, token, "?topics=inventory", null)) {
-            slow.setReceiveBufferSize(4096);
-            slow.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            OutputStream request = slow.getOutputStream();
-            request.write(("GET /api/stream?topics=inventory HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Bearer " + token + "\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            request.flush();
             fast.awaitCondition(() -> hub.subscriptionCount() >= 2, "both clients subscribed");
 
             // rounds smaller than the client buffer, each read by the fast client before the next

@@ -10,10 +10,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -47,16 +44,8 @@ class WriteStallIT extends StandaloneIntegrationTest {
     void aClientWhoseWriteStallsIsDroppedWhileAFastOneGetsEveryMessage() throws Exception {
         String token = client().login("alice", "secret").token();
         double dropsBefore = drops();
-        try (Socket stalled = new Socket();
+        try (Socket stalled = StalledSseClient.open(port, token);
              StreamIT.Sse fast = StreamIT.Sse.open(port, token, "?topics=inventory", null)) {
-            // before connecting, so that the window the client offers stays small
-            stalled.setReceiveBufferSize(4096);
-            stalled.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            OutputStream request = stalled.getOutputStream();
-            request.write(("GET /api/stream?topics=inventory HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Bearer " + token + "\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            request.flush();
             fast.awaitCondition(() -> hub.subscriptionCount() >= 2, "both clients subscribed");
 
             for (int round = 0; round < MESSAGES / ROUND; round++) {
