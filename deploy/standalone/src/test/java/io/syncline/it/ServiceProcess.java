@@ -128,7 +128,7 @@ record ServiceProcess(String module, Process process, int port, Path log) {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

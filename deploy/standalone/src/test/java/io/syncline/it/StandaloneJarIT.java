@@ -1,0 +1,57 @@
+package io.syncline.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The standalone as the README runs it: {@code java -jar syncline.jar} with no settings, on H2 under its data
+ * directory, as its own process. A stop (SIGTERM) shuts it down gracefully without an error in its log.
+ */
+class StandaloneJarIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theJarRunsOnItsDefaultsAndStopsCleanly() throws Exception {
+        Path jar = Path.of("target", "syncline.jar").toAbsolutePath();
+        assertThat(jar).as("built by the package phase").isRegularFile();
+        int port = ServiceProcess.freePort();
+        Path log = work.resolve("syncline.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        builder.environment().keySet().removeIf(name -> name.startsWith("SYNCLINE_"));
+        ServiceProcess app = new ServiceProcess("standalone", builder.start(), port, log);
+        try {
+            app.awaitReady(System.nanoTime() + TimeUnit.MINUTES.toNanos(3));
+            String password = Files.readString(work.resolve("data").resolve("admin-password")).trim();
+            ApiClient admin = new ApiClient(port).login("admin", password);
+            assertThat(admin.put("/api/inventory/MUG", Map.of("onHand", 3, "lowStockThreshold", 1)).status())
+                    .isEqualTo(201);
+            var placed = admin.send("POST", "/api/orders", Map.of("channel", "web",
+                    "channelOrderId", UUID.randomUUID().toString(),
+                    "lines", List.of(Map.of("sku", "MUG", "quantity", 1))), Map.of("Prefer", "wait=10"));
+            assertThat(placed.json().get("status").asText()).as(placed.body()).isEqualTo("CONFIRMED");
+
+            app.process().destroy();
+            assertThat(app.process().waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute" + app.tail()).isTrue();
+        } finally {
+            app.stop();
+        }
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).as("a graceful shutdown").anyMatch(l -> l.contains("Graceful shutdown complete"));
+        assertThat(lines).as("no errors, also while stopping").noneMatch(l -> l.contains(" ERROR "));
+    }
+}
