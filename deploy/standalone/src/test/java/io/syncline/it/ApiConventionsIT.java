@@ -161,7 +161,7 @@ class ApiConventionsIT extends StandaloneIntegrationTest {
     void stateThatForbidsAnActionIs409() {
         String rejected = placeAndWait(order(UUID.randomUUID().toString(), sku("UNKNOWN"))).json()
                 .get("orderId").asText();
-        awaitStatus(rejected, "REJECTED");
+        OrderFlowIT.awaitStatus(alice, rejected, "REJECTED");
         assertProblem(alice.post("/api/orders/" + rejected + "/shipment", null), 409);
 
         String item = sku("RES");
@@ -315,19 +315,6 @@ class ApiConventionsIT extends StandaloneIntegrationTest {
         ApiClient.Response r = alice.send("POST", "/api/orders", order, Map.of("Prefer", "wait=20"));
         assertThat(r.status()).as(r.body()).isIn(201, 202);
         return r;
-    }
-
-    private void awaitStatus(String orderId, String status) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!status.equals(alice.get("/api/orders/" + orderId).json().path("status").asText())) {
-            assertThat(System.nanoTime()).as("order " + orderId + " " + status).isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     private static Map<String, Object> order(String channelOrderId, String sku) {

@@ -10,11 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
+import static io.syncline.it.OrderFlowIT.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HealthStreamIT extends StandaloneIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired
     private SwitchableHealth health;
@@ -115,18 +112,5 @@ class HealthStreamIT extends StandaloneIntegrationTest {
 
     private static List<String> statuses(List<Event> events) {
         return events.stream().filter(e -> e.is("health.changed")).map(e -> e.field("status")).toList();
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.syncline.it;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -24,5 +26,25 @@ final class StalledSseClient {
                 .getBytes(StandardCharsets.US_ASCII));
         request.flush();
         return socket;
+    }
+
+    /** What the server sent before it ended the response: the first bytes (up to 512) and the count. */
+    record Drained(String head, long total) {
+    }
+
+    /** Reads to the end of the stream (the server closes it once it dropped the client), at most 30 s per read. */
+    static Drained drain(Socket socket) throws IOException {
+        socket.setSoTimeout(30_000);
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        byte[] chunk = new byte[64 * 1024];
+        long total = 0;
+        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+            if (head.size() < 512) {
+                head.write(chunk, 0, Math.min(n, 512));
+            }
+            total += n;
+        }
+        return new Drained(head.toString(StandardCharsets.US_ASCII), total);
     }
 }

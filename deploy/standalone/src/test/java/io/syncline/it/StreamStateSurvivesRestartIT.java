@@ -13,13 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
+import static io.syncline.it.OrderFlowIT.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StreamStateSurvivesRestartIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
     void ticketsAndUnacknowledgedAlertsOutliveTheGatewayThatIssuedThem() throws Exception {
@@ -143,16 +141,4 @@ class StreamStateSurvivesRestartIT {
                 .digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static void await(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

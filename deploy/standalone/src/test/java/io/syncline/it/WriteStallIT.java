@@ -9,7 +9,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.InputStream;
 import java.net.Socket;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -48,27 +47,15 @@ class WriteStallIT extends StandaloneIntegrationTest {
              StreamIT.Sse fast = StreamIT.Sse.open(port, token, "?topics=inventory", null)) {
             fast.awaitCondition(() -> hub.subscriptionCount() >= 2, "both clients subscribed");
 
-            for (int round = 0; round < MESSAGES / ROUND; round++) {
-                SlowClientIT.publishBulk(jdbc, transactions, hub, round * ROUND, ROUND);
-                int expected = (round + 1) * ROUND;
-                fast.awaitCondition(() -> SlowClientIT.bulk(fast).size() == expected,
-                        expected + " messages at the fast client");
-            }
-            assertThat(SlowClientIT.bulk(fast)).containsExactlyElementsOf(IntStream.range(0, MESSAGES).boxed().toList());
+            BulkMessages.publishInRounds(jdbc, transactions, hub, fast, MESSAGES, ROUND);
+            assertThat(BulkMessages.received(fast)).containsExactlyElementsOf(IntStream.range(0, MESSAGES).boxed().toList());
             fast.awaitCondition(() -> drops() > dropsBefore, "the stalled client dropped");
             assertThat(drops()).isEqualTo(dropsBefore + 1);
             assertThat(hub.subscriptionCount()).isEqualTo(1);
 
             // the blocked write returns once the client reads; the server then ends the response and the connection
-            stalled.setSoTimeout(30_000);
-            InputStream in = stalled.getInputStream();
-            byte[] chunk = new byte[64 * 1024];
-            long total = 0;
-            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
-                total += n;
-            }
-            assertThat(total).as("less than everything reached the stalled client")
-                    .isLessThan((long) MESSAGES * SlowClientIT.PAD.length());
+            assertThat(StalledSseClient.drain(stalled).total()).as("less than everything reached the stalled client")
+                    .isLessThan((long) MESSAGES * BulkMessages.PAD.length());
         }
     }
 
