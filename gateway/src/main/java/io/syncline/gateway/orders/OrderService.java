@@ -131,8 +131,9 @@ public class OrderService {
         return ownedBy(merchantId, view);
     }
 
-    public OrderPage list(String merchantId, OrderStatus status, int page, int size) {
-        return calls.query(new ListOrders(merchantId, status, page, size), ResponseTypes.instanceOf(OrderPage.class));
+    public OrderPage list(String merchantId, OrderStatus status, boolean stalledOnly, int page, int size) {
+        return calls.query(new ListOrders(merchantId, status, page, size, stalledOnly),
+                ResponseTypes.instanceOf(OrderPage.class));
     }
 
     public void cancel(String merchantId, String orderId, String reason) {

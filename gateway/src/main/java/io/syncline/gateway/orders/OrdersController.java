@@ -89,9 +89,11 @@ public class OrdersController {
             Caller caller,
             @Parameter(schema = @Schema(implementation = OrderStatus.class))
             @RequestParam(name = "status", required = false) String status,
+            @Parameter(description = "only orders whose fulfilment is stalled")
+            @RequestParam(name = "stalled", defaultValue = "false") boolean stalled,
             @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(1_000_000) int page,
             @RequestParam(name = "size", defaultValue = "50") @Min(1) @Max(200) int size) {
-        OrderPage result = orders.list(caller.merchantId(), status(status), page, size);
+        OrderPage result = orders.list(caller.merchantId(), status(status), stalled, page, size);
         return new PageResponse<>(result.items().stream().map(OrderResponse::of).toList(), page, size, result.total());
     }
 

@@ -154,8 +154,8 @@ public class Stock {
         signalIfRanLow(before);
     }
 
-    @CommandHandler
-    public void handle(ReleaseStock command) {
+    /** Called by {@link StockReservationHandler}, which also answers for SKUs that do not exist. */
+    public void release(ReleaseStock command) {
         checkOwner(command.merchantId(), command.sku());
         Integer held = reservations.get(command.orderId());
         if (held == null) {

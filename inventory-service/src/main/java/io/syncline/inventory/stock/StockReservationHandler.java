@@ -1,9 +1,11 @@
 package io.syncline.inventory.stock;
 
 import io.syncline.api.common.Refusals;
+import io.syncline.api.inventory.StockCommands.ReleaseStock;
 import io.syncline.api.inventory.StockCommands.ReserveStock;
 import io.syncline.api.inventory.StockEvents.RejectionReason;
 import io.syncline.api.inventory.StockEvents.StockReservationRejected;
+import io.syncline.api.inventory.StockEvents.StockReservationVoided;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.modelling.command.Aggregate;
@@ -12,8 +14,10 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 /**
- * Handles {@link ReserveStock} outside the aggregate so that a SKU the merchant does not have
- * still yields a {@link StockReservationRejected} the order saga can react to.
+ * Handles {@link ReserveStock} and {@link ReleaseStock} outside the aggregate so that a SKU the
+ * merchant does not have still yields the answer the order saga waits for: a
+ * {@link StockReservationRejected} for a reservation, a {@link StockReservationVoided} for a release
+ * (nothing is held, and a reservation of that SKU would be refused).
  */
 @Component
 public class StockReservationHandler {
@@ -43,5 +47,18 @@ public class StockReservationHandler {
             return;
         }
         stock.execute(s -> s.reserve(command));
+    }
+
+    @CommandHandler
+    public void handle(ReleaseStock command) {
+        Aggregate<Stock> stock;
+        try {
+            stock = stockRepository.load(command.stockId());
+        } catch (AggregateNotFoundException unknown) {
+            eventGateway.publish(new StockReservationVoided(command.stockId(), command.merchantId(), command.sku(),
+                    command.orderId()));
+            return;
+        }
+        stock.execute(s -> s.release(command));
     }
 }

@@ -276,6 +276,15 @@ class StockTest {
     @Nested
     class ReleasingAndCommitting {
 
+        /** The saga waits for an answer to every release; of a SKU that does not exist nothing is held. */
+        @Test
+        void releaseOfAnUnknownSkuIsAnsweredAsVoided() {
+            fixture.givenNoPriorActivity()
+                    .when(new ReleaseStock(ID, MERCHANT, SKU, "o1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new StockReservationVoided(ID, MERCHANT, SKU, "o1"));
+        }
+
         @Test
         void releaseGivesTheReservationBack() {
             fixture.given(defined(0), counted(10), reserved("o1", 4, 10, 4), reserved("o2", 1, 10, 5))

@@ -5,9 +5,13 @@ import io.syncline.api.orders.OrderCommands.CancelOrder;
 import io.syncline.api.orders.OrderCommands.ConfirmOrder;
 import io.syncline.api.orders.OrderCommands.PlaceOrder;
 import io.syncline.api.orders.OrderCommands.RejectOrder;
+import io.syncline.api.orders.OrderCommands.ReportFulfilmentResumed;
+import io.syncline.api.orders.OrderCommands.ReportFulfilmentStall;
 import io.syncline.api.orders.OrderCommands.ShipOrder;
 import io.syncline.api.orders.OrderEvents.OrderCancelled;
 import io.syncline.api.orders.OrderEvents.OrderConfirmed;
+import io.syncline.api.orders.OrderEvents.OrderFulfilmentResumed;
+import io.syncline.api.orders.OrderEvents.OrderFulfilmentStalled;
 import io.syncline.api.orders.OrderEvents.OrderPlaced;
 import io.syncline.api.orders.OrderEvents.OrderRejected;
 import io.syncline.api.orders.OrderEvents.OrderShipped;
@@ -31,6 +35,7 @@ public class Order {
     private String orderId;
     private String merchantId;
     private OrderStatus status;
+    private boolean stalled;
 
     protected Order() {
         // for event sourcing
@@ -86,6 +91,35 @@ public class Order {
             throw Refusals.conflict("Order " + orderId + " is " + status + "; only a CONFIRMED order can be shipped");
         }
         apply(new OrderShipped(orderId, merchantId));
+    }
+
+    /** Reported by the fulfilment saga; whatever the status, the order says that it is stuck. */
+    @CommandHandler
+    void handle(ReportFulfilmentStall command) {
+        requireMerchant(command.merchantId());
+        if (stalled) {
+            return;
+        }
+        requireText(command.reason(), "reason");
+        apply(new OrderFulfilmentStalled(orderId, merchantId, command.reason(), GenericEventMessage.clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ReportFulfilmentResumed command) {
+        requireMerchant(command.merchantId());
+        if (stalled) {
+            apply(new OrderFulfilmentResumed(orderId, merchantId));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderFulfilmentStalled event) {
+        stalled = true;
+    }
+
+    @EventSourcingHandler
+    void on(OrderFulfilmentResumed event) {
+        stalled = false;
     }
 
     @EventSourcingHandler

@@ -5,12 +5,17 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.syncline.api.inventory.StockCommands.CommitStock;
 import io.syncline.api.inventory.StockCommands.ReleaseStock;
 import io.syncline.api.inventory.StockCommands.ReserveStock;
+import io.syncline.api.inventory.StockEvents.StockCommitted;
+import io.syncline.api.inventory.StockEvents.StockReleased;
 import io.syncline.api.inventory.StockEvents.StockReservationRejected;
+import io.syncline.api.inventory.StockEvents.StockReservationVoided;
 import io.syncline.api.inventory.StockEvents.StockReserved;
 import io.syncline.api.inventory.StockIds;
 import io.syncline.api.orders.OrderCommands;
 import io.syncline.api.orders.OrderCommands.ConfirmOrder;
 import io.syncline.api.orders.OrderCommands.RejectOrder;
+import io.syncline.api.orders.OrderCommands.ReportFulfilmentResumed;
+import io.syncline.api.orders.OrderCommands.ReportFulfilmentStall;
 import io.syncline.api.orders.OrderEvents.OrderCancelled;
 import io.syncline.api.orders.OrderEvents.OrderConfirmed;
 import io.syncline.api.orders.OrderEvents.OrderPlaced;
@@ -18,7 +23,6 @@ import io.syncline.api.orders.OrderEvents.OrderRejected;
 import io.syncline.api.orders.OrderEvents.OrderShipped;
 import io.syncline.api.orders.OrderLine;
 import io.syncline.orders.OrdersProperties;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -26,10 +30,10 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,13 +41,17 @@ import java.util.Map;
  * short, unknown or does not answer in time. It lives on after confirmation because it owns the
  * reservations: shipping commits them, cancelling releases them.
  * <p>
+ * Every command it sends is waited for by the event it causes, so none is lost: a failed send is
+ * retried in memory ({@link FulfilmentCommands}), and whatever is still outstanding (a rejection, a
+ * release, a commit) is sent again from the persisted {@value #FULFILMENT_RETRY} deadline at doubling
+ * intervals until its event arrives. After {@code stall-after} such retries without progress the order
+ * is reported stalled ({@code OrderFulfilmentStalled}: an ERROR line, a meter, the order's view), and
+ * resumed once it moves again. A {@code ConfirmOrder} is sent again by the fulfilment timeout.
+ * <p>
  * Once the order is rejected or cancelled, everything reserved is released, and so is every SKU
  * still unanswered: at the stock that release voids the reservation should it come later, which is
- * then refused ({@code RESERVATION_CLOSED}) rather than taken. A reservation that was taken before
- * the release is released when it is reported. The saga therefore ends only when every SKU has
- * answered; should an answer never come, the {@value #FULFILMENT_ABANDON} deadline
- * ({@value #ABANDON_AFTER_TIMEOUTS} fulfilment timeouts) ends it anyway, and a reservation arriving
- * after that is still refused.
+ * then refused ({@code RESERVATION_CLOSED}) rather than taken. The saga ends once the order is final
+ * and every SKU is settled: released, refused, voided or, after shipment, committed.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
@@ -52,11 +60,10 @@ public class OrderFulfilmentSaga {
 
     static final String ORDER_ID = "orderId";
     static final String FULFILMENT_TIMEOUT = "fulfilment-timeout";
+    static final String FULFILMENT_RETRY = "fulfilment-retry";
+    /** Scheduled by earlier versions; an instance stored with one treats it as a retry. */
     static final String FULFILMENT_ABANDON = "fulfilment-abandon";
-    static final int ABANDON_AFTER_TIMEOUTS = 10;
     static final String TIMEOUT_REASON = "TIMEOUT";
-
-    private static final Logger log = LoggerFactory.getLogger(OrderFulfilmentSaga.class);
 
     /** Where the order stands as far as fulfilment is concerned. */
     enum Phase {
@@ -65,13 +72,27 @@ public class OrderFulfilmentSaga {
         /** Everything reserved; {@code ConfirmOrder} sent. */
         CONFIRMING,
         CONFIRMED,
-        /** Rejected, timed out or cancelled: nothing may stay reserved; waiting for late answers. */
-        CLOSING
+        /** {@code RejectOrder} sent; waiting for {@code OrderRejected} and for the releases. */
+        REJECTING,
+        /** Rejected or cancelled: waiting until nothing stays reserved. */
+        CLOSING,
+        /** Shipped: waiting until every reservation is committed. */
+        SHIPPING
     }
 
-    /** What the inventory said about one SKU. */
+    /** What the inventory did about one SKU. */
     enum Reservation {
-        REQUESTED, RESERVED, REJECTED, RELEASED
+        /** {@code ReserveStock} sent, no answer yet. */
+        REQUESTED,
+        RESERVED,
+        /** Refused: nothing held. */
+        REJECTED,
+        /** {@code ReleaseStock} sent, not yet seen released. */
+        RELEASING,
+        RELEASED,
+        /** {@code CommitStock} sent, not yet seen committed. */
+        COMMITTING,
+        COMMITTED
     }
 
     private String orderId;
@@ -79,173 +100,273 @@ public class OrderFulfilmentSaga {
     private Phase phase;
     /** Per SKU of the order, in the order's line order. */
     private LinkedHashMap<String, Reservation> skus = new LinkedHashMap<>();
+    private String rejectionReason;
     private String timeoutId;
+    private String retryId;
     private String abandonId;
+    /** Retries of the outstanding commands since the last progress. */
+    private int attempts;
+    private boolean stalled;
 
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderPlaced event, CommandGateway commands, DeadlineManager deadlines, OrdersProperties properties) {
+    void on(OrderPlaced event, FulfilmentCommands commands, DeadlineManager deadlines, OrdersProperties properties) {
         orderId = event.orderId();
         merchantId = event.merchantId();
         phase = Phase.RESERVING;
         timeoutId = deadlines.schedule(properties.fulfilmentTimeout(), FULFILMENT_TIMEOUT);
         for (OrderLine line : OrderCommands.mergedBySku(event.lines())) {
             skus.put(line.sku(), Reservation.REQUESTED);
-            send(commands, new ReserveStock(stockId(line.sku()), merchantId, line.sku(), orderId, line.quantity()));
+            commands.send(orderId, new ReserveStock(stockId(line.sku()), merchantId, line.sku(), orderId,
+                    line.quantity()));
         }
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(StockReserved event, CommandGateway commands, DeadlineManager deadlines) {
-        if (!concerns(event.merchantId(), event.sku())) {
+    void on(StockReserved event, FulfilmentCommands commands, DeadlineManager deadlines,
+            OrdersProperties properties) {
+        Reservation reservation = reservationOf(event.merchantId(), event.sku());
+        if (reservation != Reservation.REQUESTED && reservation != Reservation.RELEASING) {
             return;
         }
-        if (phase == Phase.CLOSING) {
+        progress(commands);
+        if (closing()) {
             // too late: the order will not be fulfilled, so the units go straight back
-            skus.put(event.sku(), Reservation.RELEASED);
-            send(commands, new ReleaseStock(event.stockId(), merchantId, event.sku(), orderId));
-            endIfSettled(deadlines);
+            skus.put(event.sku(), Reservation.RELEASING);
+            commands.send(orderId, new ReleaseStock(event.stockId(), merchantId, event.sku(), orderId));
+            awaitSettlement(deadlines, properties);
             return;
         }
         skus.put(event.sku(), Reservation.RESERVED);
         if (phase == Phase.RESERVING && skus.values().stream().allMatch(r -> r == Reservation.RESERVED)) {
             // the timeout stays until OrderConfirmed arrives: should ConfirmOrder get lost, it sends it again
             phase = Phase.CONFIRMING;
-            send(commands, new ConfirmOrder(orderId, merchantId));
+            commands.send(orderId, new ConfirmOrder(orderId, merchantId));
         }
     }
 
     /**
-     * Only an unanswered SKU can be refused: a refusal of one that is reserved, released or refused
-     * already is a duplicate, and taking it would drop the SKU's commit at shipment.
+     * Only an unanswered SKU can be refused: a refusal of one that is reserved or settled already is a
+     * duplicate, and taking it would drop the SKU's commit at shipment.
      */
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(StockReservationRejected event, CommandGateway commands, DeadlineManager deadlines,
+    void on(StockReservationRejected event, FulfilmentCommands commands, DeadlineManager deadlines,
             OrdersProperties properties) {
-        if (!concerns(event.merchantId(), event.sku()) || skus.get(event.sku()) != Reservation.REQUESTED) {
+        Reservation reservation = reservationOf(event.merchantId(), event.sku());
+        if (reservation != Reservation.REQUESTED && !(reservation == Reservation.RELEASING && closing())) {
             return;
         }
+        progress(commands);
         skus.put(event.sku(), Reservation.REJECTED);
         if (phase == Phase.RESERVING) {
-            timeoutId = cancel(deadlines, FULFILMENT_TIMEOUT, timeoutId);
-            releaseAll(commands);
-            send(commands, new RejectOrder(orderId, merchantId, rejectionReason(event)));
-            close(deadlines, properties);
-        } else if (phase == Phase.CLOSING) {
-            endIfSettled(deadlines);
+            reject(rejectionReason(event), commands, deadlines, properties);
+        } else if (closing()) {
+            awaitSettlement(deadlines, properties);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(StockReleased event, FulfilmentCommands commands, DeadlineManager deadlines, OrdersProperties properties) {
+        released(event.merchantId(), event.sku(), commands, deadlines, properties);
+    }
+
+    /** Our release reached the stock before the reservation: nothing is held, and nothing will be. */
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(StockReservationVoided event, FulfilmentCommands commands, DeadlineManager deadlines,
+            OrdersProperties properties) {
+        released(event.merchantId(), event.sku(), commands, deadlines, properties);
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(StockCommitted event, FulfilmentCommands commands, DeadlineManager deadlines,
+            OrdersProperties properties) {
+        if (reservationOf(event.merchantId(), event.sku()) == Reservation.COMMITTING) {
+            progress(commands);
+            skus.put(event.sku(), Reservation.COMMITTED);
+            awaitSettlement(deadlines, properties);
         }
     }
 
     /** Axon reads a first parameter as the payload; these deadlines carry none, so the message comes first. */
     @DeadlineHandler(deadlineName = FULFILMENT_TIMEOUT)
-    void onTimeout(DeadlineMessage<?> timeout, CommandGateway commands, DeadlineManager deadlines,
+    void onTimeout(DeadlineMessage<?> timeout, FulfilmentCommands commands, DeadlineManager deadlines,
                    OrdersProperties properties) {
         timeoutId = null;
         if (phase == Phase.CONFIRMING) {
             // every SKU is reserved, so the order is confirmed, not rejected (ConfirmOrder is idempotent)
             timeoutId = deadlines.schedule(properties.fulfilmentTimeout(), FULFILMENT_TIMEOUT);
-            send(commands, new ConfirmOrder(orderId, merchantId));
+            commands.send(orderId, new ConfirmOrder(orderId, merchantId));
+            countAttempt(commands, properties, "ConfirmOrder");
             return;
         }
-        if (phase != Phase.RESERVING) {
+        if (phase == Phase.RESERVING) {
+            reject(TIMEOUT_REASON, commands, deadlines, properties);
+        }
+    }
+
+    /** Sends again whatever has not taken effect yet, and comes back later should it still not. */
+    @DeadlineHandler(deadlineName = FULFILMENT_RETRY)
+    void onRetry(DeadlineMessage<?> retry, FulfilmentCommands commands, DeadlineManager deadlines,
+                 OrdersProperties properties) {
+        retryId = null;
+        List<Object> outstanding = outstanding();
+        if (outstanding.isEmpty()) {
             return;
         }
-        releaseAll(commands);
-        send(commands, new RejectOrder(orderId, merchantId, TIMEOUT_REASON));
-        close(deadlines, properties);
+        outstanding.forEach(command -> commands.send(orderId, command));
+        countAttempt(commands, properties, outstanding.stream().map(c -> c.getClass().getSimpleName())
+                .distinct().reduce((a, b) -> a + ", " + b).orElse(""));
+        retryId = deadlines.schedule(properties.commandRetry().interval(attempts + 1), FULFILMENT_RETRY);
     }
 
     @DeadlineHandler(deadlineName = FULFILMENT_ABANDON)
-    void onAbandon(DeadlineMessage<?> abandon, DeadlineManager deadlines) {
+    void onAbandon(DeadlineMessage<?> abandon, FulfilmentCommands commands, DeadlineManager deadlines,
+                   OrdersProperties properties) {
         abandonId = null;
-        log.warn("Order {}: no answer from the inventory for {}; fulfilment ends without them", orderId,
-                skus.entrySet().stream().filter(e -> e.getValue() == Reservation.REQUESTED).map(Map.Entry::getKey)
-                        .toList());
-        end(deadlines);
+        onRetry(abandon, commands, deadlines, properties);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderConfirmed event, DeadlineManager deadlines) {
+    void on(OrderConfirmed event, FulfilmentCommands commands, DeadlineManager deadlines) {
         timeoutId = cancel(deadlines, FULFILMENT_TIMEOUT, timeoutId);
         if (phase == Phase.CONFIRMING) {
+            progress(commands);
             phase = Phase.CONFIRMED;
         }
     }
 
     /** Normally our own rejection coming back; if someone else rejected it, compensate as we would. */
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderRejected event, CommandGateway commands, DeadlineManager deadlines, OrdersProperties properties) {
-        if (phase != Phase.CLOSING) {
-            timeoutId = cancel(deadlines, FULFILMENT_TIMEOUT, timeoutId);
-            releaseAll(commands);
-            close(deadlines, properties);
-        }
+    void on(OrderRejected event, FulfilmentCommands commands, DeadlineManager deadlines,
+            OrdersProperties properties) {
+        finalised(commands, deadlines, properties);
     }
 
-    /**
-     * Also ends a race our ConfirmOrder or RejectOrder lost: the cancellation won. Already closing (our
-     * rejection lost), everything was released then.
-     */
+    /** Also ends a race our ConfirmOrder or RejectOrder lost: the cancellation won. */
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderCancelled event, CommandGateway commands, DeadlineManager deadlines, OrdersProperties properties) {
-        if (phase != Phase.CLOSING) {
-            timeoutId = cancel(deadlines, FULFILMENT_TIMEOUT, timeoutId);
-            releaseAll(commands);
-            close(deadlines, properties);
-        }
+    void on(OrderCancelled event, FulfilmentCommands commands, DeadlineManager deadlines,
+            OrdersProperties properties) {
+        finalised(commands, deadlines, properties);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderShipped event, CommandGateway commands, DeadlineManager deadlines) {
-        skus.forEach((sku, reservation) -> {
-            if (reservation == Reservation.RESERVED) {
-                send(commands, new CommitStock(stockId(sku), merchantId, sku, orderId));
+    void on(OrderShipped event, FulfilmentCommands commands, DeadlineManager deadlines, OrdersProperties properties) {
+        progress(commands);
+        phase = Phase.SHIPPING;
+        skus.replaceAll((sku, reservation) -> {
+            if (reservation != Reservation.RESERVED) {
+                return reservation;
             }
+            commands.send(orderId, new CommitStock(stockId(sku), merchantId, sku, orderId));
+            return Reservation.COMMITTING;
         });
-        end(deadlines);
+        awaitSettlement(deadlines, properties);
     }
 
-    private boolean concerns(String eventMerchantId, String sku) {
-        return merchantId.equals(eventMerchantId) && skus.containsKey(sku);
+    private Reservation reservationOf(String eventMerchantId, String sku) {
+        return merchantId.equals(eventMerchantId) ? skus.get(sku) : null;
+    }
+
+    private boolean closing() {
+        return phase == Phase.REJECTING || phase == Phase.CLOSING;
+    }
+
+    private void reject(String reason, FulfilmentCommands commands, DeadlineManager deadlines,
+                        OrdersProperties properties) {
+        timeoutId = cancel(deadlines, FULFILMENT_TIMEOUT, timeoutId);
+        rejectionReason = reason;
+        phase = Phase.REJECTING;
+        releaseAll(commands);
+        commands.send(orderId, new RejectOrder(orderId, merchantId, reason));
+        awaitSettlement(deadlines, properties);
+    }
+
+    /** The order is rejected or cancelled: nothing of it may stay reserved. */
+    private void finalised(FulfilmentCommands commands, DeadlineManager deadlines, OrdersProperties properties) {
+        if (phase == Phase.CLOSING) {
+            return;
+        }
+        if (phase == Phase.REJECTING) {
+            progress(commands);
+        } else {
+            timeoutId = cancel(deadlines, FULFILMENT_TIMEOUT, timeoutId);
+            releaseAll(commands);
+        }
+        phase = Phase.CLOSING;
+        awaitSettlement(deadlines, properties);
+    }
+
+    private void released(String eventMerchantId, String sku, FulfilmentCommands commands, DeadlineManager deadlines,
+                          OrdersProperties properties) {
+        Reservation reservation = reservationOf(eventMerchantId, sku);
+        if (closing() && (reservation == Reservation.RELEASING || reservation == Reservation.REQUESTED)) {
+            progress(commands);
+            skus.put(sku, Reservation.RELEASED);
+            awaitSettlement(deadlines, properties);
+        }
     }
 
     /**
      * Releases what is reserved, and what is still unanswered: a release that overtakes its reservation
      * voids it at the stock, so it cannot be taken however late it comes. An unanswered SKU stays
-     * {@code REQUESTED} until its answer (a refusal, or a reservation released when reported) arrives.
+     * {@code REQUESTED} until its answer (a refusal, a void, or a reservation released when reported).
      */
-    private void releaseAll(CommandGateway commands) {
+    private void releaseAll(FulfilmentCommands commands) {
         for (Map.Entry<String, Reservation> sku : skus.entrySet()) {
             if (sku.getValue() == Reservation.RESERVED || sku.getValue() == Reservation.REQUESTED) {
-                send(commands, new ReleaseStock(stockId(sku.getKey()), merchantId, sku.getKey(), orderId));
+                commands.send(orderId, new ReleaseStock(stockId(sku.getKey()), merchantId, sku.getKey(), orderId));
             }
             if (sku.getValue() == Reservation.RESERVED) {
-                sku.setValue(Reservation.RELEASED);
+                sku.setValue(Reservation.RELEASING);
             }
         }
     }
 
-    /** The order will not be fulfilled: end now, or once the outstanding answers are in. */
-    private void close(DeadlineManager deadlines, OrdersProperties properties) {
-        phase = Phase.CLOSING;
-        if (!endIfSettled(deadlines) && abandonId == null) {
-            abandonId = deadlines.schedule(properties.fulfilmentTimeout().multipliedBy(ABANDON_AFTER_TIMEOUTS),
-                    FULFILMENT_ABANDON);
+    /** The commands whose effect has not been seen yet, as they are sent again. */
+    private List<Object> outstanding() {
+        List<Object> commands = new ArrayList<>();
+        if (phase == Phase.REJECTING) {
+            commands.add(new RejectOrder(orderId, merchantId, rejectionReason == null ? TIMEOUT_REASON : rejectionReason));
+        }
+        skus.forEach((sku, reservation) -> {
+            if (reservation == Reservation.RELEASING || (reservation == Reservation.REQUESTED && closing())) {
+                commands.add(new ReleaseStock(stockId(sku), merchantId, sku, orderId));
+            } else if (reservation == Reservation.COMMITTING) {
+                commands.add(new CommitStock(stockId(sku), merchantId, sku, orderId));
+            }
+        });
+        return commands;
+    }
+
+    /** Ends once nothing is outstanding; until then a retry deadline stands. */
+    private void awaitSettlement(DeadlineManager deadlines, OrdersProperties properties) {
+        boolean finalPhase = phase == Phase.CLOSING || phase == Phase.SHIPPING;
+        if (finalPhase && outstanding().isEmpty()) {
+            timeoutId = cancel(deadlines, FULFILMENT_TIMEOUT, timeoutId);
+            retryId = cancel(deadlines, FULFILMENT_RETRY, retryId);
+            abandonId = cancel(deadlines, FULFILMENT_ABANDON, abandonId);
+            SagaLifecycle.end();
+        } else if (retryId == null && !outstanding().isEmpty()) {
+            retryId = deadlines.schedule(properties.commandRetry().interval(attempts + 1), FULFILMENT_RETRY);
         }
     }
 
-    private boolean endIfSettled(DeadlineManager deadlines) {
-        if (skus.containsValue(Reservation.REQUESTED)) {
-            return false;
+    /** An event the saga waited for arrived: the fulfilment moves (again). */
+    private void progress(FulfilmentCommands commands) {
+        attempts = 0;
+        if (stalled) {
+            stalled = false;
+            commands.send(orderId, new ReportFulfilmentResumed(orderId, merchantId));
         }
-        end(deadlines);
-        return true;
     }
 
-    private void end(DeadlineManager deadlines) {
-        timeoutId = cancel(deadlines, FULFILMENT_TIMEOUT, timeoutId);
-        abandonId = cancel(deadlines, FULFILMENT_ABANDON, abandonId);
-        SagaLifecycle.end();
+    private void countAttempt(FulfilmentCommands commands, OrdersProperties properties, String what) {
+        attempts++;
+        if (!stalled && attempts >= properties.commandRetry().stallAfter()) {
+            stalled = true;
+            String reason = what + " sent " + (attempts + 1) + " times without taking effect";
+            commands.stalled(orderId, new ReportFulfilmentStall(orderId, merchantId, reason), reason);
+        }
     }
 
     private static String cancel(DeadlineManager deadlines, String name, String scheduleId) {
@@ -269,14 +390,5 @@ public class OrderFulfilmentSaga {
             case RESERVATION_CLOSED -> "RESERVATION_CLOSED";
         };
         return cause + ":" + event.sku();
-    }
-
-    /** Fire and forget: a failed command must not fail the saga; the outcome arrives as events. */
-    private void send(CommandGateway commands, Object command) {
-        commands.send(command).whenComplete((result, failure) -> {
-            if (failure != null) {
-                log.warn("Order {}: {} failed: {}", orderId, command.getClass().getSimpleName(), failure.getMessage());
-            }
-        });
     }
 }

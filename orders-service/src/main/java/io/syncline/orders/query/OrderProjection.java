@@ -2,6 +2,8 @@ package io.syncline.orders.query;
 
 import io.syncline.api.orders.OrderEvents.OrderCancelled;
 import io.syncline.api.orders.OrderEvents.OrderConfirmed;
+import io.syncline.api.orders.OrderEvents.OrderFulfilmentResumed;
+import io.syncline.api.orders.OrderEvents.OrderFulfilmentStalled;
 import io.syncline.api.orders.OrderEvents.OrderPlaced;
 import io.syncline.api.orders.OrderEvents.OrderRejected;
 import io.syncline.api.orders.OrderEvents.OrderShipped;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * Projects the order events into {@code order_views}. Redelivered events are recognised by their
@@ -70,22 +73,36 @@ public class OrderProjection {
         change(event.orderId(), OrderStatus.SHIPPED, null, sequenceNumber, at);
     }
 
+    @EventHandler
+    void on(OrderFulfilmentStalled event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        update(event.orderId(), sequenceNumber, order -> order.changeStall(true, event.reason(), sequenceNumber, at));
+    }
+
+    @EventHandler
+    void on(OrderFulfilmentResumed event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        update(event.orderId(), sequenceNumber, order -> order.changeStall(false, null, sequenceNumber, at));
+    }
+
     @ResetHandler
     void reset() {
         orders.deleteAllInBatch();
     }
 
     private void change(String orderId, OrderStatus status, String reason, long sequenceNumber, Instant at) {
+        update(orderId, sequenceNumber, order -> order.changeStatus(status, reason, sequenceNumber, at));
+    }
+
+    private void update(String orderId, long sequenceNumber, Consumer<OrderSummary> change) {
         OrderSummary order = orders.findById(orderId).orElse(null);
         if (order == null) {
             // events of one order arrive in order, so only a lost OrderPlaced leads here
-            log.warn("Order {} is not in the read model; {} not projected", orderId, status);
+            log.warn("Order {} is not in the read model; its event {} is not projected", orderId, sequenceNumber);
             return;
         }
         if (order.hasSeen(sequenceNumber)) {
             return;
         }
-        order.changeStatus(status, reason, sequenceNumber, at);
+        change.accept(order);
         emit(orders.save(order).toView());
     }
 

@@ -56,6 +56,13 @@ public class OrderSummary implements Persistable<String> {
     @BatchSize(size = 100)
     private List<OrderSummaryLine> lines = new ArrayList<>();
 
+    /** Set while the fulfilment keeps failing; {@code stallReason} says what fails. */
+    @Column(name = "stalled", nullable = false)
+    private boolean stalled;
+
+    @Column(name = "stall_reason")
+    private String stallReason;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -116,8 +123,16 @@ public class OrderSummary implements Persistable<String> {
         this.updatedAt = at;
     }
 
+    void changeStall(boolean nowStalled, String reason, long sequenceNumber, Instant at) {
+        this.stalled = nowStalled;
+        this.stallReason = nowStalled ? reason : null;
+        this.version = sequenceNumber;
+        this.updatedAt = at;
+    }
+
     OrderView toView() {
         return new OrderView(orderId, merchantId, channel, channelOrderId, status,
-                lines.stream().map(OrderSummaryLine::toLine).toList(), reason, createdAt, updatedAt);
+                lines.stream().map(OrderSummaryLine::toLine).toList(), reason, createdAt, updatedAt, stalled,
+                stallReason);
     }
 }

@@ -18,4 +18,12 @@ public interface OrderSummaryRepository extends JpaRepository<OrderSummary, Stri
     Page<OrderSummary> findByMerchantId(String merchantId, Pageable pageable);
 
     Page<OrderSummary> findByMerchantIdAndStatus(String merchantId, OrderStatus status, Pageable pageable);
+
+    Page<OrderSummary> findByMerchantIdAndStalledTrue(String merchantId, Pageable pageable);
+
+    Page<OrderSummary> findByMerchantIdAndStatusAndStalledTrue(String merchantId, OrderStatus status,
+                                                              Pageable pageable);
+
+    /** Stalled orders of every merchant (the meter). */
+    long countByStalledTrue();
 }

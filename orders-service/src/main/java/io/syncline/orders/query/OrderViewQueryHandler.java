@@ -58,9 +58,16 @@ public class OrderViewQueryHandler {
         int page = Math.max(query.page(), 0);
         int size = Math.min(Math.max(query.size(), 1), MAX_PAGE_SIZE);
         PageRequest request = PageRequest.of(page, size, NEWEST_FIRST);
-        Page<OrderSummary> found = query.status() == null
-                ? orders.findByMerchantId(query.merchantId(), request)
-                : orders.findByMerchantIdAndStatus(query.merchantId(), query.status(), request);
+        Page<OrderSummary> found;
+        if (query.stalledOnly()) {
+            found = query.status() == null
+                    ? orders.findByMerchantIdAndStalledTrue(query.merchantId(), request)
+                    : orders.findByMerchantIdAndStatusAndStalledTrue(query.merchantId(), query.status(), request);
+        } else {
+            found = query.status() == null
+                    ? orders.findByMerchantId(query.merchantId(), request)
+                    : orders.findByMerchantIdAndStatus(query.merchantId(), query.status(), request);
+        }
         return new OrderPage(found.map(OrderSummary::toView).getContent(), page, size, found.getTotalElements());
     }
 }

@@ -1,14 +1,20 @@
 package io.syncline.orders.fulfilment;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.syncline.api.common.Refusals;
 import io.syncline.api.inventory.StockCommands.CommitStock;
 import io.syncline.api.inventory.StockCommands.ReleaseStock;
 import io.syncline.api.inventory.StockCommands.ReserveStock;
 import io.syncline.api.inventory.StockEvents.RejectionReason;
+import io.syncline.api.inventory.StockEvents.StockCommitted;
+import io.syncline.api.inventory.StockEvents.StockReleased;
 import io.syncline.api.inventory.StockEvents.StockReservationRejected;
 import io.syncline.api.inventory.StockEvents.StockReservationVoided;
 import io.syncline.api.inventory.StockEvents.StockReserved;
 import io.syncline.api.orders.OrderCommands.ConfirmOrder;
 import io.syncline.api.orders.OrderCommands.RejectOrder;
+import io.syncline.api.orders.OrderCommands.ReportFulfilmentResumed;
+import io.syncline.api.orders.OrderCommands.ReportFulfilmentStall;
 import io.syncline.api.orders.OrderEvents.OrderCancelled;
 import io.syncline.api.orders.OrderEvents.OrderConfirmed;
 import io.syncline.api.orders.OrderEvents.OrderPlaced;
@@ -17,23 +23,36 @@ import io.syncline.api.orders.OrderEvents.OrderShipped;
 import io.syncline.api.orders.OrderLine;
 import io.syncline.api.orders.OrderStatus;
 import io.syncline.orders.OrdersProperties;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
-import static io.syncline.orders.fulfilment.OrderFulfilmentSaga.FULFILMENT_ABANDON;
+import static io.syncline.orders.fulfilment.OrderFulfilmentSaga.FULFILMENT_RETRY;
 import static io.syncline.orders.fulfilment.OrderFulfilmentSaga.FULFILMENT_TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class OrderFulfilmentSagaTest {
 
     private static final String ORDER = "order-1";
     private static final String MERCHANT = "acme";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration ABANDON = TIMEOUT.multipliedBy(10);
+    private static final OrdersProperties PROPERTIES = new OrdersProperties(TIMEOUT);
+    /** The first two persisted retry intervals; they double up to the cap. */
+    private static final Duration RETRY_1 = PROPERTIES.commandRetry().interval(1);
+    private static final Duration RETRY_2 = PROPERTIES.commandRetry().interval(2);
+    private static final int IMMEDIATE_RETRIES = PROPERTIES.commandRetry().immediateRetries();
     private static final String MUG = "acme/RED-MUG";
     private static final String TEA = "acme/TEA";
 
@@ -43,11 +62,30 @@ class OrderFulfilmentSagaTest {
             Instant.parse("2025-03-01T10:00:00Z"));
 
     private SagaTestFixture<OrderFulfilmentSaga> fixture;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private FulfilmentCommands commands;
+    /** Per command type, how many more of its sends fail (transiently, as with no handler yet); -1 for all. */
+    private final Map<Class<?>, Integer> failing = new HashMap<>();
 
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(OrderFulfilmentSaga.class);
-        fixture.registerResource(new OrdersProperties(TIMEOUT));
+        fixture.registerResource(PROPERTIES);
+        commands = new FulfilmentCommands(fixture.getCommandBus(), new ImmediateRetries(), PROPERTIES, meters);
+        fixture.registerResource(commands);
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            Integer left = failing.get(payload.getClass());
+            if (left != null && left != 0) {
+                failing.put(payload.getClass(), left - 1);
+                throw new NoHandlerForCommandException("No handler for " + payload.getClass().getSimpleName());
+            }
+            return null;
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        commands.close();
     }
 
     private static StockReserved reserved(String sku, int quantity) {
@@ -56,6 +94,24 @@ class OrderFulfilmentSagaTest {
 
     private static StockReservationRejected rejected(String sku, RejectionReason reason) {
         return new StockReservationRejected(MERCHANT + "/" + sku, MERCHANT, sku, ORDER, 1, 0, reason);
+    }
+
+    private static StockReleased released(String sku, int quantity) {
+        return new StockReleased(MERCHANT + "/" + sku, MERCHANT, sku, ORDER, quantity, 10, 0);
+    }
+
+    private static StockCommitted committed(String sku, int quantity) {
+        return new StockCommitted(MERCHANT + "/" + sku, MERCHANT, sku, ORDER, quantity, 10 - quantity, 0);
+    }
+
+    /** The commands sent in the when phase, retries included. */
+    private List<Object> sent() {
+        return fixture.getCommandBus().getDispatchedCommands().stream().map(CommandMessage::getPayload)
+                .map(Object.class::cast).toList();
+    }
+
+    private long sent(Class<?> type) {
+        return sent().stream().filter(type::isInstance).count();
     }
 
     @Test
@@ -126,6 +182,19 @@ class OrderFulfilmentSagaTest {
                 .expectDispatchedCommands(
                         new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER),
                         new RejectOrder(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
+                .expectNoScheduledDeadlineWithName(TIMEOUT, FULFILMENT_TIMEOUT)
+                .expectScheduledDeadlineWithName(RETRY_1, FULFILMENT_RETRY)
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void endsOnceTheRejectionAndEveryReleaseAreSeen() throws Exception {
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenAggregate(TEA).published(rejected("TEA", RejectionReason.INSUFFICIENT_STOCK))
+                .andThenAggregate(ORDER).published(new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
+                .whenAggregate(MUG).publishes(released("RED-MUG", 3))
+                .expectNoDispatchedCommands()
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
     }
@@ -138,7 +207,7 @@ class OrderFulfilmentSagaTest {
                 .expectDispatchedCommands(
                         new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER),
                         new RejectOrder(ORDER, MERCHANT, "UNKNOWN_SKU:TEA"))
-                .expectActiveSagas(0);
+                .expectActiveSagas(1);
     }
 
     @Test
@@ -149,7 +218,7 @@ class OrderFulfilmentSagaTest {
                         new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER),
                         new RejectOrder(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
                 .expectNoScheduledDeadlineWithName(TIMEOUT, FULFILMENT_TIMEOUT)
-                .expectScheduledDeadlineWithName(ABANDON, FULFILMENT_ABANDON)
+                .expectScheduledDeadlineWithName(RETRY_1, FULFILMENT_RETRY)
                 .expectActiveSagas(1);
     }
 
@@ -157,10 +226,11 @@ class OrderFulfilmentSagaTest {
     void releasesReservationArrivingAfterRejection() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(TEA).published(rejected("TEA", RejectionReason.INSUFFICIENT_STOCK))
+                .andThenAggregate(ORDER).published(new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
                 .whenAggregate(MUG).publishes(reserved("RED-MUG", 3))
                 .expectDispatchedCommands(new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER))
-                .expectNoScheduledDeadlines()
-                .expectActiveSagas(0);
+                .expectScheduledDeadlineWithName(RETRY_1, FULFILMENT_RETRY)
+                .expectActiveSagas(1);
     }
 
     @Test
@@ -173,19 +243,21 @@ class OrderFulfilmentSagaTest {
                         new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER),
                         new ReleaseStock(TEA, MERCHANT, "TEA", ORDER),
                         new RejectOrder(ORDER, MERCHANT, "TIMEOUT"))
-                .expectScheduledDeadlineWithName(ABANDON, FULFILMENT_ABANDON)
+                .expectScheduledDeadlineWithName(RETRY_1, FULFILMENT_RETRY)
                 .expectActiveSagas(1);
     }
 
     @Test
-    void voidingAtTheStockIsNoAnswer() throws Exception {
+    void voidingAtTheStockSettlesAnUnansweredSku() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .andThenTimeElapses(TIMEOUT)
+                .andThenAggregate(ORDER).published(new OrderRejected(ORDER, MERCHANT, "TIMEOUT"))
+                .andThenAggregate(MUG).published(released("RED-MUG", 3))
                 .whenAggregate(TEA).publishes(new StockReservationVoided(TEA, MERCHANT, "TEA", ORDER))
                 .expectNoDispatchedCommands()
-                .expectScheduledDeadlineWithName(ABANDON, FULFILMENT_ABANDON)
-                .expectActiveSagas(1);
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(0);
     }
 
     @Test
@@ -193,6 +265,8 @@ class OrderFulfilmentSagaTest {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .andThenTimeElapses(TIMEOUT)
+                .andThenAggregate(ORDER).published(new OrderRejected(ORDER, MERCHANT, "TIMEOUT"))
+                .andThenAggregate(MUG).published(released("RED-MUG", 3))
                 .whenAggregate(TEA).publishes(rejected("TEA", RejectionReason.RESERVATION_CLOSED))
                 .expectNoDispatchedCommands()
                 .expectNoScheduledDeadlines()
@@ -208,34 +282,54 @@ class OrderFulfilmentSagaTest {
     }
 
     @Test
-    void releasesReservationArrivingAfterTimeoutAndEnds() throws Exception {
+    void releasesReservationArrivingAfterTimeoutAndEndsOnceReleased() throws Exception {
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenTimeElapses(TIMEOUT)
+                .andThenAggregate(ORDER).published(new OrderRejected(ORDER, MERCHANT, "TIMEOUT"))
+                .andThenAggregate(MUG).published(released("RED-MUG", 3))
+                .andThenAggregate(TEA).published(reserved("TEA", 1))
+                .whenAggregate(TEA).publishes(released("TEA", 1))
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void releasesReservationArrivingAfterTimeout() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .andThenTimeElapses(TIMEOUT)
                 .whenAggregate(TEA).publishes(reserved("TEA", 1))
                 .expectDispatchedCommands(new ReleaseStock(TEA, MERCHANT, "TEA", ORDER))
-                .expectNoScheduledDeadlines()
-                .expectActiveSagas(0);
+                .expectActiveSagas(1);
     }
 
     @Test
     void endsAfterTimeoutOnceLastAnswerIsRejection() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenTimeElapses(TIMEOUT)
+                .andThenAggregate(ORDER).published(new OrderRejected(ORDER, MERCHANT, "TIMEOUT"))
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenAggregate(MUG).published(released("RED-MUG", 3))
                 .whenAggregate(TEA).publishes(rejected("TEA", RejectionReason.INSUFFICIENT_STOCK))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(0);
     }
 
     @Test
-    void givesUpOnAnswersThatNeverCome() throws Exception {
+    void keepsReleasingUnansweredSkusUntilTheyAreSettled() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenTimeElapses(TIMEOUT)
-                .whenTimeElapses(ABANDON)
-                .expectTriggeredDeadlinesWithName(FULFILMENT_TIMEOUT, FULFILMENT_ABANDON)
-                .expectNoDispatchedCommands()
-                .expectActiveSagas(0);
+                .andThenAggregate(ORDER).published(new OrderRejected(ORDER, MERCHANT, "TIMEOUT"))
+                .whenTimeElapses(RETRY_1.plus(RETRY_2))
+                .expectDispatchedCommands(
+                        new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER),
+                        new ReleaseStock(TEA, MERCHANT, "TEA", ORDER),
+                        new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER),
+                        new ReleaseStock(TEA, MERCHANT, "TEA", ORDER))
+                .expectScheduledDeadlineWithName(RETRY_2.multipliedBy(2), FULFILMENT_RETRY)
+                .expectActiveSagas(1);
     }
 
     @Test
@@ -258,7 +352,7 @@ class OrderFulfilmentSagaTest {
                         new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER),
                         new ReleaseStock(TEA, MERCHANT, "TEA", ORDER))
                 .expectNoScheduledDeadlineWithName(TIMEOUT, FULFILMENT_TIMEOUT)
-                .expectScheduledDeadlineWithName(ABANDON, FULFILMENT_ABANDON)
+                .expectScheduledDeadlineWithName(RETRY_1, FULFILMENT_RETRY)
                 .expectActiveSagas(1);
     }
 
@@ -268,10 +362,10 @@ class OrderFulfilmentSagaTest {
                 .andThenAggregate(ORDER).published(
                         new OrderCancelled(ORDER, MERCHANT, "customer", OrderStatus.PENDING))
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenAggregate(MUG).published(released("RED-MUG", 3))
                 .whenAggregate(TEA).publishes(reserved("TEA", 1))
                 .expectDispatchedCommands(new ReleaseStock(TEA, MERCHANT, "TEA", ORDER))
-                .expectNoScheduledDeadlines()
-                .expectActiveSagas(0);
+                .expectActiveSagas(1);
     }
 
     @Test
@@ -280,6 +374,7 @@ class OrderFulfilmentSagaTest {
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .andThenAggregate(ORDER).published(
                         new OrderCancelled(ORDER, MERCHANT, "customer", OrderStatus.PENDING))
+                .andThenAggregate(MUG).published(released("RED-MUG", 3))
                 .whenAggregate(TEA).publishes(rejected("TEA", RejectionReason.RESERVATION_CLOSED))
                 .expectNoDispatchedCommands()
                 .expectNoScheduledDeadlines()
@@ -287,7 +382,7 @@ class OrderFulfilmentSagaTest {
     }
 
     @Test
-    void cancellingConfirmedOrderReleasesEverythingAndEnds() throws Exception {
+    void cancellingConfirmedOrderReleasesEverything() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .andThenAggregate(TEA).published(reserved("TEA", 1))
@@ -296,6 +391,21 @@ class OrderFulfilmentSagaTest {
                 .expectDispatchedCommands(
                         new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER),
                         new ReleaseStock(TEA, MERCHANT, "TEA", ORDER))
+                .expectNoScheduledDeadlineWithName(TIMEOUT, FULFILMENT_TIMEOUT)
+                .expectScheduledDeadlineWithName(RETRY_1, FULFILMENT_RETRY)
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void cancelledOrderEndsOnceEveryReleaseIsSeen() throws Exception {
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenAggregate(TEA).published(reserved("TEA", 1))
+                .andThenAggregate(ORDER).published(new OrderConfirmed(ORDER, MERCHANT))
+                .andThenAggregate(ORDER).published(new OrderCancelled(ORDER, MERCHANT, null, OrderStatus.CONFIRMED))
+                .andThenAggregate(MUG).published(released("RED-MUG", 3))
+                .whenAggregate(TEA).publishes(released("TEA", 1))
+                .expectNoDispatchedCommands()
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
     }
@@ -310,7 +420,7 @@ class OrderFulfilmentSagaTest {
                 .expectDispatchedCommands(
                         new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER),
                         new ReleaseStock(TEA, MERCHANT, "TEA", ORDER))
-                .expectActiveSagas(0);
+                .expectActiveSagas(1);
     }
 
     @Test
@@ -334,13 +444,25 @@ class OrderFulfilmentSagaTest {
     }
 
     @Test
-    void rejectionByOthersReleasesReserved() throws Exception {
+    void ownRejectionComingBackWaitsForTheRelease() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .andThenAggregate(TEA).published(rejected("TEA", RejectionReason.INSUFFICIENT_STOCK))
                 .whenAggregate(ORDER).publishes(new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
                 .expectNoDispatchedCommands()
-                .expectActiveSagas(0);
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void rejectionByOthersReleasesReservedAndOutstanding() throws Exception {
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .whenAggregate(ORDER).publishes(new OrderRejected(ORDER, MERCHANT, "by hand"))
+                .expectDispatchedCommands(
+                        new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER),
+                        new ReleaseStock(TEA, MERCHANT, "TEA", ORDER))
+                .expectNoScheduledDeadlineWithName(TIMEOUT, FULFILMENT_TIMEOUT)
+                .expectActiveSagas(1);
     }
 
     @Test
@@ -354,7 +476,7 @@ class OrderFulfilmentSagaTest {
                 .expectDispatchedCommands(
                         new CommitStock(MUG, MERCHANT, "RED-MUG", ORDER),
                         new CommitStock(TEA, MERCHANT, "TEA", ORDER))
-                .expectActiveSagas(0);
+                .expectActiveSagas(1);
     }
 
     @Test
@@ -374,11 +496,11 @@ class OrderFulfilmentSagaTest {
                 .expectDispatchedCommands(
                         new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER),
                         new RejectOrder(ORDER, MERCHANT, "RESERVATION_CLOSED:TEA"))
-                .expectActiveSagas(0);
+                .expectActiveSagas(1);
     }
 
     @Test
-    void shippingCommitsEveryReservationAndEnds() throws Exception {
+    void shippingCommitsEveryReservation() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .andThenAggregate(TEA).published(reserved("TEA", 1))
@@ -387,8 +509,37 @@ class OrderFulfilmentSagaTest {
                 .expectDispatchedCommands(
                         new CommitStock(MUG, MERCHANT, "RED-MUG", ORDER),
                         new CommitStock(TEA, MERCHANT, "TEA", ORDER))
+                .expectNoScheduledDeadlineWithName(TIMEOUT, FULFILMENT_TIMEOUT)
+                .expectScheduledDeadlineWithName(RETRY_1, FULFILMENT_RETRY)
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void shippedOrderEndsOnceEveryCommitIsSeen() throws Exception {
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenAggregate(TEA).published(reserved("TEA", 1))
+                .andThenAggregate(ORDER).published(new OrderConfirmed(ORDER, MERCHANT))
+                .andThenAggregate(ORDER).published(new OrderShipped(ORDER, MERCHANT))
+                .andThenAggregate(MUG).published(committed("RED-MUG", 3))
+                .whenAggregate(TEA).publishes(committed("TEA", 1))
+                .expectNoDispatchedCommands()
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
+    }
+
+    @Test
+    void resendsACommitThatDidNotTakeEffect() throws Exception {
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenAggregate(TEA).published(reserved("TEA", 1))
+                .andThenAggregate(ORDER).published(new OrderConfirmed(ORDER, MERCHANT))
+                .andThenAggregate(ORDER).published(new OrderShipped(ORDER, MERCHANT))
+                .andThenAggregate(MUG).published(committed("RED-MUG", 3))
+                .whenTimeElapses(RETRY_1)
+                .expectDispatchedCommands(new CommitStock(TEA, MERCHANT, "TEA", ORDER))
+                .expectScheduledDeadlineWithName(RETRY_2, FULFILMENT_RETRY)
+                .expectActiveSagas(1);
     }
 
     @Test
@@ -399,5 +550,150 @@ class OrderFulfilmentSagaTest {
                         new StockReserved("globex/TEA", "globex", "TEA", ORDER, 1, 5, 1))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(1);
+    }
+
+    // --- retries of every command the saga sends
+
+    @Test
+    void retriesAFailedConfirmationAtOnce() throws Exception {
+        failing.put(ConfirmOrder.class, IMMEDIATE_RETRIES);
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .whenAggregate(TEA).publishes(reserved("TEA", 1));
+        assertThat(sent(ConfirmOrder.class)).isEqualTo(1 + IMMEDIATE_RETRIES);
+    }
+
+    @Test
+    void retriesAFailedReservationUntilItGoesThrough() throws Exception {
+        failing.put(ReserveStock.class, IMMEDIATE_RETRIES);
+        fixture.givenNoPriorActivity()
+                .whenAggregate(ORDER).publishes(PLACED)
+                .expectActiveSagas(1);
+        // three failures of the first SKU, then its send and the second SKU's go through
+        assertThat(sent(ReserveStock.class)).isEqualTo(2 + IMMEDIATE_RETRIES);
+        assertThat(meters.find(FulfilmentCommands.FAILURES_METER).counter()).isNull();
+    }
+
+    @Test
+    void retriesAFailedRejectionAndRelease() throws Exception {
+        failing.put(RejectOrder.class, IMMEDIATE_RETRIES);
+        failing.put(ReleaseStock.class, IMMEDIATE_RETRIES);
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .whenAggregate(TEA).publishes(rejected("TEA", RejectionReason.INSUFFICIENT_STOCK));
+        assertThat(sent(RejectOrder.class)).isEqualTo(1 + IMMEDIATE_RETRIES);
+        assertThat(sent(ReleaseStock.class)).isEqualTo(1 + IMMEDIATE_RETRIES);
+    }
+
+    @Test
+    void retriesAFailedCommit() throws Exception {
+        failing.put(CommitStock.class, IMMEDIATE_RETRIES);
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenAggregate(TEA).published(reserved("TEA", 1))
+                .andThenAggregate(ORDER).published(new OrderConfirmed(ORDER, MERCHANT))
+                .whenAggregate(ORDER).publishes(new OrderShipped(ORDER, MERCHANT));
+        assertThat(sent(CommitStock.class)).isEqualTo(2 + IMMEDIATE_RETRIES);
+    }
+
+    @Test
+    void aRefusalIsAnAnswerAndNotRetried() throws Exception {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            throw Refusals.conflict("Order order-1 is CANCELLED and cannot be confirmed");
+        });
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .whenAggregate(TEA).publishes(reserved("TEA", 1));
+        assertThat(sent()).containsExactly(new ConfirmOrder(ORDER, MERCHANT));
+        assertThat(meters.find(FulfilmentCommands.FAILURES_METER).counter()).isNull();
+    }
+
+    @Test
+    void aCommandFailingThroughItsImmediateRetriesIsCountedAndSentAgainLater() throws Exception {
+        failing.put(RejectOrder.class, -1);
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenAggregate(TEA).published(rejected("TEA", RejectionReason.INSUFFICIENT_STOCK))
+                .whenTimeElapses(RETRY_1)
+                .expectTriggeredDeadlinesWithName(FULFILMENT_RETRY)
+                .expectScheduledDeadlineWithName(RETRY_2, FULFILMENT_RETRY)
+                .expectActiveSagas(1);
+        // the persisted retry sends what has not taken effect: the rejection and the mug's release
+        assertThat(sent(RejectOrder.class)).isEqualTo(1 + IMMEDIATE_RETRIES);
+        assertThat(sent(ReleaseStock.class)).isEqualTo(1);
+        assertThat(meters.counter(FulfilmentCommands.FAILURES_METER, "command", "RejectOrder").count())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void anOrderWhoseCommandsKeepFailingIsReportedStalledOnce() throws Exception {
+        failing.put(RejectOrder.class, -1);
+        int stallAfter = PROPERTIES.commandRetry().stallAfter();
+        Duration untilStall = Duration.ZERO;
+        for (int attempt = 1; attempt <= stallAfter; attempt++) {
+            untilStall = untilStall.plus(PROPERTIES.commandRetry().interval(attempt));
+        }
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenAggregate(TEA).published(rejected("TEA", RejectionReason.INSUFFICIENT_STOCK))
+                .andThenTimeElapses(untilStall.minusMillis(1))
+                .whenTimeElapses(Duration.ofMinutes(30))
+                .expectActiveSagas(1);
+        assertThat(sent().stream().filter(ReportFulfilmentStall.class::isInstance).toList())
+                .singleElement()
+                .satisfies(report -> assertThat(((ReportFulfilmentStall) report).reason()).contains("RejectOrder"));
+        assertThat(meters.counter(FulfilmentCommands.STALLS_METER).count()).isEqualTo(1);
+    }
+
+    @Test
+    void isNotReportedStalledBeforeItsRetriesRunOut() throws Exception {
+        failing.put(RejectOrder.class, -1);
+        Duration beforeStall = Duration.ZERO;
+        for (int attempt = 1; attempt < PROPERTIES.commandRetry().stallAfter(); attempt++) {
+            beforeStall = beforeStall.plus(PROPERTIES.commandRetry().interval(attempt));
+        }
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenAggregate(TEA).published(rejected("TEA", RejectionReason.INSUFFICIENT_STOCK))
+                .whenTimeElapses(beforeStall);
+        assertThat(sent(ReportFulfilmentStall.class)).isZero();
+    }
+
+    @Test
+    void aStalledOrderThatMovesAgainIsReportedResumed() throws Exception {
+        failing.put(RejectOrder.class, -1);
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenAggregate(TEA).published(rejected("TEA", RejectionReason.INSUFFICIENT_STOCK))
+                .andThenTimeElapses(Duration.ofMinutes(30))
+                .whenAggregate(ORDER).publishes(new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
+                .expectDispatchedCommands(new ReportFulfilmentResumed(ORDER, MERCHANT))
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void aConfirmationThatKeepsFailingStallsTheOrderToo() throws Exception {
+        failing.put(ConfirmOrder.class, -1);
+        fixture.givenAggregate(ORDER).published(PLACED)
+                .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
+                .andThenAggregate(TEA).published(reserved("TEA", 1))
+                .whenTimeElapses(TIMEOUT.multipliedBy(PROPERTIES.commandRetry().stallAfter()))
+                .expectActiveSagas(1);
+        assertThat(sent(ReportFulfilmentStall.class)).isEqualTo(1);
+        assertThat(sent(RejectOrder.class)).as("a fully reserved order is not rejected").isZero();
+    }
+
+    /** Runs a retry at once, in the sending thread, so the fixture sees every attempt. */
+    private static final class ImmediateRetries extends ScheduledThreadPoolExecutor {
+
+        ImmediateRetries() {
+            super(1);
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            command.run();
+            return super.schedule(() -> { }, 0, TimeUnit.MILLISECONDS);
+        }
     }
 }

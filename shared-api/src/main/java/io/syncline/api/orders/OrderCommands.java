@@ -34,6 +34,17 @@ public final class OrderCommands {
     public record ShipOrder(@TargetAggregateIdentifier String orderId, String merchantId) {
     }
 
+    /**
+     * The fulfilment of the order keeps failing (a command it sends does not take effect, however
+     * often it is retried); {@code reason} says which and why. Reported once per stall.
+     */
+    public record ReportFulfilmentStall(@TargetAggregateIdentifier String orderId, String merchantId, String reason) {
+    }
+
+    /** The fulfilment of a stalled order made progress again. */
+    public record ReportFulfilmentResumed(@TargetAggregateIdentifier String orderId, String merchantId) {
+    }
+
     /** Lines are merged per SKU before reservation; kept here so every service merges alike. */
     public static List<OrderLine> mergedBySku(List<OrderLine> lines) {
         var totals = new java.util.LinkedHashMap<String, Integer>();

@@ -29,4 +29,16 @@ public final class OrderEvents {
     /** The confirmed order was shipped. */
     public record OrderShipped(String orderId, String merchantId) {
     }
+
+    /**
+     * The order's fulfilment is stuck: a command it depends on keeps failing ({@code reason}). The order
+     * keeps its status; the fulfilment goes on retrying and reports {@link OrderFulfilmentResumed} once
+     * it moves again. Operators find such orders with {@code GET /api/orders?stalled=true}.
+     */
+    public record OrderFulfilmentStalled(String orderId, String merchantId, String reason, Instant stalledAt) {
+    }
+
+    /** The fulfilment of a stalled order moves again. */
+    public record OrderFulfilmentResumed(String orderId, String merchantId) {
+    }
 }

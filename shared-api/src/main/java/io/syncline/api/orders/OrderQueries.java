@@ -17,14 +17,32 @@ public final class OrderQueries {
     public record FindOrderByChannelOrder(String merchantId, String channel, String channelOrderId) {
     }
 
-    /** A page of the merchant's orders, newest first, optionally of one status. */
-    public record ListOrders(String merchantId, OrderStatus status, int page, int size) {
+    /**
+     * A page of the merchant's orders, newest first, optionally of one status and, with
+     * {@code stalledOnly}, only those whose fulfilment is stalled.
+     */
+    public record ListOrders(String merchantId, OrderStatus status, int page, int size, boolean stalledOnly) {
+
+        public ListOrders(String merchantId, OrderStatus status, int page, int size) {
+            this(merchantId, status, page, size, false);
+        }
     }
 
-    /** An order as the read model knows it. */
+    /**
+     * An order as the read model knows it; {@code stalled} while its fulfilment keeps failing, with
+     * {@code stallReason} saying what fails.
+     */
     public record OrderView(String orderId, String merchantId, String channel, String channelOrderId,
                             OrderStatus status, List<OrderLine> lines, String reason, Instant createdAt,
-                            Instant updatedAt) {
+                            Instant updatedAt, boolean stalled, String stallReason) {
+
+        /** An order that is not stalled. */
+        public OrderView(String orderId, String merchantId, String channel, String channelOrderId,
+                         OrderStatus status, List<OrderLine> lines, String reason, Instant createdAt,
+                         Instant updatedAt) {
+            this(orderId, merchantId, channel, channelOrderId, status, lines, reason, createdAt, updatedAt, false,
+                    null);
+        }
     }
 
     /** A page of order views. */
