@@ -94,7 +94,7 @@ class InventoryOutageIT extends StandaloneIntegrationTest {
         JsonNode order = place(List.of(line(cup, 1), line(plate, 1)));
         String orderId = order.get("orderId").asText();
         assertThat(awaitStatus(alice, orderId, "REJECTED").get("reason").asText()).isEqualTo("OUT_OF_STOCK:" + plate);
-        await(() -> alice.get("/api/orders/" + orderId).json().get("stalled").asBoolean(), orderId + " stalled");
+        await(() -> alice.get("/api/orders/" + orderId).json().path("stalled").asBoolean(), orderId + " stalled");
 
         JsonNode stalled = alice.get("/api/orders/" + orderId).json();
         assertThat(stalled.get("stallReason").asText()).contains("ReleaseStock");
@@ -108,7 +108,7 @@ class InventoryOutageIT extends StandaloneIntegrationTest {
                 .containsPattern("syncline_orders_fulfilment_command_failures_total\\{[^}]*command=\"ReleaseStock\"");
 
         outage.up(ReleaseStock.class);
-        await(() -> !alice.get("/api/orders/" + orderId).json().get("stalled").asBoolean(), orderId + " resumed");
+        await(() -> !alice.get("/api/orders/" + orderId).json().path("stalled").asBoolean(), orderId + " resumed");
         awaitReserved(alice, cup, 1);
         assertThat(alice.get("/api/orders/" + orderId).json().get("status").asText()).isEqualTo("REJECTED");
         awaitSagaEnded(orderId);

@@ -1,5 +1,6 @@
 package io.syncline.gateway.orders;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.syncline.api.orders.OrderLine;
 import io.syncline.api.orders.OrderQueries.OrderView;
 import io.syncline.api.orders.OrderStatus;
@@ -8,12 +9,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An order as the API shows it; {@code reason} says why it was rejected or cancelled; {@code stalled}
- * (with {@code stallReason}) while its fulfilment keeps failing and needs an operator's eye.
+ * An order as the API shows it; {@code reason} says why it was rejected or cancelled. Only while its
+ * fulfilment keeps failing does it carry {@code "stalled": true} and a {@code stallReason}.
  */
 public record OrderResponse(String orderId, String channel, String channelOrderId, OrderStatus status,
                             List<OrderLine> lines, String reason, Instant createdAt, Instant updatedAt,
-                            boolean stalled, String stallReason) {
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean stalled,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String stallReason) {
 
     static OrderResponse of(OrderView v) {
         return new OrderResponse(v.orderId(), v.channel(), v.channelOrderId(), v.status(), v.lines(), v.reason(),
