@@ -46,7 +46,6 @@ final class SynclineProcess implements AutoCloseable {
         env.put("SYNCLINE_DB_PASSWORD", databases.password());
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("SYNCLINE_DATA_DIR", dataDir.toString());
-        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         env.put("SYNCLINE_USERS_0_USERNAME", user);
         env.put("SYNCLINE_USERS_0_PASSWORD", password);
         env.put("SYNCLINE_USERS_0_MERCHANT", user);

@@ -7,10 +7,7 @@ import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
@@ -42,18 +39,6 @@ public class SynclineApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(SynclineApplication.class, args);
-    }
-
-    /** Carries the request's correlation id and user from the gateway into every command and event. */
-    @Bean
-    CorrelationDataProvider requestCorrelationProvider() {
-        return new SimpleCorrelationDataProvider("correlationId", "userId");
-    }
-
-    /** Axon's causation chain under names that do not clash with the request's correlation id. */
-    @Bean
-    CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider("causationId", "traceId");
     }
 
     /**

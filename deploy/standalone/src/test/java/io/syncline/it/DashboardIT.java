@@ -1,5 +1,6 @@
 package io.syncline.it;
 
+import io.syncline.platform.test.ApiClient;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;

@@ -1,5 +1,6 @@
 package io.syncline.it;
 
+import io.syncline.platform.test.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

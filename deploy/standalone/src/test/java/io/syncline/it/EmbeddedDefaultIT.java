@@ -1,5 +1,6 @@
 package io.syncline.it;
 
+import io.syncline.platform.test.ApiClient;
 import io.syncline.SynclineApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package io.syncline.it;
 
+import io.syncline.platform.test.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -18,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One Syncline service run from its executable jar as its own process with profiles postgres,axonserver,
- * on a fresh PostgreSQL database and a free port, its output in {@code <module>.log} of the work directory.
+ * One Syncline service run from its executable jar as its own process (profiles postgres,axonserver on a
+ * fresh PostgreSQL database, or postgres alone on a given one) on a free port, its output in
+ * {@code <module>.log} of the work directory.
  */
 record ServiceProcess(String module, Process process, int port, Path log) {
 
@@ -45,9 +47,18 @@ record ServiceProcess(String module, Process process, int port, Path log) {
     /** Starts the service against the Axon Server at {@code axonServer}; {@code extraEnv} adds settings. */
     static ServiceProcess start(String module, Path jar, Path workDir, String axonServer, Map<String, String> extraEnv)
             throws IOException {
+        Map<String, String> env = new java.util.LinkedHashMap<>(extraEnv);
+        env.put("SPRING_PROFILES_ACTIVE", "postgres,axonserver");
+        env.put("SYNCLINE_AXONSERVER", axonServer);
+        String database = TestDatabases.create("syncline_dist_" + module.replace("-service", ""));
+        return startOn(module, jar, workDir, database, env);
+    }
+
+    /** Starts the service on {@code database} with profile postgres alone unless {@code extraEnv} says otherwise. */
+    static ServiceProcess startOn(String module, Path jar, Path workDir, String database, Map<String, String> extraEnv)
+            throws IOException {
         int port = freePort();
         Path log = workDir.resolve(module + ".log");
-        String database = TestDatabases.create("syncline_dist_" + module.replace("-service", ""));
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // C1 only: these short-lived processes start much faster without the optimising compiler
@@ -56,15 +67,13 @@ record ServiceProcess(String module, Process process, int port, Path log) {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        env.put("SPRING_PROFILES_ACTIVE", "postgres,axonserver");
+        env.put("SPRING_PROFILES_ACTIVE", "postgres");
         env.put("SERVER_PORT", Integer.toString(port));
-        env.put("SYNCLINE_AXONSERVER", axonServer);
         env.put("SYNCLINE_DB_URL", database);
         env.put("SYNCLINE_DB_USER", TestDatabases.USER);
         env.put("SYNCLINE_DB_PASSWORD", TestDatabases.PASSWORD);
         env.put("SYNCLINE_DB_POOL_SIZE", "5");
         env.put("SYNCLINE_DATA_DIR", workDir.resolve(module + "-data").toString());
-        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         env.putAll(extraEnv);
         return new ServiceProcess(module, builder.start(), port, log);
     }

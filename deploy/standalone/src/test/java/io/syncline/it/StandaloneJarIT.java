@@ -1,5 +1,6 @@
 package io.syncline.it;
 
+import io.syncline.platform.test.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +32,8 @@ class StandaloneJarIT {
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        builder.environment().keySet().removeIf(name -> name.startsWith("SYNCLINE_"));
+        // a newcomer's environment: the jar must turn Axon's update checker off by itself
+        builder.environment().keySet().removeIf(name -> name.startsWith("SYNCLINE_") || name.startsWith("AXONIQ_"));
         ServiceProcess app = new ServiceProcess("standalone", builder.start(), port, log);
         try {
             app.awaitReady(System.nanoTime() + TimeUnit.MINUTES.toNanos(3));
@@ -53,5 +54,7 @@ class StandaloneJarIT {
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).as("a graceful shutdown").anyMatch(l -> l.contains("Graceful shutdown complete"));
         assertThat(lines).as("no errors, also while stopping").noneMatch(l -> l.contains(" ERROR "));
+        assertThat(lines).as("the update checker opted out").anyMatch(l -> l.contains("opted out of the AxonIQ UpdateChecker"))
+                .noneMatch(l -> l.contains("checked for updates periodically"));
     }
 }

@@ -1,5 +1,7 @@
 package io.syncline.it;
 
+import io.syncline.platform.test.ApiClient;
+import io.syncline.platform.test.TestDatabases;
 import io.syncline.SynclineApplication;
 import io.syncline.gateway.stream.StreamHub;
 import io.syncline.it.WebSocketStreamIT.Ws;

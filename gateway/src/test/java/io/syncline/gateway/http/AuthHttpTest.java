@@ -1,5 +1,6 @@
 package io.syncline.gateway.http;
 
+import io.syncline.platform.test.ApiClient;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ class AuthHttpTest extends EdgeTest {
 
     @Test
     void issuesBearerTokens() {
-        Http.Response r = anonymous.post("/api/auth/token", "{\"username\":\"alice\",\"password\":\"secret\"}");
+        ApiClient.Response r = anonymous.post("/api/auth/token", "{\"username\":\"alice\",\"password\":\"secret\"}");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("tokenType").asText()).isEqualTo("Bearer");
         assertThat(r.json().path("expiresIn").asLong()).isEqualTo(3600);
@@ -22,7 +23,7 @@ class AuthHttpTest extends EdgeTest {
 
     @Test
     void refusesWrongPasswordAndUnknownUser() {
-        Http.Response wrong = anonymous.post("/api/auth/token", "{\"username\":\"alice\",\"password\":\"nope\"}");
+        ApiClient.Response wrong = anonymous.post("/api/auth/token", "{\"username\":\"alice\",\"password\":\"nope\"}");
         assertProblem(wrong, 401);
         assertThat(wrong.header("www-authenticate")).startsWith("Bearer");
         assertProblem(anonymous.post("/api/auth/token", "{\"username\":\"mallory\",\"password\":\"secret\"}"), 401);
@@ -37,7 +38,7 @@ class AuthHttpTest extends EdgeTest {
 
     @Test
     void requiresATokenForTheApi() {
-        Http.Response none = anonymous.get("/api/orders");
+        ApiClient.Response none = anonymous.get("/api/orders");
         assertProblem(none, 401);
         assertThat(none.header("www-authenticate")).startsWith("Bearer");
         assertProblem(anonymous.withToken("not.a.token").get("/api/orders"), 401);
@@ -53,7 +54,7 @@ class AuthHttpTest extends EdgeTest {
 
     @Test
     void letsAdminsDoWhatOperatorsDo() {
-        Http root = login("root");
+        ApiClient root = login("root");
         String sku = unique("root");
         assertThat(root.put("/api/inventory/" + sku, "{\"onHand\":1,\"lowStockThreshold\":0}").status()).isEqualTo(201);
     }

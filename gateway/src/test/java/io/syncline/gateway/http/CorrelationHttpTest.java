@@ -1,5 +1,6 @@
 package io.syncline.gateway.http;
 
+import io.syncline.platform.test.ApiClient;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 
@@ -11,24 +12,24 @@ class CorrelationHttpTest extends EdgeTest {
 
     @Test
     void echoesTheClientsCorrelationId() {
-        Http.Response r = alice.send("GET", "/api/orders", (String) null, Map.of("X-Correlation-Id", "abc-123"));
+        ApiClient.Response r = alice.send("GET", "/api/orders", (String) null, Map.of("X-Correlation-Id", "abc-123"));
         assertThat(r.header("x-correlation-id")).isEqualTo("abc-123");
     }
 
     @Test
     void generatesOneWhenAbsentOrUnusable() {
         assertThat(alice.get("/api/orders").header("x-correlation-id")).matches("[0-9a-f-]{36}");
-        Http.Response r = alice.send("GET", "/api/orders", (String) null, Map.of("X-Correlation-Id", "bad id\u00e9"));
+        ApiClient.Response r = alice.send("GET", "/api/orders", (String) null, Map.of("X-Correlation-Id", "bad id\u00e9"));
         assertThat(r.header("x-correlation-id")).matches("[0-9a-f-]{36}");
     }
 
     @Test
     void putsItOnErrorsToo() {
-        Http.Response unauthorized = anonymous.send("GET", "/api/orders", (String) null, Map.of("X-Correlation-Id", "c-401"));
+        ApiClient.Response unauthorized = anonymous.send("GET", "/api/orders", (String) null, Map.of("X-Correlation-Id", "c-401"));
         assertThat(unauthorized.status()).isEqualTo(401);
         assertThat(unauthorized.header("x-correlation-id")).isEqualTo("c-401");
         assertThat(unauthorized.json().path("correlationId").asText()).isEqualTo("c-401");
-        Http.Response tooLarge = alice.send("POST", "/api/orders", "x".repeat(5000), Map.of("X-Correlation-Id", "c-413"));
+        ApiClient.Response tooLarge = alice.send("POST", "/api/orders", "x".repeat(5000), Map.of("X-Correlation-Id", "c-413"));
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.header("x-correlation-id")).isEqualTo("c-413");
         assertThat(alice.send("GET", "/nowhere", (String) null, Map.of("X-Correlation-Id", "c-404"))

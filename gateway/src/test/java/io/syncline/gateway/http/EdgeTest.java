@@ -1,5 +1,6 @@
 package io.syncline.gateway.http;
 
+import io.syncline.platform.test.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,31 +55,31 @@ abstract class EdgeTest {
     @Autowired
     FakeOrders orders;
 
-    Http anonymous;
-    Http alice;
-    Http bob;
-    Http vera;
+    ApiClient anonymous;
+    ApiClient alice;
+    ApiClient bob;
+    ApiClient vera;
 
     // one login per user and server: tokens last an hour, and logins count against the rate limit
-    private static final Map<String, Http> LOGINS = new ConcurrentHashMap<>();
+    private static final Map<String, ApiClient> LOGINS = new ConcurrentHashMap<>();
 
     @BeforeEach
     void login() {
-        anonymous = new Http(port, null);
+        anonymous = new ApiClient(port);
         alice = login("alice");
         bob = login("bob");
         vera = login("vera");
     }
 
-    Http login(String username) {
-        return LOGINS.computeIfAbsent(port + "/" + username, k -> anonymous.as(username));
+    ApiClient login(String username) {
+        return LOGINS.computeIfAbsent(port + "/" + username, k -> anonymous.as(username, "secret"));
     }
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static void assertProblem(Http.Response r, int status) {
+    static void assertProblem(ApiClient.Response r, int status) {
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
         assertThat(r.isProblem()).as("problem+json: " + r).isTrue();
         assertThat(r.json().path("status").asInt()).isEqualTo(status);
@@ -87,7 +88,7 @@ abstract class EdgeTest {
         assertThat(r.json().path("detail").asText()).isNotBlank();
     }
 
-    static void assertValidation(Http.Response r, String field) {
+    static void assertValidation(ApiClient.Response r, String field) {
         assertProblem(r, 400);
         assertThat(r.errorFields()).as(r.body()).contains(field);
     }

@@ -1,5 +1,6 @@
 package io.syncline.gateway.http;
 
+import io.syncline.platform.test.ApiClient;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -18,8 +19,8 @@ class IdempotencyHttpTest extends EdgeTest {
     void replaysTheFirstResponse() {
         String key = unique("key");
         String body = order(unique("c"), "sku-1");
-        Http.Response first = alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key));
-        Http.Response replay = alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key));
+        ApiClient.Response first = alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key));
+        ApiClient.Response replay = alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key));
         assertThat(first.status()).isEqualTo(202);
         assertThat(replay.status()).isEqualTo(202);
         assertThat(replay.body()).isEqualTo(first.body());
@@ -41,7 +42,7 @@ class IdempotencyHttpTest extends EdgeTest {
     void refusesAReplayWhileTheFirstRuns() {
         String key = unique("key");
         String body = order(unique("c"), "slow-1");
-        CompletableFuture<Http.Response> first = CompletableFuture.supplyAsync(() ->
+        CompletableFuture<ApiClient.Response> first = CompletableFuture.supplyAsync(() ->
                 alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key, "Prefer", "wait=2")));
         sleep(700);
         assertProblem(alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key)), 409);
@@ -52,8 +53,8 @@ class IdempotencyHttpTest extends EdgeTest {
     @Test
     void scopesKeysToTheMerchant() {
         String key = unique("key");
-        Http.Response a = alice.send("POST", "/api/orders", order(unique("c"), "sku-1"), Map.of("Idempotency-Key", key));
-        Http.Response b = bob.send("POST", "/api/orders", order(unique("c"), "sku-1"), Map.of("Idempotency-Key", key));
+        ApiClient.Response a = alice.send("POST", "/api/orders", order(unique("c"), "sku-1"), Map.of("Idempotency-Key", key));
+        ApiClient.Response b = bob.send("POST", "/api/orders", order(unique("c"), "sku-1"), Map.of("Idempotency-Key", key));
         assertThat(a.status()).isEqualTo(202);
         assertThat(b.status()).isEqualTo(202);
         assertThat(b.header("idempotent-replayed")).isNull();
@@ -62,9 +63,9 @@ class IdempotencyHttpTest extends EdgeTest {
     @Test
     void keepsClientErrorsButReleasesAfterServerErrors() {
         String key = unique("key");
-        Http.Response invalid = alice.send("POST", "/api/orders", "{}", Map.of("Idempotency-Key", key));
+        ApiClient.Response invalid = alice.send("POST", "/api/orders", "{}", Map.of("Idempotency-Key", key));
         assertProblem(invalid, 400);
-        Http.Response again = alice.send("POST", "/api/orders", "{}", Map.of("Idempotency-Key", key));
+        ApiClient.Response again = alice.send("POST", "/api/orders", "{}", Map.of("Idempotency-Key", key));
         assertThat(again.header("idempotent-replayed")).isEqualTo("true");
         assertThat(again.body()).isEqualTo(invalid.body());
     }
@@ -73,9 +74,9 @@ class IdempotencyHttpTest extends EdgeTest {
     void releasesTheKeyWhenTheFirstAttemptFailedOnTheServer() {
         String key = unique("key");
         String body = order(unique("c"), "boom-1");
-        Http.Response failed = alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key));
+        ApiClient.Response failed = alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key));
         assertProblem(failed, 500);
-        Http.Response retried = alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key));
+        ApiClient.Response retried = alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key));
         assertProblem(retried, 500);
         assertThat(retried.header("idempotent-replayed")).isNull();
         assertThat(retried.json().path("correlationId").asText()).isNotEqualTo(failed.json().path("correlationId").asText());
@@ -88,7 +89,7 @@ class IdempotencyHttpTest extends EdgeTest {
         String key = unique("key");
         String body = "{\"delta\":-1,\"reason\":\"sold\"}";
         alice.send("POST", "/api/inventory/" + sku + "/adjustments", body, Map.of("Idempotency-Key", key));
-        Http.Response replay = alice.send("POST", "/api/inventory/" + sku + "/adjustments", body,
+        ApiClient.Response replay = alice.send("POST", "/api/inventory/" + sku + "/adjustments", body,
                 Map.of("Idempotency-Key", key));
         assertThat(replay.json().path("onHand").asInt()).isEqualTo(9);
         assertThat(alice.get("/api/inventory/" + sku).json().path("onHand").asInt()).isEqualTo(9);

@@ -1,5 +1,6 @@
 package io.syncline.gateway.http;
 
+import io.syncline.platform.test.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ class InventoryHttpTest extends EdgeTest {
     @Test
     void definesASkuWith201AndCountsItWith200() {
         String sku = unique("shirt");
-        Http.Response first = alice.put("/api/inventory/" + sku,
+        ApiClient.Response first = alice.put("/api/inventory/" + sku,
                 "{\"onHand\":10,\"lowStockThreshold\":2,\"name\":\"Shirt\"}");
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.header("location")).isEqualTo("/api/inventory/" + sku);
@@ -18,7 +19,7 @@ class InventoryHttpTest extends EdgeTest {
         assertThat(first.json().path("onHand").asInt()).isEqualTo(10);
         assertThat(first.json().path("name").asText()).isEqualTo("Shirt");
 
-        Http.Response second = alice.put("/api/inventory/" + sku, "{\"onHand\":4,\"lowStockThreshold\":2}");
+        ApiClient.Response second = alice.put("/api/inventory/" + sku, "{\"onHand\":4,\"lowStockThreshold\":2}");
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json().path("onHand").asInt()).isEqualTo(4);
         assertThat(second.json().path("version").asLong()).isGreaterThan(first.json().path("version").asLong());
@@ -40,7 +41,7 @@ class InventoryHttpTest extends EdgeTest {
     void adjustsAndAnswersTheAdjustedView() {
         String sku = unique("adj");
         alice.put("/api/inventory/" + sku, "{\"onHand\":10,\"lowStockThreshold\":0}");
-        Http.Response r = alice.post("/api/inventory/" + sku + "/adjustments", "{\"delta\":-3,\"reason\":\"damaged\"}");
+        ApiClient.Response r = alice.post("/api/inventory/" + sku + "/adjustments", "{\"delta\":-3,\"reason\":\"damaged\"}");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("onHand").asInt()).isEqualTo(7);
     }

@@ -1,5 +1,6 @@
 package io.syncline.gateway.http;
 
+import io.syncline.platform.test.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class OrdersHttpTest extends EdgeTest {
 
     @Test
     void acceptsAnOrderWith202AndItsLocation() {
-        Http.Response r = alice.post("/api/orders", order(unique("c"), "sku-1"));
+        ApiClient.Response r = alice.post("/api/orders", order(unique("c"), "sku-1"));
         assertThat(r.status()).isEqualTo(202);
         String id = r.json().path("orderId").asText();
         assertThat(r.json().path("status").asText()).isEqualTo("PENDING");
@@ -26,7 +27,7 @@ class OrdersHttpTest extends EdgeTest {
 
     @Test
     void waitsForTheDecisionWhenPreferred() {
-        Http.Response r = alice.send("POST", "/api/orders", order(unique("c"), "sku-1"), Map.of("Prefer", "wait=5"));
+        ApiClient.Response r = alice.send("POST", "/api/orders", order(unique("c"), "sku-1"), Map.of("Prefer", "wait=5"));
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.header("preference-applied")).isEqualTo("wait=5");
         JsonNode body = r.json();
@@ -38,7 +39,7 @@ class OrdersHttpTest extends EdgeTest {
 
     @Test
     void waitsForARejectionToo() {
-        Http.Response r = alice.send("POST", "/api/orders", order(unique("c"), "nostock-1"),
+        ApiClient.Response r = alice.send("POST", "/api/orders", order(unique("c"), "nostock-1"),
                 Map.of("Prefer", "respond-async, wait=5"));
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.json().path("status").asText()).isEqualTo("REJECTED");
@@ -48,7 +49,7 @@ class OrdersHttpTest extends EdgeTest {
     @Test
     void answersWhatItHasWhenTheWaitRunsOut() {
         long start = System.nanoTime();
-        Http.Response r = alice.send("POST", "/api/orders", order(unique("c"), "slow-1"), Map.of("Prefer", "wait=1"));
+        ApiClient.Response r = alice.send("POST", "/api/orders", order(unique("c"), "slow-1"), Map.of("Prefer", "wait=1"));
         assertThat(System.nanoTime() - start).isGreaterThan(900_000_000L);
         assertThat(r.status()).isEqualTo(202);
         assertThat(r.header("preference-applied")).isEqualTo("wait=1");
@@ -60,7 +61,7 @@ class OrdersHttpTest extends EdgeTest {
         String channelOrderId = unique("dup");
         String first = alice.send("POST", "/api/orders", order(channelOrderId, "sku-1"), Map.of("Prefer", "wait=5"))
                 .json().path("orderId").asText();
-        Http.Response again = alice.post("/api/orders", order(channelOrderId, "sku-1"));
+        ApiClient.Response again = alice.post("/api/orders", order(channelOrderId, "sku-1"));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("orderId").asText()).isEqualTo(first);
         assertThat(again.header("location")).isEqualTo("/api/orders/" + first);
@@ -97,19 +98,19 @@ class OrdersHttpTest extends EdgeTest {
 
         String confirmed = alice.send("POST", "/api/orders", order(unique("c"), "sku-1"), Map.of("Prefer", "wait=5"))
                 .json().path("orderId").asText();
-        Http.Response shipped = alice.post("/api/orders/" + confirmed + "/shipment", null);
+        ApiClient.Response shipped = alice.post("/api/orders/" + confirmed + "/shipment", null);
         assertThat(shipped.status()).isEqualTo(202);
         assertThat(shipped.json().path("status").asText()).isEqualTo("SHIPPED");
         assertProblem(alice.post("/api/orders/" + confirmed + "/cancellation", "{\"reason\":\"late\"}"), 409);
 
-        Http.Response cancelled = alice.post("/api/orders/" + pending + "/cancellation", null);
+        ApiClient.Response cancelled = alice.post("/api/orders/" + pending + "/cancellation", null);
         assertThat(cancelled.status()).isEqualTo(202);
         assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
     }
 
     @Test
     void capsTheWaitAtTheConfiguredMaximum() {
-        Http.Response r = alice.send("POST", "/api/orders", order(unique("c"), "sku-1"),
+        ApiClient.Response r = alice.send("POST", "/api/orders", order(unique("c"), "sku-1"),
                 Map.of("Prefer", "wait=99999999999999"));
         assertThat(r.header("preference-applied")).isEqualTo("wait=30");
     }

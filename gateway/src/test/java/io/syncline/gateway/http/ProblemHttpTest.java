@@ -1,5 +1,6 @@
 package io.syncline.gateway.http;
 
+import io.syncline.platform.test.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,7 +41,7 @@ class ProblemHttpTest extends EdgeTest {
 
     @Test
     void namesEveryInvalidField() {
-        Http.Response r = alice.post("/api/orders", "{\"channel\":\"\",\"lines\":[{\"sku\":\"\",\"quantity\":-5}]}");
+        ApiClient.Response r = alice.post("/api/orders", "{\"channel\":\"\",\"lines\":[{\"sku\":\"\",\"quantity\":-5}]}");
         assertProblem(r, 400);
         assertThat(r.errorFields()).contains("channel", "channelOrderId", "lines[0].sku", "lines[0].quantity");
     }
@@ -101,7 +102,7 @@ class ProblemHttpTest extends EdgeTest {
         assertProblem(alice.get("/api/nothing-here"), 404);
         assertProblem(alice.get("/api/orders/" + java.util.UUID.randomUUID()), 404);
         assertProblem(alice.get("/api/orders/not%20an%20id"), 404);
-        Http.Response wrongMethod = alice.send("DELETE", "/api/orders", (String) null, Map.of());
+        ApiClient.Response wrongMethod = alice.send("DELETE", "/api/orders", (String) null, Map.of());
         assertProblem(wrongMethod, 405);
         assertThat(wrongMethod.header("allow")).contains("GET");
         assertProblem(alice.send("PATCH", "/api/inventory/sku-1", "{}", Map.of()), 405);
@@ -115,7 +116,7 @@ class ProblemHttpTest extends EdgeTest {
 
     @Test
     void answersProblemsEvenWhenAnotherTypeIsAccepted() {
-        Http.Response r = alice.send("GET", "/api/orders?status=LOST", (String) null, Map.of("Accept", "text/html"));
+        ApiClient.Response r = alice.send("GET", "/api/orders?status=LOST", (String) null, Map.of("Accept", "text/html"));
         assertThat(r.status()).isIn(400, 406);
         assertThat(r.status()).isNotEqualTo(500);
     }
@@ -124,11 +125,11 @@ class ProblemHttpTest extends EdgeTest {
     void refusesOversizedBodies() {
         String big = "{\"channel\":\"web\",\"channelOrderId\":\"" + "x".repeat(5000) + "\",\"lines\":[]}";
         assertProblem(alice.post("/api/orders", big), 413);
-        Http.Response chunked = alice.raw("POST", "/api/orders",
+        ApiClient.Response chunked = alice.raw("POST", "/api/orders",
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes())),
                 Map.of("Content-Type", "application/json"));
         assertProblem(chunked, 413);
-        Http.Response chunkedKeyed = alice.raw("POST", "/api/orders",
+        ApiClient.Response chunkedKeyed = alice.raw("POST", "/api/orders",
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes())),
                 Map.of("Content-Type", "application/json", "Idempotency-Key", unique("big")));
         assertProblem(chunkedKeyed, 413);
@@ -136,7 +137,7 @@ class ProblemHttpTest extends EdgeTest {
 
     @Test
     void givesEveryProblemTheApisVocabulary() {
-        Http.Response r = alice.get("/api/orders?status=LOST");
+        ApiClient.Response r = alice.get("/api/orders?status=LOST");
         assertThat(r.json().path("type").asText()).startsWith("urn:syncline:problem:");
         assertThat(r.json().path("instance").asText()).isEqualTo("/api/orders");
         assertThat(r.json().path("correlationId").asText()).isEqualTo(r.header("x-correlation-id"));

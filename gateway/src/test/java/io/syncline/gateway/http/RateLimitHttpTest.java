@@ -1,5 +1,6 @@
 package io.syncline.gateway.http;
 
+import io.syncline.platform.test.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -10,13 +11,13 @@ class RateLimitHttpTest extends EdgeTest {
 
     @Test
     void limitsEachUserAndSaysSo() {
-        Http.Response first = alice.get("/api/orders");
+        ApiClient.Response first = alice.get("/api/orders");
         assertThat(first.header("ratelimit-policy")).isEqualTo("\"default\";q=5;w=30");
         assertThat(first.header("ratelimit")).matches("\"default\";r=4;t=\\d+");
         for (int i = 0; i < 4; i++) {
             assertThat(alice.get("/api/orders").status()).isEqualTo(200);
         }
-        Http.Response limited = alice.get("/api/orders");
+        ApiClient.Response limited = alice.get("/api/orders");
         assertProblem(limited, 429);
         assertThat(Long.parseLong(limited.header("retry-after"))).isBetween(1L, 30L);
         assertThat(limited.header("ratelimit")).matches("\"default\";r=0;t=\\d+");
@@ -28,7 +29,7 @@ class RateLimitHttpTest extends EdgeTest {
 
     @Test
     void limitsTheTokenEndpointPerClientAddress() {
-        Http.Response last = null;
+        ApiClient.Response last = null;
         for (int i = 0; i < 6 && (last == null || last.status() != 429); i++) {
             last = anonymous.post("/api/auth/token", "{\"username\":\"alice\",\"password\":\"wrong\"}");
             assertThat(last.header("ratelimit-policy")).isEqualTo("\"default\";q=5;w=30");

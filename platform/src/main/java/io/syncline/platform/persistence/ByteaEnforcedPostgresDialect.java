@@ -1,4 +1,4 @@
-package io.syncline.gateway.persistence;
+package io.syncline.platform.persistence;
 
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.dialect.PostgreSQLDialect;

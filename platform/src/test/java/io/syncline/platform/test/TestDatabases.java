@@ -1,6 +1,8 @@
-package io.syncline.it;
+package io.syncline.platform.test;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -8,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Creates a fresh PostgreSQL database per test on the server named by {@code SYNCLINE_TEST_PG}
@@ -74,6 +77,14 @@ public final class TestDatabases {
         } catch (SQLException ignored) {
             // best effort: an embedded server may already be gone, and a leftover database harms nothing
         }
+    }
+
+    /** Points a Spring test context at {@code url}, with the PostgreSQL Flyway placeholders. */
+    public static void register(DynamicPropertyRegistry registry, Supplier<String> url) {
+        registry.add("spring.datasource.url", url::get);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+        registry.add("spring.flyway.placeholders.binaryType", () -> "BYTEA");
     }
 
     /** The JDBC URL prefix of the server in use (ending in '/'). */

@@ -1,0 +1,114 @@
+package io.syncline.it;
+
+import io.syncline.SynclineApplication;
+import io.syncline.platform.test.ApiClient;
+import io.syncline.platform.test.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * An installation that upgrades keeps working: the databases under {@code upgrade/} were made by the
+ * 0.1.0 release of 2026-12-01 (the standalone, and each service of the distributed topology on its
+ * own), before Axon's schema moved to the platform module. The current code starts on each, Flyway
+ * accepting what is there, and the standalone still serves the orders and stock it held.
+ */
+class UpgradeIT {
+
+    private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
+
+    @Test
+    void theStandaloneStartsOnItsEarlierDatabaseAndKeepsItsData() {
+        String db = restore("standalone");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SynclineApplication.class)
+                .profiles("postgres", "it")
+                .run("--server.port=0", "--spring.datasource.url=" + db,
+                        "--spring.datasource.username=" + TestDatabases.USER,
+                        "--spring.datasource.password=" + TestDatabases.PASSWORD)) {
+            ApiClient alice = new ApiClient(port(app)).login("alice", "secret");
+
+            // written by the earlier release: a SKU with a confirmed order's reservation
+            var mug = alice.get("/api/inventory/UPGRADE-MUG").json();
+            assertThat(mug.get("onHand").asInt()).isEqualTo(10);
+            assertThat(mug.get("reserved").asInt()).isEqualTo(2);
+            var earlier = alice.get("/api/orders?status=CONFIRMED").json().get("items");
+            assertThat(earlier).hasSize(1);
+            assertThat(earlier.get(0).get("lines").get(0).get("sku").asText()).isEqualTo("UPGRADE-MUG");
+
+            // and it goes on working: the new migrations applied, a new order decided on the old stock
+            var placed = alice.send("POST", "/api/orders", Map.of("channel", "web", "channelOrderId",
+                    UUID.randomUUID().toString(), "lines", List.of(Map.of("sku", "UPGRADE-MUG", "quantity", 3))),
+                    Map.of("Prefer", "wait=20"));
+            assertThat(placed.json().get("status").asText()).as(placed.body()).isEqualTo("CONFIRMED");
+            OrderFlowIT.awaitReserved(alice, "UPGRADE-MUG", 5);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForList("select version from flyway_schema_history where success", String.class))
+                    .contains("1.0", "1.1", "5.0");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"inventory-service", "orders-service", "gateway"})
+    void eachServiceStartsOnItsEarlierDatabase(String module) throws IOException {
+        Path jar = ServiceProcess.executableJar(ROOT, module);
+        assumeTrue(jar != null, "no executable jar of " + module + ": run the package phase first");
+        String db = restore(module);
+        Path work = Files.createDirectories(Path.of("target", "upgrade-it").toAbsolutePath());
+        ServiceProcess service = ServiceProcess.startOn(module, jar, work, db, Map.of());
+        try {
+            service.awaitReady(System.nanoTime() + TimeUnit.MINUTES.toNanos(3));
+        } catch (RuntimeException e) {
+            service.dumpLog();
+            throw e;
+        } finally {
+            service.stop();
+        }
+    }
+
+    /** A fresh database holding the dump {@code upgrade/<name>.sql}; returns its URL. */
+    private static String restore(String name) {
+        String url = TestDatabases.create("syncline_upgrade");
+        String script;
+        try (InputStream in = UpgradeIT.class.getResourceAsStream("/upgrade/" + name + ".sql")) {
+            assertThat(in).as("upgrade/%s.sql", name).isNotNull();
+            // psql's own commands (backslash lines) are not SQL
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("\\"))
+                    .collect(Collectors.joining("\n"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        try (Connection c = DriverManager.getConnection(url, TestDatabases.USER, TestDatabases.PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute(script);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot restore upgrade/" + name + ".sql", e);
+        }
+        return url;
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+}
