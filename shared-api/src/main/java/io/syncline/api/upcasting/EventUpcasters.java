@@ -15,6 +15,7 @@ public final class EventUpcasters {
 
     /** Every upcaster, in the order they must run (oldest revision first). */
     public static List<EventUpcaster> all() {
-        return List.of();
+        return List.of(
+                new OrderRejectedUpcaster());
     }
 }

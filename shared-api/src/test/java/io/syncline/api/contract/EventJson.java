@@ -61,8 +61,8 @@ public final class EventJson {
      */
     static ObjectMapper springBootObjectMapper() {
         return JsonMapper.builder()
-                // Jackson2ObjectMapperBuilder registers the JDK 8 and java.time modules it finds,
-                // Spring Boot adds parameter names
+                // Jackson2ObjectMapperBuilder registers the JDK 8 and java.time modules it finds, Spring Boot
+                // adds parameter names (and modules of its own and Spring Data's that no event type meets)
                 .addModule(new Jdk8Module())
                 .addModule(new JavaTimeModule())
                 .addModule(new ParameterNamesModule(JsonCreator.Mode.DEFAULT))

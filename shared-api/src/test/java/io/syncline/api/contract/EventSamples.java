@@ -44,7 +44,7 @@ final class EventSamples {
             new OrderPlaced(ORDER, MERCHANT, "web", "1001", List.of(new OrderLine(SKU, 2), new OrderLine("TEA", 1)),
                     AT),
             new OrderConfirmed(ORDER, MERCHANT),
-            new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:MUG"),
+            new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:MUG", "OUT_OF_STOCK", SKU),
             new OrderCancelled(ORDER, MERCHANT, "customer changed their mind", OrderStatus.CONFIRMED),
             new OrderShipped(ORDER, MERCHANT),
             new OrderFulfilmentStalled(ORDER, MERCHANT, "ReserveStock keeps failing: inventory unavailable", AT),
@@ -61,7 +61,9 @@ final class EventSamples {
             new StockRanLow(STOCK, MERCHANT, SKU, 2, 3));
 
     /** What each older fixture ({@link EventFixture#path()}) reads as today, once upcast. */
-    private static final Map<String, Object> UPCAST = Map.of();
+    private static final Map<String, Object> UPCAST = Map.of(
+            "events/orders/OrderRejected.json",
+            new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:MUG", "OUT_OF_STOCK", SKU));
 
     private EventSamples() {
     }
