@@ -1,8 +1,10 @@
 package io.syncline.it;
 
 import io.syncline.SynclineApplication;
+import io.syncline.api.orders.OrderEvents.OrderRejected;
 import io.syncline.platform.test.ApiClient;
 import io.syncline.platform.test.TestDatabases;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,6 +67,22 @@ class UpgradeIT {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForList("select version from flyway_schema_history where success", String.class))
                     .contains("1.0", "1.1", "5.0");
+
+            // an event in the form the earlier release stored reads as today's
+            var rejected = alice.send("POST", "/api/orders", Map.of("channel", "web", "channelOrderId",
+                    UUID.randomUUID().toString(), "lines", List.of(Map.of("sku", "NO-SUCH-SKU", "quantity", 1))),
+                    Map.of("Prefer", "wait=20")).json();
+            assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+            String orderId = rejected.get("orderId").asText();
+            int rewritten = jdbc.update("update domain_event_entry set payload_revision = null, payload = convert_to(?, 'UTF8')"
+                            + " where aggregate_identifier = ? and payload_type = ?",
+                    "{\"orderId\":\"" + orderId + "\",\"merchantId\":\"m1\",\"reason\":\"UNKNOWN_SKU:NO-SUCH-SKU\"}",
+                    orderId, OrderRejected.class.getName());
+            assertThat(rewritten).isEqualTo(1);
+            Object last = app.getBean(EventStore.class).readEvents(orderId).asStream().reduce((a, b) -> b)
+                    .orElseThrow().getPayload();
+            assertThat(last).isEqualTo(new OrderRejected(orderId, "m1", "UNKNOWN_SKU:NO-SUCH-SKU", "UNKNOWN_SKU",
+                    "NO-SUCH-SKU"));
         }
     }
 

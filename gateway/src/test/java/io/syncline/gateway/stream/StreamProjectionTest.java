@@ -99,7 +99,7 @@ class StreamProjectionTest {
     @Test
     void orderDecisionsCarryTheirStatusAndReason() throws Exception {
         handle(new OrderConfirmed("o-1", "m1"));
-        handle(new OrderRejected("o-2", "m1", "OUT_OF_STOCK:MUG"));
+        handle(OrderRejected.of("o-2", "m1", "OUT_OF_STOCK:MUG"));
         handle(new OrderCancelled("o-1", "m1", "customer", OrderStatus.CONFIRMED));
         handle(new OrderShipped("o-3", "m1"));
 

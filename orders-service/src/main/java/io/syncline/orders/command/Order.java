@@ -70,7 +70,7 @@ public class Order {
         }
         requireText(command.reason(), "reason");
         requirePending("rejected");
-        apply(new OrderRejected(orderId, merchantId, command.reason()));
+        apply(OrderRejected.of(orderId, merchantId, command.reason()));
     }
 
     @CommandHandler

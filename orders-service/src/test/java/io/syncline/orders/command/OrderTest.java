@@ -12,6 +12,7 @@ import io.syncline.api.orders.OrderEvents.OrderPlaced;
 import io.syncline.api.orders.OrderEvents.OrderRejected;
 import io.syncline.api.orders.OrderEvents.OrderShipped;
 import io.syncline.api.orders.OrderLine;
+import io.syncline.api.orders.OrderRejectionReason;
 import io.syncline.api.orders.OrderStatus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -133,7 +134,7 @@ class OrderTest {
 
     @Test
     void refusesToConfirmRejectedOrder() {
-        fixture.given(PLACED, new OrderRejected(ORDER, MERCHANT, "TIMEOUT"))
+        fixture.given(PLACED, OrderRejected.of(ORDER, MERCHANT, "TIMEOUT"))
                 .when(new ConfirmOrder(ORDER, MERCHANT))
                 .expectExceptionDetails(as(ErrorCode.CONFLICT))
                 .expectNoEvents();
@@ -151,12 +152,26 @@ class OrderTest {
     void rejectsPendingOrderWithReason() {
         fixture.given(PLACED)
                 .when(new RejectOrder(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
-                .expectEvents(new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"));
+                .expectEvents(new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:TEA", "OUT_OF_STOCK", "TEA"));
+    }
+
+    @Test
+    void rejectsWithAReasonThatNamesNoSku() {
+        fixture.given(PLACED)
+                .when(new RejectOrder(ORDER, MERCHANT, "TIMEOUT"))
+                .expectEvents(new OrderRejected(ORDER, MERCHANT, "TIMEOUT", "TIMEOUT", null));
+    }
+
+    @Test
+    void rejectsWithAFreeTextReasonAsOther() {
+        fixture.given(PLACED)
+                .when(new RejectOrder(ORDER, MERCHANT, "payment declined"))
+                .expectEvents(new OrderRejected(ORDER, MERCHANT, "payment declined", OrderRejectionReason.OTHER, null));
     }
 
     @Test
     void rejectingTwiceHasOneEffect() {
-        fixture.given(PLACED, new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
+        fixture.given(PLACED, OrderRejected.of(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
                 .when(new RejectOrder(ORDER, MERCHANT, "TIMEOUT"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -210,7 +225,7 @@ class OrderTest {
 
     @Test
     void refusesToCancelRejectedOrder() {
-        fixture.given(PLACED, new OrderRejected(ORDER, MERCHANT, "TIMEOUT"))
+        fixture.given(PLACED, OrderRejected.of(ORDER, MERCHANT, "TIMEOUT"))
                 .when(new CancelOrder(ORDER, MERCHANT, "customer"))
                 .expectExceptionDetails(as(ErrorCode.CONFLICT))
                 .expectNoEvents();

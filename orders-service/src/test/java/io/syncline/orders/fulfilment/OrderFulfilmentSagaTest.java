@@ -192,7 +192,7 @@ class OrderFulfilmentSagaTest {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .andThenAggregate(TEA).published(rejected("TEA", RejectionReason.INSUFFICIENT_STOCK))
-                .andThenAggregate(ORDER).published(new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
+                .andThenAggregate(ORDER).published(OrderRejected.of(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
                 .whenAggregate(MUG).publishes(released("RED-MUG", 3))
                 .expectNoDispatchedCommands()
                 .expectNoScheduledDeadlines()
@@ -226,7 +226,7 @@ class OrderFulfilmentSagaTest {
     void releasesReservationArrivingAfterRejection() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(TEA).published(rejected("TEA", RejectionReason.INSUFFICIENT_STOCK))
-                .andThenAggregate(ORDER).published(new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
+                .andThenAggregate(ORDER).published(OrderRejected.of(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
                 .whenAggregate(MUG).publishes(reserved("RED-MUG", 3))
                 .expectDispatchedCommands(new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER))
                 .expectScheduledDeadlineWithName(RETRY_1, FULFILMENT_RETRY)
@@ -252,7 +252,7 @@ class OrderFulfilmentSagaTest {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .andThenTimeElapses(TIMEOUT)
-                .andThenAggregate(ORDER).published(new OrderRejected(ORDER, MERCHANT, "TIMEOUT"))
+                .andThenAggregate(ORDER).published(OrderRejected.of(ORDER, MERCHANT, "TIMEOUT"))
                 .andThenAggregate(MUG).published(released("RED-MUG", 3))
                 .whenAggregate(TEA).publishes(new StockReservationVoided(TEA, MERCHANT, "TEA", ORDER))
                 .expectNoDispatchedCommands()
@@ -265,7 +265,7 @@ class OrderFulfilmentSagaTest {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .andThenTimeElapses(TIMEOUT)
-                .andThenAggregate(ORDER).published(new OrderRejected(ORDER, MERCHANT, "TIMEOUT"))
+                .andThenAggregate(ORDER).published(OrderRejected.of(ORDER, MERCHANT, "TIMEOUT"))
                 .andThenAggregate(MUG).published(released("RED-MUG", 3))
                 .whenAggregate(TEA).publishes(rejected("TEA", RejectionReason.RESERVATION_CLOSED))
                 .expectNoDispatchedCommands()
@@ -286,7 +286,7 @@ class OrderFulfilmentSagaTest {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .andThenTimeElapses(TIMEOUT)
-                .andThenAggregate(ORDER).published(new OrderRejected(ORDER, MERCHANT, "TIMEOUT"))
+                .andThenAggregate(ORDER).published(OrderRejected.of(ORDER, MERCHANT, "TIMEOUT"))
                 .andThenAggregate(MUG).published(released("RED-MUG", 3))
                 .andThenAggregate(TEA).published(reserved("TEA", 1))
                 .whenAggregate(TEA).publishes(released("TEA", 1))
@@ -309,7 +309,7 @@ class OrderFulfilmentSagaTest {
     void endsAfterTimeoutOnceLastAnswerIsRejection() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenTimeElapses(TIMEOUT)
-                .andThenAggregate(ORDER).published(new OrderRejected(ORDER, MERCHANT, "TIMEOUT"))
+                .andThenAggregate(ORDER).published(OrderRejected.of(ORDER, MERCHANT, "TIMEOUT"))
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .andThenAggregate(MUG).published(released("RED-MUG", 3))
                 .whenAggregate(TEA).publishes(rejected("TEA", RejectionReason.INSUFFICIENT_STOCK))
@@ -321,7 +321,7 @@ class OrderFulfilmentSagaTest {
     void keepsReleasingUnansweredSkusUntilTheyAreSettled() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenTimeElapses(TIMEOUT)
-                .andThenAggregate(ORDER).published(new OrderRejected(ORDER, MERCHANT, "TIMEOUT"))
+                .andThenAggregate(ORDER).published(OrderRejected.of(ORDER, MERCHANT, "TIMEOUT"))
                 .whenTimeElapses(RETRY_1.plus(RETRY_2))
                 .expectDispatchedCommands(
                         new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER),
@@ -438,7 +438,7 @@ class OrderFulfilmentSagaTest {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .andThenTimeElapses(TIMEOUT)
-                .whenAggregate(ORDER).publishes(new OrderRejected(ORDER, MERCHANT, "TIMEOUT"))
+                .whenAggregate(ORDER).publishes(OrderRejected.of(ORDER, MERCHANT, "TIMEOUT"))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(1);
     }
@@ -448,7 +448,7 @@ class OrderFulfilmentSagaTest {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .andThenAggregate(TEA).published(rejected("TEA", RejectionReason.INSUFFICIENT_STOCK))
-                .whenAggregate(ORDER).publishes(new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
+                .whenAggregate(ORDER).publishes(OrderRejected.of(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(1);
     }
@@ -457,7 +457,7 @@ class OrderFulfilmentSagaTest {
     void rejectionByOthersReleasesReservedAndOutstanding() throws Exception {
         fixture.givenAggregate(ORDER).published(PLACED)
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
-                .whenAggregate(ORDER).publishes(new OrderRejected(ORDER, MERCHANT, "by hand"))
+                .whenAggregate(ORDER).publishes(OrderRejected.of(ORDER, MERCHANT, "by hand"))
                 .expectDispatchedCommands(
                         new ReleaseStock(MUG, MERCHANT, "RED-MUG", ORDER),
                         new ReleaseStock(TEA, MERCHANT, "TEA", ORDER))
@@ -666,7 +666,7 @@ class OrderFulfilmentSagaTest {
                 .andThenAggregate(MUG).published(reserved("RED-MUG", 3))
                 .andThenAggregate(TEA).published(rejected("TEA", RejectionReason.INSUFFICIENT_STOCK))
                 .andThenTimeElapses(Duration.ofMinutes(30))
-                .whenAggregate(ORDER).publishes(new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
+                .whenAggregate(ORDER).publishes(OrderRejected.of(ORDER, MERCHANT, "OUT_OF_STOCK:TEA"))
                 .expectDispatchedCommands(new ReportFulfilmentResumed(ORDER, MERCHANT))
                 .expectActiveSagas(1);
     }

@@ -90,7 +90,7 @@ class OrderProjectionTest {
     @Test
     void keepsTheReasonOfARejection() {
         projection.on(PLACED, 0);
-        projection.on(new OrderRejected("order-1", "acme", "OUT_OF_STOCK:TEA"), 1, LATER);
+        projection.on(OrderRejected.of("order-1", "acme", "OUT_OF_STOCK:TEA"), 1, LATER);
 
         assertThat(view().status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(view().reason()).isEqualTo("OUT_OF_STOCK:TEA");

@@ -1,5 +1,7 @@
 package io.syncline.api.orders;
 
+import org.axonframework.serialization.Revision;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -18,8 +20,20 @@ public final class OrderEvents {
     public record OrderConfirmed(String orderId, String merchantId) {
     }
 
-    /** The order cannot be fulfilled; {@code reason} is e.g. {@code OUT_OF_STOCK:<sku>} or {@code TIMEOUT}. */
-    public record OrderRejected(String orderId, String merchantId, String reason) {
+    /**
+     * The order cannot be fulfilled. {@code reason} is as given, e.g. {@code OUT_OF_STOCK:<sku>} or
+     * {@code TIMEOUT}; {@code reasonCode} is its code ({@code OUT_OF_STOCK}, {@code TIMEOUT}, ...;
+     * {@code OTHER} for free text) and {@code sku} the SKU it names, or null (see {@link OrderRejectionReason}).
+     * Revision 2 added {@code reasonCode} and {@code sku}; events stored without them are upcast to it.
+     */
+    @Revision("2")
+    public record OrderRejected(String orderId, String merchantId, String reason, String reasonCode, String sku) {
+
+        /** The event for a reason, with its code and SKU read from it. */
+        public static OrderRejected of(String orderId, String merchantId, String reason) {
+            OrderRejectionReason parts = OrderRejectionReason.parse(reason);
+            return new OrderRejected(orderId, merchantId, reason, parts.code(), parts.sku());
+        }
     }
 
     /** The order was cancelled while {@code previousStatus}. */
