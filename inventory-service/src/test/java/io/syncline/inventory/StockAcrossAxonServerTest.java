@@ -17,6 +17,7 @@ import io.syncline.api.testing.AxonServerWire;
 import io.syncline.inventory.levels.StockLevelProjection;
 import io.syncline.inventory.levels.StockLevelRepository;
 import io.syncline.inventory.stock.Stock;
+import io.syncline.inventory.stock.UnknownStockInterceptor;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -101,6 +102,7 @@ class StockAcrossAxonServerTest {
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
                 .storageEngine(new InMemoryEventStorageEngine()).build();
         SimpleCommandBus commandHandlers = SimpleCommandBus.builder().build();
+        commandHandlers.registerHandlerInterceptor(new UnknownStockInterceptor());
         AggregateAnnotationCommandHandler.<Stock>builder().aggregateType(Stock.class)
                 .repository(EventSourcingRepository.builder(Stock.class).eventStore(eventStore).build())
                 .build().subscribe(commandHandlers);
@@ -188,6 +190,16 @@ class StockAcrossAxonServerTest {
         assertThatThrownBy(() -> commands.sendAndWait(new AdjustStock(id, "m1", "sku-1", -3, "lost")))
                 .satisfies(e -> assertThat(Refusals.detailsOf(e)).map(ErrorDetails::code)
                         .contains(ErrorCode.CONFLICT));
+    }
+
+    @Test
+    void anAdjustmentOfAnUnknownSkuArrivesAsNotFound() {
+        commands.sendAndWait(new CountStock(id("m1", "sku-1"), "m1", "sku-1", "Mug", 2, 0));
+
+        // another merchant's SKU is a stock that does not exist
+        assertThatThrownBy(() -> commands.sendAndWait(new AdjustStock(id("m2", "sku-1"), "m2", "sku-1", 1, "x")))
+                .satisfies(e -> assertThat(Refusals.detailsOf(e)).map(ErrorDetails::code)
+                        .contains(ErrorCode.NOT_FOUND));
     }
 
     private void stocked(String merchantId, String sku, int onHand) {

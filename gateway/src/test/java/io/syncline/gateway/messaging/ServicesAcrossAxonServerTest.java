@@ -15,6 +15,7 @@ import io.syncline.gateway.inventory.StockService;
 import io.syncline.gateway.orders.OrderRequests;
 import io.syncline.gateway.orders.OrderService;
 import io.syncline.gateway.web.GatewayProperties;
+import io.syncline.gateway.web.ServiceFailures;
 import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.ProblemDetail;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +42,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The gateway's service calls across Axon Server (the connector's serializers with the gateway's
@@ -105,6 +108,15 @@ class ServicesAcrossAxonServerTest {
         assertThat(low.items().get(0).low()).isTrue();
         assertThat(stock.find("m1", "nope")).isEmpty();
         assertThat(stock.find("m2", "sku-1")).isEmpty();
+    }
+
+    @Test
+    void adjustingAnotherMerchantsSkuIsNotFound() {
+        stock.count("m1", "sku-1", new StockRequests.Count(5, 1, "Mug"));
+
+        Throwable refused = catchThrowable(() -> stock.adjust("m2", "sku-1", new StockRequests.Adjustment(1, "x")));
+
+        assertThat(ServiceFailures.problemFor(refused)).map(ProblemDetail::getStatus).contains(404);
     }
 
     @Test
