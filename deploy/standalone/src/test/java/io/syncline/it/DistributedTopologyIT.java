@@ -24,18 +24,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.LongStream;
 
+import static io.syncline.it.DistributedCalls.awaitEvents;
+import static io.syncline.it.DistributedCalls.awaitOrder;
+import static io.syncline.it.DistributedCalls.awaitStock;
+import static io.syncline.it.DistributedCalls.decidedOrder;
+import static io.syncline.it.DistributedCalls.get;
+import static io.syncline.it.DistributedCalls.inventory;
+import static io.syncline.it.DistributedCalls.items;
+import static io.syncline.it.DistributedCalls.line;
+import static io.syncline.it.DistributedCalls.place;
+import static io.syncline.it.DistributedCalls.placeOrder;
+import static io.syncline.it.DistributedCalls.putStock;
+import static io.syncline.it.DistributedCalls.sku;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The distributed topology: inventory, orders and gateway as three processes from their executable
  * jars, talking only through the Axon Server named by {@code SYNCLINE_AXONSERVER} (host:port), each
- * on its own fresh PostgreSQL database. Orders flow across the services; the gateway's event browser
- * and live stream follow the events Axon Server routes to it. Skipped unless that variable is set;
- * needs {@code ./mvnw -DskipTests package} first for the jars.
+ * on its own fresh PostgreSQL database. Every public route of the gateway is taken at least once, so
+ * every command, query, subscription and their answers cross Axon Server; the event browser and the
+ * live streams follow the events Axon Server routes to the gateway. Skipped unless that variable is
+ * set; needs {@code ./mvnw -DskipTests package} first for the jars.
  */
 @EnabledIfEnvironmentVariable(named = "SYNCLINE_AXONSERVER", matches = ".+")
 class DistributedTopologyIT {
@@ -45,15 +57,18 @@ class DistributedTopologyIT {
     private static final Path WORK = Path.of("target", "distributed-it").toAbsolutePath();
     /** Three JVMs starting at once on a small, busy machine take their time. */
     private static final Duration READY_WITHIN = Duration.ofSeconds(240);
-    private static final Duration SETTLED_WITHIN = Duration.ofSeconds(20);
-    /** A fresh gateway first catches up on every event Axon Server holds, earlier runs' too. */
-    private static final Duration LOGGED_WITHIN = Duration.ofSeconds(60);
+    /** Axon Server keeps earlier runs' events: a merchant of this run only has lists of this run only. */
+    private static final String RUN_MERCHANT = "dt-" + UUID.randomUUID().toString().substring(0, 8);
 
-    /** Gateway users: {@code alice} OPERATOR and {@code root} ADMIN of m1, {@code rose} ADMIN of m2. */
+    /**
+     * Gateway users: {@code alice} OPERATOR and {@code root} ADMIN of m1, {@code rose} ADMIN of m2,
+     * {@code dora} OPERATOR of this run's merchant.
+     */
     private static final List<GatewayUser> USERS = List.of(
             new GatewayUser("alice", "m1", "OPERATOR"),
             new GatewayUser("root", "m1", "ADMIN"),
-            new GatewayUser("rose", "m2", "ADMIN"));
+            new GatewayUser("rose", "m2", "ADMIN"),
+            new GatewayUser("dora", RUN_MERCHANT, "OPERATOR"));
     private static final String PASSWORD = "secret";
 
     private static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -70,6 +85,7 @@ class DistributedTopologyIT {
     private static ApiClient alice;
     private static ApiClient root;
     private static ApiClient rose;
+    private static ApiClient dora;
 
     @BeforeAll
     static void startServices() throws IOException {
@@ -100,6 +116,7 @@ class DistributedTopologyIT {
         alice = gateway().login("alice", PASSWORD);
         root = gateway().login("root", PASSWORD);
         rose = gateway().login("rose", PASSWORD);
+        dora = gateway().login("dora", PASSWORD);
     }
 
     @AfterAll
@@ -110,35 +127,181 @@ class DistributedTopologyIT {
         services.values().forEach(ServiceProcess::stop);
     }
 
+    // ---- authentication ----
+
+    @Test
+    void issuesATokenForAUserAndNoneForAWrongPassword() {
+        ApiClient.Response issued = gateway().post("/api/auth/token", Map.of("username", "dora", "password", PASSWORD));
+        ApiClient.Response refused = gateway().post("/api/auth/token", Map.of("username", "dora", "password", "nope"));
+
+        assertThat(issued.status()).as("token: %s", issued).isEqualTo(200);
+        assertThat(issued.json().get("accessToken").asText()).isNotBlank();
+        assertThat(refused.status()).as("wrong password: %s", refused).isEqualTo(401);
+    }
+
+    // ---- inventory ----
+
+    @Test
+    void definesASkuCountsItAgainAndAdjustsIt() {
+        String sku = sku("DT-COUNT");
+
+        ApiClient.Response defined = putStock(dora, sku, 10, 2, "Mug");
+        ApiClient.Response counted = putStock(dora, sku, 8, 3, "Big mug");
+        ApiClient.Response adjusted = dora.post(inventory(sku) + "/adjustments",
+                Map.of("delta", -3, "reason", "breakage"));
+
+        assertThat(defined.status()).as("first PUT: %s", defined).isEqualTo(201);
+        assertThat(defined.json().get("onHand").asInt()).isEqualTo(10);
+        assertThat(counted.status()).as("second PUT: %s", counted).isEqualTo(200);
+        JsonNode view = counted.json();
+        assertThat(view.get("onHand").asInt()).as("view %s", view).isEqualTo(8);
+        assertThat(view.get("lowStockThreshold").asInt()).isEqualTo(3);
+        assertThat(view.get("name").asText()).isEqualTo("Big mug");
+        assertThat(view.get("available").asInt()).isEqualTo(8);
+        assertThat(adjusted.status()).as("adjustment: %s", adjusted).isEqualTo(200);
+        assertThat(adjusted.json().get("onHand").asInt()).as("view %s", adjusted.json()).isEqualTo(5);
+        assertThat(adjusted.json().get("version").asLong()).isGreaterThan(view.get("version").asLong());
+        assertThat(get(dora, inventory(sku)).get("onHand").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void anUnknownOrAnotherMerchantsSkuIsNotFound() {
+        String sku = sku("DT-MINE");
+        assertThat(putStock(dora, sku, 5).status()).isEqualTo(201);
+
+        assertThat(dora.get(inventory(sku("DT-NONE"))).status()).isEqualTo(404);
+        assertThat(rose.get(inventory(sku)).status()).isEqualTo(404);
+        ApiClient.Response foreign = rose.post(inventory(sku) + "/adjustments", Map.of("delta", 1, "reason", "x"));
+        assertThat(foreign.status()).as("adjusting another merchant's SKU: %s", foreign).isEqualTo(404);
+        assertThat(get(dora, inventory(sku)).get("onHand").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void listsTheMerchantsSkusAndOnlyTheLowOnesWhenAsked() {
+        String low = sku("DT-LOW");
+        String plenty = sku("DT-PLENTY");
+        assertThat(putStock(dora, low, 1, 2, "Low").status()).isEqualTo(201);
+        assertThat(putStock(dora, plenty, 10, 2, "Plenty").status()).isEqualTo(201);
+
+        List<JsonNode> lowOnes = items(dora, "/api/inventory?low=true&size=200");
+        List<JsonNode> all = items(dora, "/api/inventory?size=200");
+
+        assertThat(lowOnes).extracting(v -> v.get("sku").asText()).contains(low).doesNotContain(plenty);
+        assertThat(lowOnes).allSatisfy(v -> assertThat(v.get("low").asBoolean()).as("view %s", v).isTrue());
+        assertThat(all).extracting(v -> v.get("sku").asText()).contains(low, plenty);
+        assertThat(items(rose, "/api/inventory?size=200")).extracting(v -> v.get("sku").asText())
+                .doesNotContain(low, plenty);
+    }
+
+    // ---- orders ----
+
     @Test
     void confirmsAnOrderAcrossServicesAndRejectsOneThatExceedsStock() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        String mug = "DT-MUG-" + suffix;
-        String cap = "DT-CAP-" + suffix;
-        assertThat(putStock(mug, 10).status()).isEqualTo(201);
-        assertThat(putStock(cap, 5).status()).isEqualTo(201);
+        String mug = sku("DT-MUG");
+        String cap = sku("DT-CAP");
+        assertThat(putStock(alice, mug, 10).status()).isEqualTo(201);
+        assertThat(putStock(alice, cap, 5).status()).isEqualTo(201);
 
-        JsonNode confirmed = placeOrder("dt-" + suffix + "-1", List.of(line(mug, 3), line(cap, 2)));
+        JsonNode confirmed = placeOrder(alice, "dt-" + mug, List.of(line(mug, 3), line(cap, 2)), Map.of());
         assertThat(confirmed.get("status").asText()).as("order %s", confirmed).isEqualTo("CONFIRMED");
-        JsonNode mugView = awaitStock(mug, v -> v.get("reserved").asInt() == 3);
+        JsonNode mugView = awaitStock(alice, mug, v -> v.get("reserved").asInt() == 3);
         assertThat(mugView.get("onHand").asInt()).isEqualTo(10);
         assertThat(mugView.get("available").asInt()).isEqualTo(7);
-        assertThat(awaitStock(cap, v -> v.get("reserved").asInt() == 2).get("available").asInt()).isEqualTo(3);
+        assertThat(awaitStock(alice, cap, v -> v.get("reserved").asInt() == 2).get("available").asInt()).isEqualTo(3);
 
         // the mug line fits, the cap line does not: the mug's reservation must be given back
-        JsonNode rejected = placeOrder("dt-" + suffix + "-2", List.of(line(mug, 1), line(cap, 4)));
+        JsonNode rejected = placeOrder(alice, "dt-" + cap, List.of(line(mug, 1), line(cap, 4)), Map.of());
         assertThat(rejected.get("status").asText()).as("order %s", rejected).isEqualTo("REJECTED");
-        JsonNode order = alice.get("/api/orders/" + rejected.get("orderId").asText()).json();
+        JsonNode order = get(alice, "/api/orders/" + rejected.get("orderId").asText());
         assertThat(order.get("reason").asText()).isEqualTo("OUT_OF_STOCK:" + cap);
         // two more events on the mug (its reservation and the release) before it may be judged
         long mugVersion = mugView.get("version").asLong();
-        JsonNode mugAfter = awaitStock(mug, v -> v.get("version").asLong() >= mugVersion + 2);
+        JsonNode mugAfter = awaitStock(alice, mug, v -> v.get("version").asLong() >= mugVersion + 2);
         assertThat(mugAfter.get("reserved").asInt()).as("mug %s", mugAfter).isEqualTo(3);
         assertThat(mugAfter.get("available").asInt()).isEqualTo(7);
-        JsonNode capAfter = alice.get("/api/inventory/" + cap).json();
+        JsonNode capAfter = get(alice, inventory(cap));
         assertThat(capAfter.get("reserved").asInt()).as("cap %s", capAfter).isEqualTo(2);
         assertThat(capAfter.get("available").asInt()).isEqualTo(3);
     }
+
+    @Test
+    void placesAChannelOrderOnceAndFindsAndListsIt() {
+        String sku = sku("DT-ONCE");
+        assertThat(putStock(dora, sku, 5).status()).isEqualTo(201);
+        String channelOrderId = "dt-" + UUID.randomUUID();
+
+        ApiClient.Response first = place(dora, channelOrderId, List.of(line(sku, 2)), Map.of());
+        ApiClient.Response again = place(dora, channelOrderId, List.of(line(sku, 2)), Map.of());
+
+        assertThat(first.status()).as("first placement: %s", first).isEqualTo(201);
+        String orderId = first.json().get("orderId").asText();
+        assertThat(first.json().get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(again.status()).as("same channel order again: %s", again).isEqualTo(200);
+        assertThat(again.json().get("orderId").asText()).isEqualTo(orderId);
+        JsonNode found = get(dora, "/api/orders/" + orderId);
+        assertThat(found.get("channelOrderId").asText()).isEqualTo(channelOrderId);
+        assertThat(found.get("lines").get(0).get("sku").asText()).isEqualTo(sku);
+        assertThat(items(dora, "/api/orders?status=CONFIRMED&size=200")).extracting(o -> o.get("orderId").asText())
+                .contains(orderId);
+        assertThat(items(dora, "/api/orders?status=REJECTED&size=200")).extracting(o -> o.get("orderId").asText())
+                .doesNotContain(orderId);
+        assertThat(rose.get("/api/orders/" + orderId).status()).isEqualTo(404);
+        assertThat(dora.get("/api/orders/" + UUID.randomUUID()).status()).isEqualTo(404);
+        // one order, one reservation
+        assertThat(awaitStock(dora, sku, v -> v.get("reserved").asInt() == 2).get("available").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void cancellingAnOrderReleasesItsStockAndAShippedOneCannotBeCancelled() {
+        String sku = sku("DT-CANCEL");
+        assertThat(putStock(dora, sku, 5).status()).isEqualTo(201);
+        String cancelled = decidedOrder(dora, List.of(line(sku, 2)), "CONFIRMED");
+        awaitStock(dora, sku, v -> v.get("reserved").asInt() == 2);
+
+        ApiClient.Response cancel = dora.post("/api/orders/" + cancelled + "/cancellation", Map.of("reason", "changed"));
+
+        assertThat(cancel.status()).as("cancellation: %s", cancel).isEqualTo(202);
+        assertThat(awaitOrder(dora, cancelled, o -> o.get("status").asText().equals("CANCELLED"))
+                .get("reason").asText()).isEqualTo("changed");
+        JsonNode released = awaitStock(dora, sku, v -> v.get("reserved").asInt() == 0);
+        assertThat(released.get("available").asInt()).isEqualTo(5);
+        assertThat(items(dora, "/api/orders?status=CANCELLED&size=200")).extracting(o -> o.get("orderId").asText())
+                .contains(cancelled);
+
+        String shipped = decidedOrder(dora, List.of(line(sku, 1)), "CONFIRMED");
+        assertThat(dora.post("/api/orders/" + shipped + "/shipment", null).status()).isEqualTo(202);
+        awaitOrder(dora, shipped, o -> o.get("status").asText().equals("SHIPPED"));
+        ApiClient.Response late = dora.post("/api/orders/" + shipped + "/cancellation", null);
+        assertThat(late.status()).as("cancelling a shipped order: %s", late).isEqualTo(409);
+    }
+
+    @Test
+    void shippingTurnsAConfirmedOrdersReservationIntoADeductionAndNeedsAConfirmedOrder() {
+        String sku = sku("DT-SHIP");
+        assertThat(putStock(dora, sku, 3).status()).isEqualTo(201);
+        String rejected = decidedOrder(dora, List.of(line(sku, 5)), "REJECTED");
+        String confirmed = decidedOrder(dora, List.of(line(sku, 2)), "CONFIRMED");
+        awaitStock(dora, sku, v -> v.get("reserved").asInt() == 2);
+
+        ApiClient.Response belowReserved = dora.post(inventory(sku) + "/adjustments",
+                Map.of("delta", -2, "reason", "lost"));
+        ApiClient.Response shipRejected = dora.post("/api/orders/" + rejected + "/shipment", null);
+        ApiClient.Response ship = dora.post("/api/orders/" + confirmed + "/shipment", null);
+
+        assertThat(belowReserved.status()).as("on-hand below reserved: %s", belowReserved).isEqualTo(409);
+        assertThat(shipRejected.status()).as("shipping a rejected order: %s", shipRejected).isEqualTo(409);
+        assertThat(ship.status()).as("shipment: %s", ship).isEqualTo(202);
+        awaitOrder(dora, confirmed, o -> o.get("status").asText().equals("SHIPPED"));
+        JsonNode deducted = awaitStock(dora, sku, v -> v.get("reserved").asInt() == 0);
+        assertThat(deducted.get("onHand").asInt()).as("stock %s", deducted).isEqualTo(1);
+        assertThat(deducted.get("available").asInt()).isEqualTo(1);
+        assertThat(dora.post("/api/orders/" + confirmed + "/shipment", null).status()).as("shipped twice")
+                .isEqualTo(409);
+        assertThat(items(dora, "/api/orders?status=SHIPPED&size=200")).extracting(o -> o.get("orderId").asText())
+                .contains(confirmed);
+    }
+
+    // ---- event browser ----
 
     @Test
     void browsesAnOrdersEventsOnTheGatewayWithTheRequestsCorrelationIdAndUser() {
@@ -200,22 +363,22 @@ class DistributedTopologyIT {
         // rose's own order shows, so an empty answer below is the merchant filter, not a lagging log
         awaitEvents(rose, foreign, "OrderConfirmed");
 
-        assertThat(events(rose, "/api/events?aggregateId=" + own).get("items")).isEmpty();
-        assertThat(events(root, "/api/events?aggregateId=" + foreign).get("items")).isEmpty();
-        JsonNode everything = events(rose, "/api/events?limit=200").get("items");
+        assertThat(items(rose, "/api/events?aggregateId=" + own)).isEmpty();
+        assertThat(items(root, "/api/events?aggregateId=" + foreign)).isEmpty();
+        List<JsonNode> everything = items(rose, "/api/events?limit=200");
         assertThat(everything).isNotEmpty();
         everything.forEach(e -> assertThat(e.get("payload").get("merchantId").asText()).isEqualTo("m2"));
         assertThat(alice.get("/api/events?aggregateId=" + own).status()).as("OPERATOR").isEqualTo(403);
     }
 
+    // ---- live streams ----
+
     @Test
     void streamsAnOrderPlacedThroughTheGatewayToAnSseClient() {
-        int port = services.get("gateway").port();
-        try (StreamIT.Sse orders = StreamIT.Sse.open(port, alice.token(), "?topics=orders", null)) {
-            String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-            String sku = "DT-SSE-" + suffix;
+        try (StreamIT.Sse orders = StreamIT.Sse.open(gatewayPort(), alice.token(), "?topics=orders", null)) {
+            String sku = sku("DT-SSE");
             assertThat(putStock(alice, sku, 4).status()).isEqualTo(201);
-            JsonNode order = placeOrder(alice, "dt-" + suffix + "-sse", List.of(line(sku, 2)), Map.of());
+            JsonNode order = placeOrder(alice, "dt-" + sku, List.of(line(sku, 2)), Map.of());
             String orderId = order.get("orderId").asText();
 
             StreamIT.Event placed = orders.await(e -> e.is("order.placed") && orderId.equals(e.field("orderId")));
@@ -232,84 +395,48 @@ class DistributedTopologyIT {
         }
     }
 
+    @Test
+    void streamsStockAndOrderMessagesToAWebSocketClientWithATicket() {
+        String ticket = WebSocketStreamIT.ticket(dora);
+        try (WebSocketStreamIT.Ws ws = WebSocketStreamIT.Ws.open(gatewayPort(), "?ticket=" + ticket, null)) {
+            ws.send("{\"subscribe\":[\"orders\",\"inventory\"]}");
+            // the server reads a connection's messages in order: once this one is refused, the subscription stands
+            ws.send("{}");
+            ws.await(f -> "error".equals(f.type()));
+            String sku = sku("DT-WS");
+            assertThat(putStock(dora, sku, 4).status()).isEqualTo(201);
+            String orderId = decidedOrder(dora, List.of(line(sku, 1)), "CONFIRMED");
+
+            WebSocketStreamIT.Frame stocked = ws.await(f -> "stock.changed".equals(f.type())
+                    && sku.equals(f.field("sku")) && "4".equals(f.field("onHand")));
+            WebSocketStreamIT.Frame placed = ws.await(f -> "order.placed".equals(f.type())
+                    && orderId.equals(f.field("orderId")));
+            WebSocketStreamIT.Frame confirmed = ws.await(f -> "order.confirmed".equals(f.type())
+                    && orderId.equals(f.field("orderId")));
+
+            assertThat(stocked.field("merchantId")).isEqualTo(RUN_MERCHANT);
+            assertThat(confirmed.id()).isGreaterThan(placed.id());
+            assertThat(ws.frames()).filteredOn(f -> f.data() != null && f.data().has("merchantId"))
+                    .extracting(f -> f.field("merchantId")).containsOnly(RUN_MERCHANT);
+        }
+    }
+
     private static ApiClient gateway() {
-        return new ApiClient(services.get("gateway").port());
+        return new ApiClient(gatewayPort());
+    }
+
+    private static int gatewayPort() {
+        return services.get("gateway").port();
     }
 
     /** Stocks a fresh SKU and places a one-line order of it as {@code client}; returns the order id. */
     private static String placeStockedOrder(ApiClient client, String correlationId) {
-        String sku = "DT-EVT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String sku = sku("DT-EVT");
         assertThat(putStock(client, sku, 5).status()).isEqualTo(201);
         JsonNode order = placeOrder(client, "dt-" + UUID.randomUUID(), List.of(line(sku, 1)),
                 Map.of("X-Correlation-Id", correlationId));
         assertThat(order.get("status").asText()).as("order %s", order).isEqualTo("CONFIRMED");
         return order.get("orderId").asText();
-    }
-
-    /** The order's events once the event log holds one of {@code type}; the log follows Axon Server. */
-    private static List<JsonNode> awaitEvents(ApiClient client, String orderId, String type) {
-        long deadline = System.nanoTime() + LOGGED_WITHIN.toNanos();
-        List<JsonNode> found = new ArrayList<>();
-        do {
-            found.clear();
-            events(client, "/api/events?limit=200&aggregateId=" + orderId).get("items").forEach(found::add);
-            if (found.stream().anyMatch(e -> type.equals(e.get("type").asText()))) {
-                return found;
-            }
-            ServiceProcess.sleep(Duration.ofMillis(250));
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("no " + type + " of " + orderId + " in the event log within " + LOGGED_WITHIN
-                + ": " + found);
-    }
-
-    private static JsonNode events(ApiClient client, String path) {
-        ApiClient.Response r = client.get(path);
-        assertThat(r.status()).as("GET %s: %s", path, r).isEqualTo(200);
-        return r.json();
-    }
-
-    private static ApiClient.Response putStock(String sku, int onHand) {
-        return putStock(alice, sku, onHand);
-    }
-
-    private static ApiClient.Response putStock(ApiClient client, String sku, int onHand) {
-        return client.put("/api/inventory/" + sku, Map.of("onHand", onHand, "lowStockThreshold", 1, "name", sku));
-    }
-
-    private static Map<String, Object> line(String sku, int quantity) {
-        return Map.of("sku", sku, "quantity", quantity);
-    }
-
-    /** Places an order and waits for the decision; returns the response body. */
-    private static JsonNode placeOrder(String channelOrderId, List<Map<String, Object>> lines) {
-        return placeOrder(alice, channelOrderId, lines, Map.of());
-    }
-
-    private static JsonNode placeOrder(ApiClient client, String channelOrderId, List<Map<String, Object>> lines,
-                                       Map<String, String> extraHeaders) {
-        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
-        headers.put("Prefer", "wait=20");
-        headers.put("Idempotency-Key", UUID.randomUUID().toString());
-        ApiClient.Response r = client.send("POST", "/api/orders",
-                Map.of("channel", "WEB", "channelOrderId", channelOrderId, "lines", lines), headers);
-        assertThat(r.status()).as("POST /api/orders: %s", r).isBetween(200, 202);
-        return r.json();
-    }
-
-    /** The stock view once {@code settled} holds; the read model follows the events shortly after. */
-    private static JsonNode awaitStock(String sku, Predicate<JsonNode> settled) {
-        long deadline = System.nanoTime() + SETTLED_WITHIN.toNanos();
-        JsonNode view;
-        do {
-            ApiClient.Response r = alice.get("/api/inventory/" + sku);
-            assertThat(r.status()).as("GET /api/inventory/%s: %s", sku, r).isEqualTo(200);
-            view = r.json();
-            if (settled.test(view)) {
-                return view;
-            }
-            ServiceProcess.sleep(Duration.ofMillis(250));
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("stock " + sku + " did not settle within " + SETTLED_WITHIN + ": " + view);
     }
 
     private static void requireReachable(String hostAndPort) {

@@ -41,7 +41,7 @@ public class StockService {
     public Counted count(String merchantId, String sku, StockRequests.Count request) {
         CountStock command = new CountStock(StockIds.of(merchantId, sku), merchantId, sku, request.name(),
                 request.onHand(), request.lowStockThreshold());
-        try (SubscriptionQueryResult<Optional<StockView>, StockView> sub = subscribe(merchantId, sku)) {
+        try (SubscriptionQueryResult<StockView, StockView> sub = subscribe(merchantId, sku)) {
             Optional<StockView> before = initial(sub);
             Object result = calls.send(command);
             boolean created = created(result, before.isEmpty());
@@ -57,7 +57,7 @@ public class StockService {
     public Optional<StockView> adjust(String merchantId, String sku, StockRequests.Adjustment request) {
         AdjustStock command = new AdjustStock(StockIds.of(merchantId, sku), merchantId, sku, request.delta(),
                 request.reason());
-        try (SubscriptionQueryResult<Optional<StockView>, StockView> sub = subscribe(merchantId, sku)) {
+        try (SubscriptionQueryResult<StockView, StockView> sub = subscribe(merchantId, sku)) {
             Optional<StockView> before = initial(sub);
             calls.send(command);
             return after(sub, merchantId, sku, newerThan(before));
@@ -74,18 +74,17 @@ public class StockService {
         return calls.query(new ListStock(merchantId, lowOnly, page, size), ResponseTypes.instanceOf(StockPage.class));
     }
 
-    private SubscriptionQueryResult<Optional<StockView>, StockView> subscribe(String merchantId, String sku) {
-        return calls.subscribe(new FindStock(merchantId, sku), ResponseTypes.optionalInstanceOf(StockView.class),
+    private SubscriptionQueryResult<StockView, StockView> subscribe(String merchantId, String sku) {
+        return calls.subscribe(new FindStock(merchantId, sku), ResponseTypes.instanceOf(StockView.class),
                 ResponseTypes.instanceOf(StockView.class));
     }
 
-    private Optional<StockView> initial(SubscriptionQueryResult<Optional<StockView>, StockView> sub) {
-        Optional<StockView> view = calls.initial(sub);
-        return view == null ? Optional.empty() : view;
+    private Optional<StockView> initial(SubscriptionQueryResult<StockView, StockView> sub) {
+        return Optional.ofNullable(calls.initial(sub));
     }
 
     /** The first update that passes {@code wanted}; the current view when none comes in time. */
-    private Optional<StockView> after(SubscriptionQueryResult<Optional<StockView>, StockView> sub, String merchantId,
+    private Optional<StockView> after(SubscriptionQueryResult<StockView, StockView> sub, String merchantId,
                                       String sku, Predicate<StockView> wanted) {
         Predicate<StockView> ours = v -> merchantId.equals(v.merchantId()) && sku.equals(v.sku());
         Optional<StockView> update = calls.firstUpdate(sub, ours.and(wanted), v -> { }, readYourWrites);

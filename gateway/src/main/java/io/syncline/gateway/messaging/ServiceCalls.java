@@ -2,6 +2,7 @@ package io.syncline.gateway.messaging;
 
 import io.syncline.gateway.web.GatewayProperties;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.OptionalResponseType;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -49,13 +50,22 @@ public class ServiceCalls {
         return await(queries.query(query, responseType));
     }
 
-    /** Subscribes to a query's updates; the caller closes the result. */
+    /**
+     * Subscribes to a query's updates; the caller closes the result. Ask for the initial result as an
+     * instance (null when there is none), never as an Optional: across Axon Server the handling service
+     * wraps its answer in the declared Optional, which travels as a bare {@code java.util.Optional} and
+     * comes back holding a map where the view belongs.
+     */
     public <I, U> SubscriptionQueryResult<I, U> subscribe(Object query, ResponseType<I> initial,
                                                           ResponseType<U> updates) {
+        if (initial instanceof OptionalResponseType) {
+            throw new IllegalArgumentException("Ask for the initial result of " + query.getClass().getSimpleName()
+                    + " as an instance (null when none), not " + initial);
+        }
         return queries.subscriptionQuery(query, initial, updates);
     }
 
-    /** The subscription's initial result. */
+    /** The subscription's initial result; null when the query answered none. */
     public <I> I initial(SubscriptionQueryResult<I, ?> subscription) {
         return await(subscription.initialResult().toFuture());
     }

@@ -63,16 +63,16 @@ public class OrderService {
         if (wait.isEmpty() || wait.get().isZero()) {
             return send(command).orElseGet(() -> new Placement(Outcome.ACCEPTED, orderId, Optional.empty()));
         }
-        try (SubscriptionQueryResult<Optional<OrderView>, OrderView> sub = calls.subscribe(
-                new FindOrder(merchantId, orderId), ResponseTypes.optionalInstanceOf(OrderView.class),
+        try (SubscriptionQueryResult<OrderView, OrderView> sub = calls.subscribe(
+                new FindOrder(merchantId, orderId), ResponseTypes.instanceOf(OrderView.class),
                 ResponseTypes.instanceOf(OrderView.class))) {
             // the initial answer also proves the subscription is in place before the command goes
-            Optional<OrderView> initial = calls.initial(sub);
+            OrderView initial = calls.initial(sub);
             Optional<Placement> existing = send(command);
             if (existing.isPresent()) {
                 return existing.get();
             }
-            AtomicReference<OrderView> latest = new AtomicReference<>(initial == null ? null : initial.orElse(null));
+            AtomicReference<OrderView> latest = new AtomicReference<>(initial);
             if (latest.get() != null && latest.get().status().decided()) {
                 return new Placement(Outcome.DECIDED, orderId, Optional.of(latest.get()));
             }

@@ -9,7 +9,6 @@ import io.syncline.api.inventory.StockQueries.StockPage;
 import io.syncline.api.inventory.StockQueries.StockView;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 
@@ -64,7 +63,8 @@ public class FakeInventory {
         metadata.add(meta);
         StockView current = state.get(command.stockId());
         if (current == null) {
-            throw new AggregateNotFoundException(command.stockId(), "No stock " + command.stockId());
+            // as the inventory service refuses it, so that the refusal survives Axon Server
+            throw Refusals.notFound("no stock for SKU " + command.sku());
         }
         int onHand = current.onHand() + command.delta();
         if (onHand < current.reserved()) {

@@ -197,10 +197,11 @@ class StockLevelProjectionTest {
     void emitsUpdatesToSubscribersOfThatStockOnly() {
         define("m1", "sku-1", 3, 0);
         define("m1", "sku-2", 3, 0);
-        SubscriptionQueryResult<Optional<StockView>, StockView> watched = queries.subscriptionQuery(
-                new FindStock("m1", "sku-1"), ResponseTypes.optionalInstanceOf(StockView.class),
+        // asked as the gateway asks: an optional initial result would not survive Axon Server
+        SubscriptionQueryResult<StockView, StockView> watched = queries.subscriptionQuery(
+                new FindStock("m1", "sku-1"), ResponseTypes.instanceOf(StockView.class),
                 ResponseTypes.instanceOf(StockView.class));
-        Optional<StockView> initial = watched.initialResult().block(Duration.ofSeconds(5));
+        StockView initial = watched.initialResult().block(Duration.ofSeconds(5));
         List<StockView> updates = new ArrayList<>();
         watched.updates().subscribe(updates::add);
 
@@ -209,7 +210,7 @@ class StockLevelProjectionTest {
         handle("m1", "sku-1", 2, new StockReserved(id("m1", "sku-1"), "m1", "sku-1", "o1", 4, 10, 4));
         watched.close();
 
-        assertThat(initial).map(StockView::onHand).contains(0);
+        assertThat(initial.onHand()).isZero();
         assertThat(updates).extracting(StockView::sku).containsOnly("sku-1");
         assertThat(updates).extracting(StockView::available).containsExactly(10, 6);
     }

@@ -43,6 +43,7 @@ class StockTest {
         fixture = new AggregateTestFixture<>(Stock.class);
         fixture.registerAnnotatedCommandHandler(new StockReservationHandler(fixture.getRepository(),
                 DefaultEventGateway.builder().eventBus(fixture.getEventBus()).build()));
+        fixture.registerCommandHandlerInterceptor(new UnknownStockInterceptor());
     }
 
     static StockDefined defined(int threshold) {
@@ -484,6 +485,25 @@ class StockTest {
                     .when(new CommitStock(ID, "m2", SKU, "o1"))
                     .expectExceptionDetails(detailsWithCode(ErrorCode.NOT_FOUND))
                     .expectNoEvents();
+        }
+
+        /** Another merchant's SKU is a stock id of its own, which does not exist. */
+        @Test
+        void adjustmentOfAStockThatDoesNotExistIsNotFound() {
+            fixture.givenNoPriorActivity()
+                    .when(new AdjustStock(ID, MERCHANT, SKU, 1, "restock"))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void releaseAndCommitOfAStockThatDoesNotExistAreNotFound() {
+            fixture.givenNoPriorActivity()
+                    .when(new ReleaseStock(ID, MERCHANT, SKU, "o1"))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.NOT_FOUND));
+            fixture.givenNoPriorActivity()
+                    .when(new CommitStock(ID, MERCHANT, SKU, "o1"))
+                    .expectExceptionDetails(detailsWithCode(ErrorCode.NOT_FOUND));
         }
     }
 

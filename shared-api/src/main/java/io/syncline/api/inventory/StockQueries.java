@@ -9,7 +9,10 @@ public final class StockQueries {
     private StockQueries() {
     }
 
-    /** One SKU's levels; answers an optional {@link StockView}. */
+    /**
+     * One SKU's levels; answers an optional {@link StockView}. Subscribable: ask for the initial result
+     * as an instance, null when none, since an optional one arrives untyped across Axon Server.
+     */
     public record FindStock(String merchantId, String sku) {
     }
 

@@ -9,7 +9,10 @@ public final class OrderQueries {
     private OrderQueries() {
     }
 
-    /** One order of the merchant; answers an optional {@link OrderView}. Subscribable. */
+    /**
+     * One order of the merchant; answers an optional {@link OrderView}. Subscribable: ask for the initial
+     * result as an instance, null when none, since an optional one arrives untyped across Axon Server.
+     */
     public record FindOrder(String merchantId, String orderId) {
     }
 
