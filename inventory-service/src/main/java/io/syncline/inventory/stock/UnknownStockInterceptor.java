@@ -3,7 +3,6 @@ package io.syncline.inventory.stock;
 import io.syncline.api.common.Refusals;
 import io.syncline.api.inventory.StockCommands.AdjustStock;
 import io.syncline.api.inventory.StockCommands.CommitStock;
-import io.syncline.api.inventory.StockCommands.ReleaseStock;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -26,8 +25,8 @@ public class UnknownStockInterceptor implements MessageHandlerInterceptor<Comman
             return interceptorChain.proceed();
         } catch (AggregateNotFoundException missing) {
             Object payload = unitOfWork.getMessage().getPayload();
+            // a release of an unknown stock is answered as voided by StockReservationHandler instead
             String sku = payload instanceof AdjustStock a ? a.sku()
-                    : payload instanceof ReleaseStock r ? r.sku()
                     : payload instanceof CommitStock c ? c.sku()
                     : null;
             if (sku == null) {

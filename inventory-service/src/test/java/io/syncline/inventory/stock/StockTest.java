@@ -496,11 +496,9 @@ class StockTest {
                     .expectNoEvents();
         }
 
+        /** A release of it is answered as voided instead (see ReleasingAndCommitting): the saga waits for it. */
         @Test
-        void releaseAndCommitOfAStockThatDoesNotExistAreNotFound() {
-            fixture.givenNoPriorActivity()
-                    .when(new ReleaseStock(ID, MERCHANT, SKU, "o1"))
-                    .expectExceptionDetails(detailsWithCode(ErrorCode.NOT_FOUND));
+        void commitOfAStockThatDoesNotExistIsNotFound() {
             fixture.givenNoPriorActivity()
                     .when(new CommitStock(ID, MERCHANT, SKU, "o1"))
                     .expectExceptionDetails(detailsWithCode(ErrorCode.NOT_FOUND));
