@@ -18,7 +18,7 @@ class ArchitectureTest {
     static final ArchRule independentOfOtherServices = noClasses()
             .that().resideInAPackage("io.syncline.inventory..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.syncline.orders..", "io.syncline.gateway..", "io.syncline.conflicts..");
+                    "io.syncline.orders..", "io.syncline.gateway..", "io.syncline.live..", "io.syncline.conflicts..");
 
     @ArchTest
     static final ArchRule onlySharedApiFromTheRestOfSyncline = noClasses()

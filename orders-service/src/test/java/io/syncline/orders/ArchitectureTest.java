@@ -14,8 +14,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule independentOfOtherServices = noClasses()
             .should().dependOnClassesThat()
-            .resideInAnyPackage("io.syncline.inventory..", "io.syncline.gateway..", "io.syncline.conflicts..",
-                    "io.syncline.channels..");
+            .resideInAnyPackage("io.syncline.inventory..", "io.syncline.gateway..", "io.syncline.live..",
+                    "io.syncline.conflicts..", "io.syncline.channels..");
 
     @ArchTest
     static final ArchRule commandSideDoesNotReadTheReadModel = noClasses()

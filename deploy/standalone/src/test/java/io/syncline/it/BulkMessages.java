@@ -1,6 +1,6 @@
 package io.syncline.it;
 
-import io.syncline.gateway.stream.StreamHub;
+import io.syncline.live.stream.StreamHub;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 

@@ -92,7 +92,7 @@ class DistributedTopologyIT {
         Map<String, Path> jars = new LinkedHashMap<>();
         for (String module : MODULES) {
             Path jar = ServiceProcess.executableJar(ROOT, module);
-            assumeTrue(jar != null, () -> "No executable jar in " + ROOT.resolve(module).resolve("target")
+            assumeTrue(jar != null, () -> "No executable jar in " + ServiceProcess.target(ROOT, module)
                     + ": run ./mvnw -DskipTests package first");
             jars.put(module, jar);
         }

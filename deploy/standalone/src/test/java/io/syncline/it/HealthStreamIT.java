@@ -1,6 +1,6 @@
 package io.syncline.it;
 
-import io.syncline.gateway.stream.StreamHub;
+import io.syncline.live.stream.StreamHub;
 import io.syncline.it.StreamIT.Event;
 import io.syncline.it.StreamIT.Sse;
 import io.syncline.it.WebSocketStreamIT.Frame;

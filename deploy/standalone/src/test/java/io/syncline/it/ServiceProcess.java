@@ -28,9 +28,17 @@ record ServiceProcess(String module, Process process, int port, Path log) {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final int LOG_TAIL = 80;
 
-    /** {@code <module>-<version>-exec.jar} in the module's target directory, the newest if several; null if none. */
+    /** Modules whose executable an assembly module builds: the gateway's holds the live layer too. */
+    private static final Map<String, String> ASSEMBLED_BY = Map.of("gateway", "deploy/gateway");
+
+    /** The target directory that holds the module's executable. */
+    static Path target(Path root, String module) {
+        return root.resolve(ASSEMBLED_BY.getOrDefault(module, module)).resolve("target");
+    }
+
+    /** {@code <module>-<version>-exec.jar} in {@link #target}, the newest if several; null if none. */
     static Path executableJar(Path root, String module) throws IOException {
-        Path target = root.resolve(module).resolve("target");
+        Path target = target(root, module);
         if (!Files.isDirectory(target)) {
             return null;
         }

@@ -2,8 +2,8 @@ package io.syncline.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.syncline.gateway.stream.StreamProperties;
-import io.syncline.gateway.stream.StreamStore;
+import io.syncline.live.stream.StreamProperties;
+import io.syncline.live.stream.StreamStore;
 import io.syncline.it.StreamIT.Sse;
 import io.syncline.it.WebSocketStreamIT.Ws;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.syncline.it;
 import io.syncline.platform.test.ApiClient;
 import io.syncline.platform.test.TestDatabases;
 import io.syncline.SynclineApplication;
-import io.syncline.gateway.stream.StreamHub;
+import io.syncline.live.stream.StreamHub;
 import io.syncline.it.WebSocketStreamIT.Ws;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;

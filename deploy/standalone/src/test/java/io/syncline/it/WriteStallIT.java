@@ -1,7 +1,7 @@
 package io.syncline.it;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.syncline.gateway.stream.StreamHub;
+import io.syncline.live.stream.StreamHub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

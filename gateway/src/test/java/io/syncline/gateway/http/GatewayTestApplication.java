@@ -59,7 +59,6 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @ComponentScan(basePackages = "io.syncline.gateway", excludeFilters = {
         @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class),
         @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = ProcessingGroup.class),
-        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.syncline\\.gateway\\.stream\\..*"),
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.syncline\\.gateway\\.http\\..*")})
 @EntityScan("io.syncline.gateway.idempotency")
 @EnableJpaRepositories("io.syncline.gateway.idempotency")

@@ -1,7 +1,0 @@
-package io.syncline.gateway.events;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-/** Stored event-log rows; searches go through {@link EventLogSearch}. */
-public interface EventLogRepository extends JpaRepository<EventLogRow, Long> {
-}

@@ -1,0 +1,37 @@
+package io.syncline.live.stream;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StreamTopicTest {
+
+    @Test
+    void noTopicsMeansEveryTopic() {
+        assertThat(StreamTopic.parse(null)).isEqualTo(EnumSet.allOf(StreamTopic.class));
+        assertThat(StreamTopic.parse(" ")).isEqualTo(EnumSet.allOf(StreamTopic.class));
+    }
+
+    @Test
+    void parsesCommaSeparatedNames() {
+        assertThat(StreamTopic.parse("orders")).containsExactly(StreamTopic.ORDERS);
+        assertThat(StreamTopic.parse(" inventory , ORDERS,")).containsExactlyInAnyOrder(StreamTopic.ORDERS,
+                StreamTopic.INVENTORY);
+    }
+
+    @Test
+    void acceptsEveryTopicOfTheContract() {
+        assertThat(StreamTopic.parse("orders,inventory,conflicts,health")).isEqualTo(EnumSet.allOf(StreamTopic.class));
+    }
+
+    @Test
+    void refusesUnknownTopics() {
+        assertThatThrownBy(() -> StreamTopic.parse("orders,returns"))
+                .isInstanceOf(StreamTopic.UnknownTopicException.class)
+                .hasMessageContaining("'returns'")
+                .hasMessageContaining("orders, inventory, conflicts, health");
+    }
+}
