@@ -33,7 +33,8 @@ record BenchmarkOptions(
         boolean runSql,
         boolean keep) {
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             Usage: java -jar benchmarks/target/syncline-benchmarks.jar [flags]
               --warmup=10s          warm-up before measuring (0 skips it)
               --duration=30s        measured window
@@ -104,9 +105,27 @@ record BenchmarkOptions(
         }
     }
 
-    private static final List<String> KNOWN = List.of("warmup", "duration", "concurrency", "skus", "stock-ratio",
-            "stock-per-sku", "expected-rate", "wait", "jar", "pg", "pg-user", "pg-password", "app-jvm-opts",
-            "startup-timeout", "settle-timeout", "seed", "channel", "only", "keep", "help");
+    private static final List<String> KNOWN = List.of(
+            "warmup",
+            "duration",
+            "concurrency",
+            "skus",
+            "stock-ratio",
+            "stock-per-sku",
+            "expected-rate",
+            "wait",
+            "jar",
+            "pg",
+            "pg-user",
+            "pg-password",
+            "app-jvm-opts",
+            "startup-timeout",
+            "settle-timeout",
+            "seed",
+            "channel",
+            "only",
+            "keep",
+            "help");
 
     private static Map<String, String> flags(String[] args) {
         Map<String, String> flags = new HashMap<>();
@@ -139,8 +158,8 @@ record BenchmarkOptions(
         return flags;
     }
 
-    private static String value(Map<String, String> flags, String flag, String envName, Map<String, String> env,
-            String fallback) {
+    private static String value(
+            Map<String, String> flags, String flag, String envName, Map<String, String> env, String fallback) {
         if (flags.containsKey(flag)) {
             return flags.get(flag);
         }
@@ -169,7 +188,9 @@ record BenchmarkOptions(
     }
 
     private static List<String> split(String text) {
-        return text.isBlank() ? List.of() : new ArrayList<>(Arrays.asList(text.trim().split("\\s+")));
+        return text.isBlank()
+                ? List.of()
+                : new ArrayList<>(Arrays.asList(text.trim().split("\\s+")));
     }
 
     static boolean wantsHelp(String[] args) {

@@ -2,7 +2,6 @@ package io.syncline.benchmarks;
 
 import io.syncline.benchmarks.OrderMix.Order;
 import io.syncline.benchmarks.OrderSystem.Placed;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +16,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class LoadRun {
 
-    private LoadRun() {
-    }
+    private LoadRun() {}
 
-    static PhaseResult run(String name, OrderSystem system, OrderMix mix, int clients, Duration window,
-            long seed) throws InterruptedException {
+    static PhaseResult run(String name, OrderSystem system, OrderMix mix, int clients, Duration window, long seed)
+            throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);
         PhaseResult[] tallies = new PhaseResult[clients];
         long[] lastAnswer = new long[clients];
@@ -33,24 +31,27 @@ final class LoadRun {
             tallies[i] = new PhaseResult(name);
             // Distinct per phase and client, the same for both systems: same orders, never a reused reference
             Random random = new Random(seed * 1_000_003L + name.hashCode() * 10_007L + client);
-            Thread t = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long deadline = startedAt[0] + window.toNanos();
-                long last = startedAt[0];
-                while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
-                    Order order = mix.next(random);
-                    long sent = System.nanoTime();
-                    Placed placed = system.place(order);
-                    last = System.nanoTime();
-                    record(tallies[client], order, placed, (last - sent) / 1000);
-                    unitsAnswered.add(order.units());
-                }
-                lastAnswer[client] = last;
-            }, "bench-client-" + i);
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        long deadline = startedAt[0] + window.toNanos();
+                        long last = startedAt[0];
+                        while (System.nanoTime() < deadline
+                                && !Thread.currentThread().isInterrupted()) {
+                            Order order = mix.next(random);
+                            long sent = System.nanoTime();
+                            Placed placed = system.place(order);
+                            last = System.nanoTime();
+                            record(tallies[client], order, placed, (last - sent) / 1000);
+                            unitsAnswered.add(order.units());
+                        }
+                        lastAnswer[client] = last;
+                    },
+                    "bench-client-" + i);
             threads.add(t);
             t.start();
         }
@@ -70,7 +71,8 @@ final class LoadRun {
             end = Math.max(end, lastAnswer[i]);
         }
         result.elapsedNanos = end - startedAt[0];
-        result.secondHalfUnitsPerSecond = end > midway ? (unitsAnswered.sum() - unitsMidway) / ((end - midway) / 1e9) : 0;
+        result.secondHalfUnitsPerSecond =
+                end > midway ? (unitsAnswered.sum() - unitsMidway) / ((end - midway) / 1e9) : 0;
         return result;
     }
 

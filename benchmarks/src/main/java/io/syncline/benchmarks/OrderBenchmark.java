@@ -22,6 +22,7 @@ public final class OrderBenchmark {
 
     /** Stock during the warm-up: enough that nothing is rejected while the rate is measured for sizing. */
     static final int WARMUP_STOCK = 1_000_000;
+
     static final String USER = "bench";
 
     private final BenchmarkOptions options;
@@ -68,11 +69,16 @@ public final class OrderBenchmark {
 
     /** 0 when every stock check passed, 1 otherwise. */
     int run() throws Exception {
-        String header = String.format(Locale.ROOT,
+        String header = String.format(
+                Locale.ROOT,
                 "Order throughput, %s, %d cores, Java %s: %d clients, %d SKUs, warm-up %d s, measured %d s, seed %d",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                options.concurrency(), options.skus(), options.warmup().toSeconds(), options.duration().toSeconds(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                options.concurrency(),
+                options.skus(),
+                options.warmup().toSeconds(),
+                options.duration().toSeconds(),
                 options.seed());
         log(header);
         List<SystemResult> results = new ArrayList<>();
@@ -88,16 +94,16 @@ public final class OrderBenchmark {
 
     private SystemResult runSyncline() throws Exception {
         if (!Files.isRegularFile(options.jar())) {
-            throw new IllegalStateException("no standalone jar at " + options.jar().toAbsolutePath()
-                    + " (build it with ./mvnw -DskipTests package, or pass --jar)");
+            throw new IllegalStateException("no standalone jar at "
+                    + options.jar().toAbsolutePath() + " (build it with ./mvnw -DskipTests package, or pass --jar)");
         }
         String database = databases.create("syncline_bench");
         Path temp = Files.createTempDirectory("syncline-bench-");
         Path log = temp.resolve("syncline.log");
         int port = SynclineProcess.freePort();
         String password = UUID.randomUUID().toString();
-        Map<String, String> env = SynclineProcess.environment(databases, database, port, temp.resolve("data"),
-                USER, password);
+        Map<String, String> env =
+                SynclineProcess.environment(databases, database, port, temp.resolve("data"), USER, password);
         log("Syncline: database " + database + ", port " + port + ", log " + log);
         boolean clean = false;
         // A private copy: a rebuild of the standalone during the run must not pull the jar from under it
@@ -106,8 +112,8 @@ public final class OrderBenchmark {
             long started = System.nanoTime();
             app.awaitReady(options.startupTimeout());
             log(String.format(Locale.ROOT, "Syncline: ready after %.1f s", (System.nanoTime() - started) / 1e9));
-            SynclineSystem syncline = new SynclineSystem(app.baseUri(), USER, password, options.channel(),
-                    options.orderWait(), options.settleTimeout());
+            SynclineSystem syncline = new SynclineSystem(
+                    app.baseUri(), USER, password, options.channel(), options.orderWait(), options.settleTimeout());
             syncline.login();
             SystemResult result = drive(syncline);
             result = result.withAppLog(log.toString(), app.countErrorLines(), app.errorLines(10));
@@ -140,10 +146,14 @@ public final class OrderBenchmark {
 
     /** Stock, warm-up, stock for the window, the measured window, then the stock check. */
     private SystemResult drive(OrderSystem system) throws Exception {
-        boolean sizeFromWarmup = options.stockPerSku().isEmpty() && !options.warmup().isZero();
-        int windowStock = options.stockPerSku().orElseGet(() -> StockCheck.stockPerSku(
-                options.expectedRate() * OrderMix.MEAN_UNITS, options.duration().toSeconds(), options.skus(),
-                options.stockRatio()));
+        boolean sizeFromWarmup =
+                options.stockPerSku().isEmpty() && !options.warmup().isZero();
+        int windowStock = options.stockPerSku()
+                .orElseGet(() -> StockCheck.stockPerSku(
+                        options.expectedRate() * OrderMix.MEAN_UNITS,
+                        options.duration().toSeconds(),
+                        options.skus(),
+                        options.stockRatio()));
         system.createStock(levels(sizeFromWarmup ? WARMUP_STOCK : windowStock));
 
         Map<String, Long> sold = new TreeMap<>();
@@ -153,21 +163,34 @@ public final class OrderBenchmark {
             warmup = LoadRun.run("warm-up", system, mix, options.concurrency(), options.warmup(), options.seed());
             system.reconcile(warmup);
             warmup.confirmedUnits.forEach((k, v) -> sold.merge(k, v, Long::sum));
-            log(String.format(Locale.ROOT, "%s: warm-up %.1f orders/s, %d errors", system.name(),
-                    warmup.ordersPerSecond(), warmup.errors));
+            log(String.format(
+                    Locale.ROOT,
+                    "%s: warm-up %.1f orders/s, %d errors",
+                    system.name(),
+                    warmup.ordersPerSecond(),
+                    warmup.errors));
             if (sizeFromWarmup) {
-                windowStock = StockCheck.stockPerSku(warmup.secondHalfUnitsPerSecond, options.duration().toSeconds(),
-                        options.skus(), options.stockRatio());
+                windowStock = StockCheck.stockPerSku(
+                        warmup.secondHalfUnitsPerSecond,
+                        options.duration().toSeconds(),
+                        options.skus(),
+                        options.stockRatio());
                 system.restock(levels(windowStock), sold);
             }
         }
         log(system.name() + ": measuring " + options.duration().toSeconds() + " s, stock " + windowStock + " per SKU");
-        PhaseResult measured = LoadRun.run("measure", system, mix, options.concurrency(), options.duration(),
-                options.seed());
+        PhaseResult measured =
+                LoadRun.run("measure", system, mix, options.concurrency(), options.duration(), options.seed());
         system.reconcile(measured);
         measured.confirmedUnits.forEach((k, v) -> sold.merge(k, v, Long::sum));
-        log(String.format(Locale.ROOT, "%s: %.1f orders/s, %d confirmed, %d rejected, %d errors", system.name(),
-                measured.ordersPerSecond(), measured.confirmed, measured.rejected, measured.errors));
+        log(String.format(
+                Locale.ROOT,
+                "%s: %.1f orders/s, %d confirmed, %d rejected, %d errors",
+                system.name(),
+                measured.ordersPerSecond(),
+                measured.confirmed,
+                measured.rejected,
+                measured.errors));
 
         StockCheck.Verdict verdict = settledVerdict(system, sold);
         log(system.name() + ": zero oversell " + verdict.word());
@@ -200,7 +223,7 @@ public final class OrderBenchmark {
     }
 
     private static void log(String message) {
-        System.out.println("[bench " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] "
-                + message);
+        System.out.println(
+                "[bench " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + message);
     }
 }

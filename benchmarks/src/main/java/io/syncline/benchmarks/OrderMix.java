@@ -48,8 +48,7 @@ final class OrderMix {
         return new Order(new UUID(random.nextLong(), random.nextLong()), lines);
     }
 
-    record Line(String sku, int quantity) {
-    }
+    record Line(String sku, int quantity) {}
 
     record Order(UUID reference, List<Line> lines) {
 

@@ -1,7 +1,6 @@
 package io.syncline.benchmarks;
 
 import io.syncline.benchmarks.OrderMix.Order;
-
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +51,8 @@ interface OrderSystem extends AutoCloseable {
     }
 
     enum Outcome {
-        CONFIRMED, REJECTED,
+        CONFIRMED,
+        REJECTED,
         /** Answered, but still PENDING when the wait ran out. */
         UNDECIDED,
         /** No usable answer: transport failure or an unexpected status. */

@@ -1,13 +1,12 @@
 package io.syncline.benchmarks;
 
 import io.syncline.benchmarks.OrderMix.Order;
-import org.HdrHistogram.Histogram;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
 
 /** Tallies of one load phase; the clients' own tallies merged after they stopped. */
 final class PhaseResult {
@@ -27,9 +26,11 @@ final class PhaseResult {
     final List<String> errorSamples = new ArrayList<>();
     /** Orders whose fate the load did not learn: reconciled afterwards. */
     final List<Unsettled> unsettled = new ArrayList<>();
+
     long elapsedNanos;
     /** Units answered per second over the second half of the window (stock sizing). */
     double secondHalfUnitsPerSecond;
+
     long confirmed;
     long rejected;
     long undecided;
@@ -56,7 +57,9 @@ final class PhaseResult {
     }
 
     double percentileMillis(double percentile) {
-        return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+        return latencyMicros.getTotalCount() == 0
+                ? Double.NaN
+                : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
     }
 
     double maxMillis() {
@@ -102,6 +105,5 @@ final class PhaseResult {
     }
 
     /** An order the load did not see decided; orderId is null when no answer came at all. */
-    record Unsettled(Order order, String orderId) {
-    }
+    record Unsettled(Order order, String orderId) {}
 }

@@ -2,7 +2,6 @@ package io.syncline.benchmarks;
 
 import io.syncline.benchmarks.OrderMix.Line;
 import io.syncline.benchmarks.OrderMix.Order;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +22,8 @@ import java.util.concurrent.BlockingQueue;
  */
 final class PlainSqlSystem implements OrderSystem {
 
-    private static final String SCHEMA = """
+    private static final String SCHEMA =
+            """
             CREATE TABLE stock (
                 sku      varchar(64) PRIMARY KEY,
                 on_hand  integer     NOT NULL
@@ -129,8 +129,8 @@ final class PlainSqlSystem implements OrderSystem {
         insertOrder(c, order, "CONFIRMED", null);
         List<Line> sorted = new ArrayList<>(order.lines());
         sorted.sort(Comparator.comparing(Line::sku));
-        try (PreparedStatement take = c.prepareStatement(
-                "UPDATE stock SET on_hand = on_hand - ? WHERE sku = ? AND on_hand >= ?")) {
+        try (PreparedStatement take =
+                c.prepareStatement("UPDATE stock SET on_hand = on_hand - ? WHERE sku = ? AND on_hand >= ?")) {
             for (Line line : sorted) {
                 take.setInt(1, line.quantity());
                 take.setString(2, line.sku());
@@ -149,15 +149,15 @@ final class PlainSqlSystem implements OrderSystem {
     }
 
     private static void insertOrder(Connection c, Order order, String status, String reason) throws SQLException {
-        try (PreparedStatement o = c.prepareStatement(
-                "INSERT INTO orders (id, status, reason, created_at) VALUES (?, ?, ?, now())")) {
+        try (PreparedStatement o =
+                c.prepareStatement("INSERT INTO orders (id, status, reason, created_at) VALUES (?, ?, ?, now())")) {
             o.setObject(1, order.reference());
             o.setString(2, status);
             o.setString(3, reason);
             o.executeUpdate();
         }
-        try (PreparedStatement l = c.prepareStatement(
-                "INSERT INTO order_lines (order_id, line_no, sku, quantity) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement l =
+                c.prepareStatement("INSERT INTO order_lines (order_id, line_no, sku, quantity) VALUES (?, ?, ?, ?)")) {
             int n = 0;
             for (Line line : order.lines()) {
                 l.setObject(1, order.reference());
@@ -184,8 +184,13 @@ final class PlainSqlSystem implements OrderSystem {
         for (var e : supplied.entrySet()) {
             long remaining = left.getOrDefault(e.getKey(), 0L);
             // The counter is decremented on sale: sold = supplied - remaining
-            ledger.add(new StockCheck.SkuLedger(e.getKey(), e.getValue(), e.getValue(), e.getValue() - remaining,
-                    remaining, confirmedUnits.getOrDefault(e.getKey(), 0L)));
+            ledger.add(new StockCheck.SkuLedger(
+                    e.getKey(),
+                    e.getValue(),
+                    e.getValue(),
+                    e.getValue() - remaining,
+                    remaining,
+                    confirmedUnits.getOrDefault(e.getKey(), 0L)));
         }
         return ledger;
     }
@@ -193,7 +198,8 @@ final class PlainSqlSystem implements OrderSystem {
     private Map<String, Long> onHand() throws SQLException {
         Map<String, Long> levels = new TreeMap<>();
         Connection c = all.get(0);
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT sku, on_hand FROM stock")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT sku, on_hand FROM stock")) {
             while (rs.next()) {
                 levels.put(rs.getString(1), rs.getLong(2));
             }

@@ -10,8 +10,7 @@ final class ReportTable {
 
     static final double TARGET_ORDERS_PER_SECOND = 250;
 
-    private ReportTable() {
-    }
+    private ReportTable() {}
 
     static void print(PrintStream out, String header, List<SystemResult> results) {
         out.println();
@@ -31,7 +30,11 @@ final class ReportTable {
         row(out, results, "latency p90 (ms)", r -> f1(r.measured().percentileMillis(90)));
         row(out, results, "latency p99 (ms)", r -> f1(r.measured().percentileMillis(99)));
         row(out, results, "latency max (ms)", r -> f1(r.measured().maxMillis()));
-        row(out, results, "warm-up orders/s", r -> r.warmup() == null ? "-" : f1(r.warmup().ordersPerSecond()));
+        row(
+                out,
+                results,
+                "warm-up orders/s",
+                r -> r.warmup() == null ? "-" : f1(r.warmup().ordersPerSecond()));
         row(out, results, "stock per SKU (measured)", r -> Integer.toString(r.stockPerSku()));
         row(out, results, "zero oversell", r -> r.verdict().word());
         out.println();
@@ -39,16 +42,25 @@ final class ReportTable {
         SystemResult syncline = find(results, "Syncline");
         SystemResult sql = find(results, "Plain SQL");
         if (syncline != null && sql != null && syncline.measured().ordersPerSecond() > 0) {
-            out.printf(Locale.ROOT, "Ratio plain SQL / Syncline orders/s: %.1f%n",
+            out.printf(
+                    Locale.ROOT,
+                    "Ratio plain SQL / Syncline orders/s: %.1f%n",
                     sql.measured().ordersPerSecond() / syncline.measured().ordersPerSecond());
         }
         if (syncline != null) {
-            boolean met = syncline.measured().ordersPerSecond() >= TARGET_ORDERS_PER_SECOND && syncline.verdict().pass()
+            boolean met = syncline.measured().ordersPerSecond() >= TARGET_ORDERS_PER_SECOND
+                    && syncline.verdict().pass()
                     && syncline.measured().errors == 0;
-            out.printf(Locale.ROOT, "Target >= %.0f orders/s sustained with zero oversell (on 2 cores): %s "
+            out.printf(
+                    Locale.ROOT,
+                    "Target >= %.0f orders/s sustained with zero oversell (on 2 cores): %s "
                             + "(%.1f orders/s, oversell %s, %d errors; this machine: %d cores)%n",
-                    TARGET_ORDERS_PER_SECOND, met ? "MET" : "NOT MET", syncline.measured().ordersPerSecond(),
-                    syncline.verdict().word(), syncline.measured().errors, Runtime.getRuntime().availableProcessors());
+                    TARGET_ORDERS_PER_SECOND,
+                    met ? "MET" : "NOT MET",
+                    syncline.measured().ordersPerSecond(),
+                    syncline.verdict().word(),
+                    syncline.measured().errors,
+                    Runtime.getRuntime().availableProcessors());
         }
         results.forEach(r -> details(out, r));
     }
@@ -64,13 +76,23 @@ final class ReportTable {
         }
         for (PhaseResult p : new PhaseResult[] {r.warmup(), m}) {
             if (p != null && (p.lateConfirmed + p.lateRejected + p.unknown) > 0) {
-                out.printf(Locale.ROOT, "  %s decided after the load: %d confirmed, %d rejected, %d unknown%n",
-                        p.name, p.lateConfirmed, p.lateRejected, p.unknown);
+                out.printf(
+                        Locale.ROOT,
+                        "  %s decided after the load: %d confirmed, %d rejected, %d unknown%n",
+                        p.name,
+                        p.lateConfirmed,
+                        p.lateRejected,
+                        p.unknown);
             }
         }
         StockCheck.Verdict v = r.verdict();
-        out.printf(Locale.ROOT, "  stock check %s over %d SKUs: %d units supplied, %d confirmed%n",
-                v.word(), v.skus(), v.supplied(), v.confirmedUnits());
+        out.printf(
+                Locale.ROOT,
+                "  stock check %s over %d SKUs: %d units supplied, %d confirmed%n",
+                v.word(),
+                v.skus(),
+                v.supplied(),
+                v.confirmedUnits());
         v.failures().stream().limit(10).forEach(f -> out.println("    " + f));
         if (v.failures().size() > 10) {
             out.println("    … " + (v.failures().size() - 10) + " more");
@@ -85,8 +107,8 @@ final class ReportTable {
         return results.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
     }
 
-    private static void row(PrintStream out, List<SystemResult> results, String label,
-            Function<SystemResult, String> cell) {
+    private static void row(
+            PrintStream out, List<SystemResult> results, String label, Function<SystemResult, String> cell) {
         StringBuilder line = new StringBuilder(String.format("%-30s", label));
         results.forEach(r -> line.append(String.format("%14s", cell.apply(r))));
         out.println(line);

@@ -1,7 +1,5 @@
 package io.syncline.benchmarks;
 
-import org.HdrHistogram.ConcurrentHistogram;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
@@ -9,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
 
 /**
  * One SSE connection's line reader: counts each complete {@code stock.changed} message and records its delivery
@@ -22,11 +21,13 @@ final class SseClient {
         final LongAdder unparsable = new LongAdder();
         /** The distinct events (by their {@code at}) the window's messages came from. */
         final Set<Long> events = ConcurrentHashMap.newKeySet();
+
         final AtomicInteger open = new AtomicInteger();
         final AtomicInteger closed = new AtomicInteger();
         final ConcurrentHistogram latencyMicros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
         /** Only messages of events from this window count (epoch micros, end exclusive). */
         volatile long windowStartMicros = Long.MAX_VALUE;
+
         volatile long windowEndMicros = Long.MAX_VALUE;
 
         void window(long startMicros, long endMicros) {
@@ -86,8 +87,8 @@ final class SseClient {
             if (sentMicros < stats.windowStartMicros || sentMicros >= stats.windowEndMicros) {
                 return;
             }
-            stats.latencyMicros.recordValue(Math.min(Math.max(0, receivedMicros - sentMicros),
-                    stats.latencyMicros.getHighestTrackableValue()));
+            stats.latencyMicros.recordValue(
+                    Math.min(Math.max(0, receivedMicros - sentMicros), stats.latencyMicros.getHighestTrackableValue()));
             stats.delivered.increment();
             stats.events.add(sentMicros);
         } catch (DateTimeParseException e) {

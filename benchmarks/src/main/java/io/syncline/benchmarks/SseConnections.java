@@ -94,7 +94,14 @@ final class SseConnections implements AutoCloseable {
 
     /** One connection's HTTP state: response head, then (chunked) body split into SSE lines. */
     private static final class Connection {
-        private enum State { HEAD, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, BODY, CLOSED }
+        private enum State {
+            HEAD,
+            CHUNK_SIZE,
+            CHUNK_DATA,
+            CHUNK_END,
+            BODY,
+            CLOSED
+        }
 
         final InetSocketAddress address;
         final ByteBuffer request;
@@ -109,6 +116,7 @@ final class SseConnections implements AutoCloseable {
         boolean opened;
         /** The current line's bytes, until its {@code \n}. */
         byte[] line = new byte[512];
+
         int lineLength;
 
         Connection(InetSocketAddress address, byte[] request, SseClient client, IntConsumer status) {
@@ -216,7 +224,8 @@ final class SseConnections implements AutoCloseable {
                     client.opened();
                     reportStatus(code);
                     state = text.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")
-                            ? State.CHUNK_SIZE : State.BODY;
+                            ? State.CHUNK_SIZE
+                            : State.BODY;
                     return i;
                 }
             }

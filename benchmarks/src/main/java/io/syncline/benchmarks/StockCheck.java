@@ -6,16 +6,14 @@ import java.util.List;
 /** The zero-oversell verdict: per SKU, what the system holds against what it was given and confirmed. */
 final class StockCheck {
 
-    private StockCheck() {
-    }
+    private StockCheck() {}
 
     /**
      * One SKU. {@code supplied}: units ever made available for sale; {@code onHand}, {@code reserved},
      * {@code available}: as the system reports them; {@code confirmedUnits}: units of the orders the
      * responses called CONFIRMED.
      */
-    record SkuLedger(String sku, long supplied, long onHand, long reserved, long available, long confirmedUnits) {
-    }
+    record SkuLedger(String sku, long supplied, long onHand, long reserved, long available, long confirmedUnits) {}
 
     record Verdict(boolean pass, int skus, long supplied, long confirmedUnits, List<String> failures) {
 
@@ -38,8 +36,8 @@ final class StockCheck {
                 failures.add(s.sku() + ": onHand " + s.onHand() + " != supplied " + s.supplied());
             }
             if (s.reserved() + s.available() != s.onHand()) {
-                failures.add(s.sku() + ": reserved " + s.reserved() + " + available " + s.available()
-                        + " != onHand " + s.onHand());
+                failures.add(s.sku() + ": reserved " + s.reserved() + " + available " + s.available() + " != onHand "
+                        + s.onHand());
             }
             if (s.confirmedUnits() > s.supplied()) {
                 failures.add(s.sku() + ": OVERSOLD, confirmed " + s.confirmedUnits() + " > supplied " + s.supplied());

@@ -2,7 +2,6 @@ package io.syncline.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -41,8 +40,10 @@ public final class StreamBenchmark {
 
     private final StreamOptions options;
     private final Databases databases;
-    private final HttpClient control = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient control = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final SseConnections streams;
     private final SseClient.Stats stats = new SseClient.Stats();
     private final AtomicInteger refused = new AtomicInteger();
@@ -76,9 +77,23 @@ public final class StreamBenchmark {
     }
 
     /** One phase's figures. */
-    record Phase(int clients, int connected, double connectSeconds, long heapBytes, double heapPerConnection,
-                 long eventsSent, long failedChanges, long eventsSeen, long delivered, double seconds, double p50Ms,
-                 double p99Ms, double maxMs, int closed, double appCores, double clientCores) {
+    record Phase(
+            int clients,
+            int connected,
+            double connectSeconds,
+            long heapBytes,
+            double heapPerConnection,
+            long eventsSent,
+            long failedChanges,
+            long eventsSeen,
+            long delivered,
+            double seconds,
+            double p50Ms,
+            double p99Ms,
+            double maxMs,
+            int closed,
+            double appCores,
+            double clientCores) {
 
         double deliveredPerSecond() {
             return delivered / seconds;
@@ -92,22 +107,27 @@ public final class StreamBenchmark {
 
     int run() throws Exception {
         if (!Files.isRegularFile(options.jar())) {
-            throw new IllegalStateException("no standalone jar at " + options.jar().toAbsolutePath()
-                    + " (build it with ./mvnw -DskipTests package, or pass --jar)");
+            throw new IllegalStateException("no standalone jar at "
+                    + options.jar().toAbsolutePath() + " (build it with ./mvnw -DskipTests package, or pass --jar)");
         }
-        String header = String.format(Locale.ROOT,
+        String header = String.format(
+                Locale.ROOT,
                 "SSE fan-out, %s, %d cores, Java %s: clients %s, %.0f events/s, warm-up %d s, measured %d s",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.clients(),
-                options.eventsPerSecond(), options.warmup().toSeconds(), options.duration().toSeconds());
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                options.clients(),
+                options.eventsPerSecond(),
+                options.warmup().toSeconds(),
+                options.duration().toSeconds());
         log(header);
         String database = databases.create("syncline_stream_bench");
         Path temp = Files.createTempDirectory("syncline-stream-bench-");
         Path log = temp.resolve("syncline.log");
         int port = SynclineProcess.freePort();
         String password = UUID.randomUUID().toString();
-        Map<String, String> env = SynclineProcess.environment(databases, database, port, temp.resolve("data"),
-                USER, password);
+        Map<String, String> env =
+                SynclineProcess.environment(databases, database, port, temp.resolve("data"), USER, password);
         int most = options.clients().get(options.clients().size() - 1);
         List<String> jvm = new ArrayList<>(options.appJvmOptions());
         // room for every client: Tomcat's connection cap and any stream caps of the gateway
@@ -140,7 +160,8 @@ public final class StreamBenchmark {
             }
             if (clean && !options.keep()) {
                 try (var paths = Files.walk(temp)) {
-                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    paths.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
                 log("done");
             } else {
@@ -154,8 +175,13 @@ public final class StreamBenchmark {
         connectUpTo(clients);
         double connectSeconds = (System.nanoTime() - started) / 1e9;
         int connected = stats.open.get();
-        log(String.format(Locale.ROOT, "%d clients: %d connected in %.1f s, %d refused", clients, connected,
-                connectSeconds, refused.get()));
+        log(String.format(
+                Locale.ROOT,
+                "%d clients: %d connected in %.1f s, %d refused",
+                clients,
+                connected,
+                connectSeconds,
+                refused.get()));
         long heap = heapAfterGc(app);
         double perConnection = connected == 0 ? 0 : (double) (heap - baseline) / connected;
 
@@ -164,20 +190,24 @@ public final class StreamBenchmark {
         ScheduledExecutorService generator = Executors.newSingleThreadScheduledExecutor();
         AtomicInteger level = new AtomicInteger(1_000);
         long periodMicros = (long) (1_000_000 / options.eventsPerSecond());
-        generator.scheduleAtFixedRate(() -> control.sendAsync(stockRequest(level.incrementAndGet()),
-                        HttpResponse.BodyHandlers.discarding())
-                .whenComplete((r, e) -> {
-                    if (e == null && r.statusCode() / 100 == 2) {
-                        sent.incrementAndGet();
-                    } else {
-                        failed.incrementAndGet();
-                    }
-                }), 0, periodMicros, TimeUnit.MICROSECONDS);
+        generator.scheduleAtFixedRate(
+                () -> control.sendAsync(stockRequest(level.incrementAndGet()), HttpResponse.BodyHandlers.discarding())
+                        .whenComplete((r, e) -> {
+                            if (e == null && r.statusCode() / 100 == 2) {
+                                sent.incrementAndGet();
+                            } else {
+                                failed.incrementAndGet();
+                            }
+                        }),
+                0,
+                periodMicros,
+                TimeUnit.MICROSECONDS);
         try {
             Thread.sleep(options.warmup().toMillis());
             int closedBefore = stats.closed.get();
             long startMicros = SseClient.nowMicros();
-            long endMicros = startMicros + TimeUnit.MILLISECONDS.toMicros(options.duration().toMillis());
+            long endMicros = startMicros
+                    + TimeUnit.MILLISECONDS.toMicros(options.duration().toMillis());
             stats.window(startMicros, endMicros);
             long sentBefore = sent.get();
             long failedBefore = failed.get();
@@ -194,14 +224,36 @@ public final class StreamBenchmark {
             Thread.sleep(2_000);
             double seconds = options.duration().toMillis() / 1000.0;
             var h = stats.latencyMicros.copy();
-            Phase phase = new Phase(clients, connected, connectSeconds, heap - baseline, perConnection, eventsSent,
-                    failedChanges, stats.events.size(), stats.delivered.sum(), seconds,
-                    h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0,
-                    stats.closed.get() - closedBefore, appCores, clientCores);
-            log(String.format(Locale.ROOT, "%d clients: %.0f msgs/s delivered (%.0f expected), p50 %.1f ms,"
+            Phase phase = new Phase(
+                    clients,
+                    connected,
+                    connectSeconds,
+                    heap - baseline,
+                    perConnection,
+                    eventsSent,
+                    failedChanges,
+                    stats.events.size(),
+                    stats.delivered.sum(),
+                    seconds,
+                    h.getValueAtPercentile(50) / 1000.0,
+                    h.getValueAtPercentile(99) / 1000.0,
+                    h.getMaxValue() / 1000.0,
+                    stats.closed.get() - closedBefore,
+                    appCores,
+                    clientCores);
+            log(String.format(
+                    Locale.ROOT,
+                    "%d clients: %.0f msgs/s delivered (%.0f expected), p50 %.1f ms,"
                             + " p99 %.1f ms, %d failed stock changes, %d closed, CPU app %.2f / client %.2f cores",
-                    clients, phase.deliveredPerSecond(), phase.expectedPerSecond(), phase.p50Ms(), phase.p99Ms(),
-                    failedChanges, phase.closed(), appCores, clientCores));
+                    clients,
+                    phase.deliveredPerSecond(),
+                    phase.expectedPerSecond(),
+                    phase.p50Ms(),
+                    phase.p99Ms(),
+                    failedChanges,
+                    phase.closed(),
+                    appCores,
+                    clientCores));
             return phase;
         } finally {
             generator.shutdownNow();
@@ -231,12 +283,16 @@ public final class StreamBenchmark {
     }
 
     private static long cpuNanos(java.util.Optional<ProcessHandle> process) {
-        return process.flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
+        return process.flatMap(p -> p.info().totalCpuDuration())
+                .map(Duration::toNanos)
+                .orElse(0L);
     }
 
     private void login(String password) throws IOException, InterruptedException {
-        HttpResponse<String> r = control.send(json("POST", "/api/auth/token",
-                Map.of("username", USER, "password", password)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = control.send(
+                json("POST", "/api/auth/token", Map.of("username", USER, "password", password))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
         }
@@ -246,8 +302,8 @@ public final class StreamBenchmark {
     private void putStock(String sku, int onHand) throws IOException, InterruptedException {
         HttpResponse<String> r = control.send(stockRequest(sku, onHand), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException("PUT /api/inventory/" + sku + " answered " + r.statusCode() + " "
-                    + r.body());
+            throw new IllegalStateException(
+                    "PUT /api/inventory/" + sku + " answered " + r.statusCode() + " " + r.body());
         }
     }
 
@@ -265,12 +321,15 @@ public final class StreamBenchmark {
         body.put("onHand", onHand);
         body.put("lowStockThreshold", 0);
         body.put("name", "Stream benchmark item");
-        return json("PUT", "/api/inventory/" + sku, body).header("Authorization", "Bearer " + token).build();
+        return json("PUT", "/api/inventory/" + sku, body)
+                .header("Authorization", "Bearer " + token)
+                .build();
     }
 
     private HttpRequest.Builder json(String method, String path, Object body) {
         try {
-            return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+            return HttpRequest.newBuilder(base.resolve(path))
+                    .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         } catch (IOException e) {
@@ -283,15 +342,20 @@ public final class StreamBenchmark {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         if (Files.isExecutable(jcmd)) {
             new ProcessBuilder(jcmd.toString(), Long.toString(app.pid()), "GC.run")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
                     .waitFor(60, TimeUnit.SECONDS);
         } else {
             log("no jcmd at " + jcmd + ": heap figures include garbage");
         }
         Thread.sleep(500);
-        HttpResponse<String> r = control.send(HttpRequest.newBuilder(
-                        base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = control.send(
+                HttpRequest.newBuilder(base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("/actuator/metrics answered " + r.statusCode() + " " + r.body());
         }
@@ -310,11 +374,25 @@ public final class StreamBenchmark {
                 + " | p50 | p99 | max | heap per connection | dropped | CPU cores app / client |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (Phase p : phases) {
-            System.out.printf(Locale.ROOT, "| %d / %d | %.1f s | %.1f (%d / %d) | %.0f (%.0f) | %.1f ms | %.1f ms"
-                            + " | %.1f ms | %.1f KiB | %d | %.2f / %.2f |%n", p.connected(), p.clients(),
-                    p.connectSeconds(), p.eventsSeen() / p.seconds(), p.eventsSent(), p.failedChanges(),
-                    p.deliveredPerSecond(), p.expectedPerSecond(), p.p50Ms(), p.p99Ms(), p.maxMs(),
-                    p.heapPerConnection() / 1024, p.closed(), p.appCores(), p.clientCores());
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d / %d | %.1f s | %.1f (%d / %d) | %.0f (%.0f) | %.1f ms | %.1f ms"
+                            + " | %.1f ms | %.1f KiB | %d | %.2f / %.2f |%n",
+                    p.connected(),
+                    p.clients(),
+                    p.connectSeconds(),
+                    p.eventsSeen() / p.seconds(),
+                    p.eventsSent(),
+                    p.failedChanges(),
+                    p.deliveredPerSecond(),
+                    p.expectedPerSecond(),
+                    p.p50Ms(),
+                    p.p99Ms(),
+                    p.maxMs(),
+                    p.heapPerConnection() / 1024,
+                    p.closed(),
+                    p.appCores(),
+                    p.clientCores());
         }
         System.out.println();
         System.out.println("application log: " + app.log() + ", " + app.countErrorLines() + " ERROR lines");
@@ -322,7 +400,7 @@ public final class StreamBenchmark {
     }
 
     private static void log(String message) {
-        System.out.println("[bench " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] "
-                + message);
+        System.out.println(
+                "[bench " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + message);
     }
 }

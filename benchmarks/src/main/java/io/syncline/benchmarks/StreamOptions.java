@@ -9,11 +9,23 @@ import java.util.List;
 import java.util.Map;
 
 /** Flags of the SSE benchmark; {@code --help} prints {@link #USAGE}. */
-record StreamOptions(List<Integer> clients, double eventsPerSecond, Duration warmup, Duration duration,
-                     int connectConcurrency, int readerThreads, Path jar, String pg, String pgUser, String pgPassword,
-                     List<String> appJvmOptions, Duration startupTimeout, boolean keep) {
+record StreamOptions(
+        List<Integer> clients,
+        double eventsPerSecond,
+        Duration warmup,
+        Duration duration,
+        int connectConcurrency,
+        int readerThreads,
+        Path jar,
+        String pg,
+        String pgUser,
+        String pgPassword,
+        List<String> appJvmOptions,
+        Duration startupTimeout,
+        boolean keep) {
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             Usage: java -jar benchmarks/target/syncline-benchmarks.jar stream [flags]
               --clients=1000,5000      SSE clients held in each phase (cumulative: later phases add clients)
               --rate=10                events per second, each fanned out to every client
@@ -29,9 +41,21 @@ record StreamOptions(List<Integer> clients, double eventsPerSecond, Duration war
               --keep                   keep the database and the temporary directory
             """;
 
-    private static final List<String> KNOWN = List.of("clients", "rate", "warmup", "duration",
-            "connect-concurrency", "reader-threads", "jar", "pg", "pg-user", "pg-password", "app-jvm-opts",
-            "startup-timeout", "keep", "help");
+    private static final List<String> KNOWN = List.of(
+            "clients",
+            "rate",
+            "warmup",
+            "duration",
+            "connect-concurrency",
+            "reader-threads",
+            "jar",
+            "pg",
+            "pg-user",
+            "pg-password",
+            "app-jvm-opts",
+            "startup-timeout",
+            "keep",
+            "help");
 
     static StreamOptions parse(String[] args, Map<String, String> env) {
         Map<String, String> flags = new HashMap<>();
@@ -51,10 +75,14 @@ record StreamOptions(List<Integer> clients, double eventsPerSecond, Duration war
             }
             flags.put(name, value);
         }
-        List<Integer> clients = Arrays.stream(flags.getOrDefault("clients", "1000,5000").split(","))
-                .map(String::trim).map(Integer::parseInt).toList();
+        List<Integer> clients = Arrays.stream(
+                        flags.getOrDefault("clients", "1000,5000").split(","))
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList();
         String appJvm = flags.getOrDefault("app-jvm-opts", "-Xmx2g");
-        StreamOptions options = new StreamOptions(clients,
+        StreamOptions options = new StreamOptions(
+                clients,
                 Double.parseDouble(flags.getOrDefault("rate", "10")),
                 BenchmarkOptions.duration(flags.getOrDefault("warmup", "10s")),
                 BenchmarkOptions.duration(flags.getOrDefault("duration", "30s")),
@@ -64,17 +92,22 @@ record StreamOptions(List<Integer> clients, double eventsPerSecond, Duration war
                 flags.getOrDefault("pg", env.getOrDefault("SYNCLINE_BENCH_PG", "jdbc:postgresql://127.0.0.1:5432/")),
                 flags.getOrDefault("pg-user", env.getOrDefault("SYNCLINE_BENCH_PG_USER", "postgres")),
                 flags.getOrDefault("pg-password", env.getOrDefault("SYNCLINE_BENCH_PG_PASSWORD", "")),
-                appJvm.isBlank() ? List.of() : new ArrayList<>(Arrays.asList(appJvm.trim().split("\\s+"))),
+                appJvm.isBlank()
+                        ? List.of()
+                        : new ArrayList<>(Arrays.asList(appJvm.trim().split("\\s+"))),
                 BenchmarkOptions.duration(flags.getOrDefault("startup-timeout", "180s")),
                 flags.containsKey("keep"));
-        if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1)
+        if (clients.isEmpty()
+                || clients.stream().anyMatch(c -> c < 1)
                 || !clients.equals(clients.stream().sorted().toList())) {
             throw new IllegalArgumentException("--clients must be positive counts in increasing order");
         }
-        if (options.eventsPerSecond() <= 0 || options.duration().isZero() || options.connectConcurrency() < 1
+        if (options.eventsPerSecond() <= 0
+                || options.duration().isZero()
+                || options.connectConcurrency() < 1
                 || options.readerThreads() < 1) {
-            throw new IllegalArgumentException("--rate, --duration, --connect-concurrency and --reader-threads"
-                    + " must be positive");
+            throw new IllegalArgumentException(
+                    "--rate, --duration, --connect-concurrency and --reader-threads" + " must be positive");
         }
         return options;
     }

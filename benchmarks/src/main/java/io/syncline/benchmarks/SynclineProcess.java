@@ -38,8 +38,8 @@ final class SynclineProcess implements AutoCloseable {
      * The environment of a benchmark run: its own database and data directory, one OPERATOR user
      * whose merchant has the user's name, and no rate limit to speak of.
      */
-    static Map<String, String> environment(Databases databases, String database, int port, Path dataDir,
-                                           String user, String password) {
+    static Map<String, String> environment(
+            Databases databases, String database, int port, Path dataDir, String user, String password) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SYNCLINE_DB_URL", databases.url(database));
         env.put("SYNCLINE_DB_USER", databases.user());
@@ -61,16 +61,17 @@ final class SynclineProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return new SynclineProcess(builder.start(), log, port);
     }
 
     /** The same Java that runs the benchmark. */
     private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
@@ -96,9 +97,12 @@ final class SynclineProcess implements AutoCloseable {
 
     /** Waits until the readiness probe says UP; fails early when the process dies. */
     void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(baseUri().resolve("/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -124,8 +128,9 @@ final class SynclineProcess implements AutoCloseable {
     /** Lines of the log with an ERROR level or an exception, for the report. */
     List<String> errorLines(int max) {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return lines.filter(l -> l.contains(" ERROR ") || l.startsWith("Caused by:")
-                    || l.contains("Exception: ")).limit(max).toList();
+            return lines.filter(l -> l.contains(" ERROR ") || l.startsWith("Caused by:") || l.contains("Exception: "))
+                    .limit(max)
+                    .toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             return List.of("(cannot read " + log + ": " + e.getMessage() + ")");
         }

@@ -3,7 +3,6 @@ package io.syncline.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.syncline.benchmarks.OrderMix.Order;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,8 +33,8 @@ final class SynclineSystem implements OrderSystem {
     private final Map<String, Long> supplied = new TreeMap<>();
     private volatile String token;
 
-    SynclineSystem(URI base, String username, String password, String channel, Duration orderWait,
-            Duration settleTimeout) {
+    SynclineSystem(
+            URI base, String username, String password, String channel, Duration orderWait, Duration settleTimeout) {
         this.base = base;
         this.username = username;
         this.password = password;
@@ -50,8 +49,10 @@ final class SynclineSystem implements OrderSystem {
     }
 
     void login() throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(json("POST", "/api/auth/token",
-                Map.of("username", username, "password", password)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                json("POST", "/api/auth/token", Map.of("username", username, "password", password))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("login as " + username + " failed: " + r.statusCode() + " " + r.body());
         }
@@ -80,7 +81,8 @@ final class SynclineSystem implements OrderSystem {
         body.put("name", "Benchmark item " + sku);
         HttpResponse<String> r = send(json("PUT", "/api/inventory/" + sku, body));
         if (r.statusCode() != 200 && r.statusCode() != 201) {
-            throw new IllegalStateException("PUT /api/inventory/" + sku + " answered " + r.statusCode() + " " + r.body());
+            throw new IllegalStateException(
+                    "PUT /api/inventory/" + sku + " answered " + r.statusCode() + " " + r.body());
         }
         supplied.put(sku, (long) onHand);
     }
@@ -176,8 +178,12 @@ final class SynclineSystem implements OrderSystem {
                 throw new IllegalStateException("GET /api/inventory/" + e.getKey() + " answered " + r.statusCode());
             }
             JsonNode level = JSON.readTree(r.body());
-            ledger.add(new StockCheck.SkuLedger(e.getKey(), e.getValue(), level.path("onHand").asLong(),
-                    level.path("reserved").asLong(), level.path("available").asLong(),
+            ledger.add(new StockCheck.SkuLedger(
+                    e.getKey(),
+                    e.getValue(),
+                    level.path("onHand").asLong(),
+                    level.path("reserved").asLong(),
+                    level.path("available").asLong(),
                     confirmedUnits.getOrDefault(e.getKey(), 0L)));
         }
         return ledger;
@@ -186,11 +192,12 @@ final class SynclineSystem implements OrderSystem {
     /** Sends with the current token; logs in again once if the token has expired. */
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         String used = token;
-        HttpResponse<String> r = http.send(request.setHeader("Authorization", "Bearer " + used).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                request.setHeader("Authorization", "Bearer " + used).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 401) {
             relogin(used);
-            r = http.send(request.setHeader("Authorization", "Bearer " + token).build(),
+            r = http.send(
+                    request.setHeader("Authorization", "Bearer " + token).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
         return r;
@@ -203,12 +210,14 @@ final class SynclineSystem implements OrderSystem {
     }
 
     private HttpRequest.Builder request(String method, String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody());
     }
 
     private HttpRequest.Builder json(String method, String path, Object body) throws IOException {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     }

@@ -1,14 +1,13 @@
 package io.syncline.benchmarks;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class BenchmarkOptionsTest {
 
@@ -32,11 +31,17 @@ class BenchmarkOptionsTest {
 
     @Test
     void environmentNamesTheServerAndFlagsWinOverIt() {
-        Map<String, String> env = Map.of("SYNCLINE_BENCH_PG", "jdbc:postgresql://db:5433/",
-                "SYNCLINE_BENCH_PG_USER", "bench", "SYNCLINE_BENCH_PG_PASSWORD", "pw");
+        Map<String, String> env = Map.of(
+                "SYNCLINE_BENCH_PG",
+                "jdbc:postgresql://db:5433/",
+                "SYNCLINE_BENCH_PG_USER",
+                "bench",
+                "SYNCLINE_BENCH_PG_PASSWORD",
+                "pw");
 
         BenchmarkOptions fromEnv = BenchmarkOptions.parse(new String[0], env);
-        BenchmarkOptions flagged = BenchmarkOptions.parse(new String[] {"--pg-user", "other", "--pg=jdbc:postgresql://x/"}, env);
+        BenchmarkOptions flagged =
+                BenchmarkOptions.parse(new String[] {"--pg-user", "other", "--pg=jdbc:postgresql://x/"}, env);
 
         assertThat(fromEnv.pgServer()).isEqualTo("jdbc:postgresql://db:5433/");
         assertThat(fromEnv.pgUser()).isEqualTo("bench");
@@ -47,9 +52,20 @@ class BenchmarkOptionsTest {
 
     @Test
     void readsDurationsCountsAndSwitches() {
-        BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--warmup=5s", "--duration", "2m", "--wait=500ms",
-                "--concurrency=8", "--skus=10", "--stock-per-sku=40", "--only=sql", "--keep",
-                "--app-jvm-opts=-Xmx1g -XX:+UseParallelGC"}, Map.of());
+        BenchmarkOptions o = BenchmarkOptions.parse(
+                new String[] {
+                    "--warmup=5s",
+                    "--duration",
+                    "2m",
+                    "--wait=500ms",
+                    "--concurrency=8",
+                    "--skus=10",
+                    "--stock-per-sku=40",
+                    "--only=sql",
+                    "--keep",
+                    "--app-jvm-opts=-Xmx1g -XX:+UseParallelGC"
+                },
+                Map.of());
 
         assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(5));
         assertThat(o.duration()).isEqualTo(Duration.ofMinutes(2));

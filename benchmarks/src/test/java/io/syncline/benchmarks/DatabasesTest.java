@@ -1,9 +1,9 @@
 package io.syncline.benchmarks;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class DatabasesTest {
 
@@ -19,7 +19,6 @@ class DatabasesTest {
 
     @Test
     void refusesAnythingButPostgresql() {
-        assertThatThrownBy(() -> new Databases("jdbc:h2:mem:x", "u", ""))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Databases("jdbc:h2:mem:x", "u", "")).isInstanceOf(IllegalArgumentException.class);
     }
 }

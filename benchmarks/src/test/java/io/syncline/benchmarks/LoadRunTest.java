@@ -1,14 +1,13 @@
 package io.syncline.benchmarks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.syncline.benchmarks.OrderMix.Line;
 import io.syncline.benchmarks.OrderMix.Order;
 import io.syncline.benchmarks.OrderSystem.Placed;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class LoadRunTest {
 

@@ -1,17 +1,16 @@
 package io.syncline.benchmarks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.syncline.benchmarks.OrderMix.Line;
 import io.syncline.benchmarks.OrderMix.Order;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class OrderMixTest {
 
@@ -36,8 +35,12 @@ class OrderMixTest {
 
     @Test
     void theSameSeedGivesTheSameOrdersSoBothSystemsGetOneWorkload() {
-        List<Order> first = IntStream.range(0, 100).mapToObj(i -> mix.next(new Random(7 + i))).toList();
-        List<Order> second = IntStream.range(0, 100).mapToObj(i -> mix.next(new Random(7 + i))).toList();
+        List<Order> first = IntStream.range(0, 100)
+                .mapToObj(i -> mix.next(new Random(7 + i)))
+                .toList();
+        List<Order> second = IntStream.range(0, 100)
+                .mapToObj(i -> mix.next(new Random(7 + i)))
+                .toList();
 
         assertThat(second).isEqualTo(first);
         assertThat(first.stream().map(Order::reference).distinct()).hasSize(100);
@@ -46,7 +49,10 @@ class OrderMixTest {
     @Test
     void meanUnitsPerOrderIsThree() {
         Random random = new Random(3);
-        double mean = IntStream.range(0, 50_000).map(i -> mix.next(random).units()).average().orElseThrow();
+        double mean = IntStream.range(0, 50_000)
+                .map(i -> mix.next(random).units())
+                .average()
+                .orElseThrow();
 
         assertThat(OrderMix.MEAN_UNITS).isEqualTo(3.0);
         assertThat(mean).isCloseTo(OrderMix.MEAN_UNITS, within(0.05));

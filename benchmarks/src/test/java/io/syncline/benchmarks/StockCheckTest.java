@@ -1,19 +1,17 @@
 package io.syncline.benchmarks;
 
-import io.syncline.benchmarks.StockCheck.SkuLedger;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.syncline.benchmarks.StockCheck.SkuLedger;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class StockCheckTest {
 
     @Test
     void passesWhenReservationsMatchConfirmedUnitsWithinSupply() {
-        var verdict = StockCheck.check(List.of(
-                new SkuLedger("A", 10, 10, 10, 0, 10),
-                new SkuLedger("B", 10, 10, 4, 6, 4)));
+        var verdict =
+                StockCheck.check(List.of(new SkuLedger("A", 10, 10, 10, 0, 10), new SkuLedger("B", 10, 10, 4, 6, 4)));
 
         assertThat(verdict.pass()).isTrue();
         assertThat(verdict.word()).isEqualTo("PASS");
@@ -39,11 +37,13 @@ class StockCheckTest {
 
     @Test
     void failsOnNegativeAvailableOrInconsistentCounters() {
-        assertThat(StockCheck.check(List.of(new SkuLedger("A", 10, 10, 11, -1, 10))).failures())
+        assertThat(StockCheck.check(List.of(new SkuLedger("A", 10, 10, 11, -1, 10)))
+                        .failures())
                 .anyMatch(f -> f.contains("available -1 < 0"));
         assertThat(StockCheck.check(List.of(new SkuLedger("A", 10, 9, 3, 6, 3))).failures())
                 .anyMatch(f -> f.contains("onHand 9 != supplied 10"));
-        assertThat(StockCheck.check(List.of(new SkuLedger("A", 10, 10, 3, 6, 3))).failures())
+        assertThat(StockCheck.check(List.of(new SkuLedger("A", 10, 10, 3, 6, 3)))
+                        .failures())
                 .anyMatch(f -> f.contains("reserved 3 + available 6 != onHand 10"));
     }
 

@@ -1,15 +1,14 @@
 package io.syncline.benchmarks;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The SSE benchmark's flags and its line reader's counting. */
 class StreamBenchmarkTest {
@@ -26,8 +25,9 @@ class StreamBenchmarkTest {
 
     @Test
     void readsFlagsAndRefusesDecreasingClientCounts() {
-        StreamOptions options = StreamOptions.parse(new String[] {"--clients=10,20", "--rate=5", "--duration=5s",
-                "--keep"}, Map.of("SYNCLINE_BENCH_PG", "jdbc:postgresql://db:5432/"));
+        StreamOptions options = StreamOptions.parse(
+                new String[] {"--clients=10,20", "--rate=5", "--duration=5s", "--keep"},
+                Map.of("SYNCLINE_BENCH_PG", "jdbc:postgresql://db:5432/"));
 
         assertThat(options.clients()).containsExactly(10, 20);
         assertThat(options.eventsPerSecond()).isEqualTo(5.0);
@@ -54,8 +54,8 @@ class StreamBenchmarkTest {
         lines(client, "id: 3", "event: stock.changed", "data: {\"at\":\"" + recent.minusSeconds(60) + "\"}", "");
 
         assertThat(stats.delivered.sum()).isEqualTo(1);
-        assertThat(stats.latencyMicros.getMaxValue()).isBetween(TimeUnit.MILLISECONDS.toMicros(39),
-                TimeUnit.SECONDS.toMicros(5));
+        assertThat(stats.latencyMicros.getMaxValue())
+                .isBetween(TimeUnit.MILLISECONDS.toMicros(39), TimeUnit.SECONDS.toMicros(5));
         assertThat(stats.open.get()).isEqualTo(1);
         client.closed();
         assertThat(stats.open.get()).isZero();

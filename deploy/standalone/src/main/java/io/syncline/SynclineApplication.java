@@ -1,5 +1,6 @@
 package io.syncline;
 
+import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.AsynchronousCommandBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
@@ -21,8 +22,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
-import java.util.concurrent.Executors;
-
 /**
  * Every Syncline service in one process on Axon's local buses. It lives in the root package so
  * that entities and repositories of all services are found; the services' own application
@@ -31,10 +30,12 @@ import java.util.concurrent.Executors;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ConfigurationPropertiesScan("io.syncline")
-@ComponentScan(excludeFilters = {
-        @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class),
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)})
+@ComponentScan(
+        excludeFilters = {
+            @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class),
+            @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+            @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)
+        })
 public class SynclineApplication {
 
     public static void main(String[] args) {
@@ -47,9 +48,11 @@ public class SynclineApplication {
      */
     @Bean(destroyMethod = "shutdown")
     @Qualifier("localSegment")
-    AsynchronousCommandBus commandBus(TransactionManager transactionManager, Configuration axon,
-                                      DuplicateCommandHandlerResolver duplicateResolver,
-                                      @Value("${syncline.command-threads:8}") int threads) {
+    AsynchronousCommandBus commandBus(
+            TransactionManager transactionManager,
+            Configuration axon,
+            DuplicateCommandHandlerResolver duplicateResolver,
+            @Value("${syncline.command-threads:8}") int threads) {
         AsynchronousCommandBus bus = AsynchronousCommandBus.builder()
                 .executor(Executors.newFixedThreadPool(threads, new AxonThreadFactory("commands")))
                 .transactionManager(transactionManager)

@@ -1,11 +1,11 @@
 package io.syncline.gateway;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The gateway depends on the shared contract only, and reaches services only through Axon's gateways. The
@@ -19,22 +19,37 @@ class GatewayArchitectureTest {
 
     @Test
     void dependsOnNoOtherService() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.syncline.inventory..", "io.syncline.orders..",
-                "io.syncline.live..", "io.syncline.standalone..").check(GATEWAY);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.syncline.inventory..",
+                        "io.syncline.orders..",
+                        "io.syncline.live..",
+                        "io.syncline.standalone..")
+                .check(GATEWAY);
     }
 
     @Test
     void sendsCommandsAndQueriesOnlyThroughTheGateways() {
-        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("org.axonframework.commandhandling.CommandBus")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.axonframework.queryhandling.QueryBus")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.axonframework.commandhandling.CommandBus")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.axonframework.queryhandling.QueryBus")
                 .check(GATEWAY);
     }
 
     @Test
     void keepsTheEdgeOutOfTheServicesMessagingDetails() {
-        noClasses().that().resideInAnyPackage("io.syncline.gateway.inventory..", "io.syncline.gateway.orders..")
-                .should().dependOnClassesThat().haveFullyQualifiedName(
-                        "org.axonframework.commandhandling.gateway.CommandGateway")
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.syncline.gateway.inventory..", "io.syncline.gateway.orders..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.axonframework.commandhandling.gateway.CommandGateway")
                 .because("controllers and their services go through ServiceCalls, which applies the timeouts")
                 .check(GATEWAY);
     }

@@ -1,5 +1,9 @@
 package io.syncline.inventory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.syncline.api.common.ErrorCode;
 import io.syncline.api.common.ErrorDetails;
@@ -18,6 +22,12 @@ import io.syncline.inventory.levels.StockLevelProjection;
 import io.syncline.inventory.levels.StockLevelRepository;
 import io.syncline.inventory.stock.Stock;
 import io.syncline.inventory.stock.UnknownStockInterceptor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -46,17 +56,6 @@ import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.boot.test.autoconfigure.orm.jpa.TestEntityManager;
 import org.springframework.test.context.TestPropertySource;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 /**
  * What the gateway gets from this service across Axon Server: the real handlers' answers, put
  * through the Axon Server connector's serializers with the service's own Jackson mapper, read with
@@ -65,22 +64,27 @@ import static org.awaitility.Awaitility.await;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@TestPropertySource(properties = {
-        "spring.datasource.url=jdbc:h2:mem:stock-wire;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "spring.flyway.locations=classpath:db/migration/inventory"})
+@TestPropertySource(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:stock-wire;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "spring.flyway.locations=classpath:db/migration/inventory"
+        })
 class StockAcrossAxonServerTest {
 
     /** The gateway's queries: an optional view. */
     private static final ResponseType<Optional<StockView>> FOUND = ResponseTypes.optionalInstanceOf(StockView.class);
     /** The gateway's subscriptions: a nullable view first, then views. */
     private static final ResponseType<StockView> VIEW = ResponseTypes.instanceOf(StockView.class);
+
     private static final Instant T0 = Instant.parse("2025-01-01T10:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     @Autowired
     private StockLevelRepository repository;
+
     @Autowired
     private TestEntityManager entityManager;
+
     @Autowired
     private ObjectMapper objectMapper;
 
@@ -95,25 +99,36 @@ class StockAcrossAxonServerTest {
         SimpleQueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
         projection = new StockLevelProjection(repository, emitter);
         events = new AnnotationEventHandlerAdapter(projection);
-        SimpleQueryBus queryHandlers = SimpleQueryBus.builder().queryUpdateEmitter(emitter).build();
+        SimpleQueryBus queryHandlers =
+                SimpleQueryBus.builder().queryUpdateEmitter(emitter).build();
         new AnnotationQueryHandlerAdapter<>(projection).subscribe(queryHandlers);
-        queries = DefaultQueryGateway.builder().queryBus(wire.queryBus(queryHandlers)).build();
+        queries = DefaultQueryGateway.builder()
+                .queryBus(wire.queryBus(queryHandlers))
+                .build();
 
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
-                .storageEngine(new InMemoryEventStorageEngine()).build();
+                .storageEngine(new InMemoryEventStorageEngine())
+                .build();
         SimpleCommandBus commandHandlers = SimpleCommandBus.builder().build();
         commandHandlers.registerHandlerInterceptor(new UnknownStockInterceptor());
-        AggregateAnnotationCommandHandler.<Stock>builder().aggregateType(Stock.class)
-                .repository(EventSourcingRepository.builder(Stock.class).eventStore(eventStore).build())
-                .build().subscribe(commandHandlers);
-        commands = DefaultCommandGateway.builder().commandBus(wire.commandBus(commandHandlers)).build();
+        AggregateAnnotationCommandHandler.<Stock>builder()
+                .aggregateType(Stock.class)
+                .repository(EventSourcingRepository.builder(Stock.class)
+                        .eventStore(eventStore)
+                        .build())
+                .build()
+                .subscribe(commandHandlers);
+        commands = DefaultCommandGateway.builder()
+                .commandBus(wire.commandBus(commandHandlers))
+                .build();
     }
 
     @Test
     void findStockArrivesAsTheView() {
         stocked("m1", "sku-1", 10);
 
-        Optional<StockView> found = queries.query(new FindStock("m1", "sku-1"), FOUND).join();
+        Optional<StockView> found =
+                queries.query(new FindStock("m1", "sku-1"), FOUND).join();
 
         assertThat(found).get().isInstanceOf(StockView.class);
         assertThat(found).isEqualTo(projection.handle(new FindStock("m1", "sku-1")));
@@ -146,8 +161,8 @@ class StockAcrossAxonServerTest {
     @Test
     void aSubscriptionStartsWithTheViewAndFollowsWithViews() {
         stocked("m1", "sku-1", 10);
-        try (SubscriptionQueryResult<StockView, StockView> watched = queries.subscriptionQuery(
-                new FindStock("m1", "sku-1"), VIEW, VIEW)) {
+        try (SubscriptionQueryResult<StockView, StockView> watched =
+                queries.subscriptionQuery(new FindStock("m1", "sku-1"), VIEW, VIEW)) {
             StockView initial = watched.initialResult().block(WAIT);
             List<StockView> updates = new CopyOnWriteArrayList<>();
             watched.updates().subscribe(updates::add);
@@ -157,7 +172,9 @@ class StockAcrossAxonServerTest {
             assertThat(initial).isInstanceOf(StockView.class);
             assertThat(initial.onHand()).isEqualTo(10);
             await().atMost(WAIT).until(() -> !updates.isEmpty());
-            assertThat(updates).first().isInstanceOf(StockView.class)
+            assertThat(updates)
+                    .first()
+                    .isInstanceOf(StockView.class)
                     .isEqualTo(projection.handle(new FindStock("m1", "sku-1")).orElseThrow());
             assertThat(updates.get(0).onHand()).isEqualTo(7);
         }
@@ -165,8 +182,8 @@ class StockAcrossAxonServerTest {
 
     @Test
     void aSubscriptionToAnUnknownSkuStartsWithNothing() {
-        try (SubscriptionQueryResult<StockView, StockView> watched = queries.subscriptionQuery(
-                new FindStock("m1", "nope"), VIEW, VIEW)) {
+        try (SubscriptionQueryResult<StockView, StockView> watched =
+                queries.subscriptionQuery(new FindStock("m1", "nope"), VIEW, VIEW)) {
             assertThat(watched.initialResult().blockOptional(WAIT)).isEmpty();
         }
     }
@@ -188,7 +205,8 @@ class StockAcrossAxonServerTest {
         commands.sendAndWait(new CountStock(id, "m1", "sku-1", "Mug", 2, 0));
 
         assertThatThrownBy(() -> commands.sendAndWait(new AdjustStock(id, "m1", "sku-1", -3, "lost")))
-                .satisfies(e -> assertThat(Refusals.detailsOf(e)).map(ErrorDetails::code)
+                .satisfies(e -> assertThat(Refusals.detailsOf(e))
+                        .map(ErrorDetails::code)
                         .contains(ErrorCode.CONFLICT));
     }
 
@@ -198,7 +216,8 @@ class StockAcrossAxonServerTest {
 
         // another merchant's SKU is a stock that does not exist
         assertThatThrownBy(() -> commands.sendAndWait(new AdjustStock(id("m2", "sku-1"), "m2", "sku-1", 1, "x")))
-                .satisfies(e -> assertThat(Refusals.detailsOf(e)).map(ErrorDetails::code)
+                .satisfies(e -> assertThat(Refusals.detailsOf(e))
+                        .map(ErrorDetails::code)
                         .contains(ErrorCode.NOT_FOUND));
     }
 
@@ -209,8 +228,14 @@ class StockAcrossAxonServerTest {
 
     private void handle(String merchantId, String sku, long sequence, Object payload) {
         try {
-            events.handle(new GenericDomainEventMessage<>("Stock", id(merchantId, sku), sequence, payload,
-                    MetaData.emptyInstance(), UUID.randomUUID().toString(), T0.plusSeconds(sequence)));
+            events.handle(new GenericDomainEventMessage<>(
+                    "Stock",
+                    id(merchantId, sku),
+                    sequence,
+                    payload,
+                    MetaData.emptyInstance(),
+                    UUID.randomUUID().toString(),
+                    T0.plusSeconds(sequence)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,14 +1,14 @@
 package io.syncline.live;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
-
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
 
 /** The live layer follows the services' events through the shared contract and uses only the gateway's edge. */
 class LiveArchitectureTest {
@@ -19,14 +19,21 @@ class LiveArchitectureTest {
 
     @Test
     void dependsOnNoOtherService() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.syncline.inventory..", "io.syncline.orders..",
-                "io.syncline.standalone..").check(LIVE);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.syncline.inventory..", "io.syncline.orders..", "io.syncline.standalone..")
+                .check(LIVE);
     }
 
     @Test
     void usesOnlyTheGatewaysSecurityAndProblems() {
-        noClasses().should().dependOnClassesThat(resideInAPackage("io.syncline.gateway..")
-                        .and(not(resideInAnyPackage("io.syncline.gateway.security..", "io.syncline.gateway.web..",
+        noClasses()
+                .should()
+                .dependOnClassesThat(resideInAPackage("io.syncline.gateway..")
+                        .and(not(resideInAnyPackage(
+                                "io.syncline.gateway.security..",
+                                "io.syncline.gateway.web..",
                                 "io.syncline.gateway.auth.."))))
                 .check(LIVE);
     }

@@ -19,10 +19,11 @@ public class OrdersConfiguration {
      */
     @Bean
     public ConfigurerModule channelOrderKeysProcessor() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerSubscribingEventProcessor(ChannelOrderKeyRecorder.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(ChannelOrderKeyRecorder.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance());
+                .registerListenerInvocationErrorHandler(
+                        ChannelOrderKeyRecorder.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
     }
 
     /** Orders stay in memory between their few commands (confirm, ship, ...); see the stock cache. */

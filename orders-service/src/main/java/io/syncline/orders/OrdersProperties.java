@@ -1,10 +1,9 @@
 package io.syncline.orders;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Settings of the orders service.
@@ -14,8 +13,8 @@ import java.time.Duration;
  * @param commandRetry      how the fulfilment saga retries the commands it sends
  */
 @ConfigurationProperties("syncline.orders")
-public record OrdersProperties(@DefaultValue("30s") Duration fulfilmentTimeout,
-                               @DefaultValue CommandRetry commandRetry) {
+public record OrdersProperties(
+        @DefaultValue("30s") Duration fulfilmentTimeout, @DefaultValue CommandRetry commandRetry) {
 
     /** The constructor Spring binds (the record has a second one). */
     @ConstructorBinding
@@ -40,16 +39,18 @@ public record OrdersProperties(@DefaultValue("30s") Duration fulfilmentTimeout,
      * @param maxInterval      cap of the doubling interval of the persisted retries
      * @param stallAfter       persisted retries without progress after which the order is reported stalled
      */
-    public record CommandRetry(@DefaultValue("3") int immediateRetries,
-                               @DefaultValue("1s") Duration initialInterval,
-                               @DefaultValue("5m") Duration maxInterval,
-                               @DefaultValue("5") int stallAfter) {
+    public record CommandRetry(
+            @DefaultValue("3") int immediateRetries,
+            @DefaultValue("1s") Duration initialInterval,
+            @DefaultValue("5m") Duration maxInterval,
+            @DefaultValue("5") int stallAfter) {
 
         static final CommandRetry DEFAULTS = new CommandRetry(3, Duration.ofSeconds(1), Duration.ofMinutes(5), 5);
 
         public CommandRetry {
             if (immediateRetries < 0) {
-                throw new IllegalArgumentException("syncline.orders.command-retry.immediate-retries must not be negative");
+                throw new IllegalArgumentException(
+                        "syncline.orders.command-retry.immediate-retries must not be negative");
             }
             requirePositive(initialInterval, "syncline.orders.command-retry.initial-interval");
             requirePositive(maxInterval, "syncline.orders.command-retry.max-interval");

@@ -1,5 +1,10 @@
 package io.syncline.platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -11,12 +16,6 @@ import org.springframework.core.env.Profiles;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
 /**
  * Adds the settings every deployable shares ({@value #DEFAULTS}) below all of its own configuration,
  * so each {@code application.yml} keeps only what is its own, and turns Axon's update checker off
@@ -27,6 +26,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
     static final String DEFAULTS = "io/syncline/platform/defaults.yml";
     /** What Axon's update checker reads besides {@code AXONIQ_UPDATE_CHECKER_DISABLED}. */
     static final String UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
+
     private static final String PROFILE_KEY = "spring.config.activate.on-profile";
 
     @Override

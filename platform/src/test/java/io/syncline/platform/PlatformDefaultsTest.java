@@ -1,13 +1,12 @@
 package io.syncline.platform;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 class PlatformDefaultsTest {
 
@@ -28,7 +27,8 @@ class PlatformDefaultsTest {
         assertThat(env.getProperty("axon.serializer.events")).isEqualTo("jackson");
         assertThat(env.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("validate");
         assertThat(env.getProperty("spring.jpa.mapping-resources[0]")).isEqualTo("META-INF/axon-event-sequence.xml");
-        assertThat(env.getProperty("db-scheduler.delay-startup-until-context-ready")).isEqualTo("true");
+        assertThat(env.getProperty("db-scheduler.delay-startup-until-context-ready"))
+                .isEqualTo("true");
         assertThat(env.getProperty("management.metrics.tags.application")).isEqualTo("orders-service");
         assertThat(env.getProperty("spring.flyway.placeholders.binaryType")).isEqualTo("BINARY LARGE OBJECT");
         assertThat(env.getProperty("spring.jpa.database-platform")).isNull();
@@ -37,7 +37,8 @@ class PlatformDefaultsTest {
 
     @Test
     void aDeployablesOwnSettingWins() {
-        StandardEnvironment env = environment(Map.of("axon.serializer.events", "xstream", "server.shutdown", "immediate"));
+        StandardEnvironment env =
+                environment(Map.of("axon.serializer.events", "xstream", "server.shutdown", "immediate"));
 
         assertThat(env.getProperty("axon.serializer.events")).isEqualTo("xstream");
         assertThat(env.getProperty("server.shutdown")).isEqualTo("immediate");
@@ -61,11 +62,13 @@ class PlatformDefaultsTest {
             System.clearProperty(PlatformDefaults.UPDATE_CHECKER_DISABLED);
             environment(Map.of());
             String expected = System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null ? "true" : null;
-            assertThat(System.getProperty(PlatformDefaults.UPDATE_CHECKER_DISABLED)).isEqualTo(expected);
+            assertThat(System.getProperty(PlatformDefaults.UPDATE_CHECKER_DISABLED))
+                    .isEqualTo(expected);
 
             System.setProperty(PlatformDefaults.UPDATE_CHECKER_DISABLED, "false");
             environment(Map.of());
-            assertThat(System.getProperty(PlatformDefaults.UPDATE_CHECKER_DISABLED)).isEqualTo("false");
+            assertThat(System.getProperty(PlatformDefaults.UPDATE_CHECKER_DISABLED))
+                    .isEqualTo("false");
         } finally {
             if (before == null) {
                 System.clearProperty(PlatformDefaults.UPDATE_CHECKER_DISABLED);

@@ -1,16 +1,9 @@
 package io.syncline.it;
 
-import io.syncline.platform.test.ApiClient;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.syncline.platform.test.ApiClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -26,8 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The conventions of the public contract through real HTTP: problems for every client mistake
@@ -38,54 +37,64 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureObservability(tracing = false)
 class ApiConventionsIT extends StandaloneIntegrationTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     // ---- bad input: 400 problems naming the field, never 500 ----
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":[{\"sku\":\"a\",\"quantity\":-1}]}|lines[0].quantity",
-            "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":[{\"sku\":\"a\",\"quantity\":0}]}|lines[0].quantity",
-            "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":[{\"sku\":\"a\",\"quantity\":\"two\"}]}|lines[0].quantity",
-            "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":[{\"sku\":\"a\",\"quantity\":1.5}]}|lines[0].quantity",
-            "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":[{\"sku\":\"a\",\"quantity\":12345678901}]}|lines[0].quantity",
-            "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":[{\"sku\":\"a/b\",\"quantity\":1}]}|lines[0].sku",
-            "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":[{\"quantity\":1}]}|lines[0].sku",
-            "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":[]}|lines",
-            "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":\"a\"}|lines",
-            "{\"channel\":\"web\",\"channelOrderId\":\"1\"}|lines",
-            "{\"channel\":\"web shop\",\"channelOrderId\":\"1\",\"lines\":[{\"sku\":\"a\",\"quantity\":1}]}|channel",
-            "{\"channel\":true,\"channelOrderId\":\"1\",\"lines\":[{\"sku\":\"a\",\"quantity\":1}]}|channel",
-            "{\"channel\":\"web\",\"lines\":[{\"sku\":\"a\",\"quantity\":1}]}|channelOrderId",
-            "[]|body"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":[{\"sku\":\"a\",\"quantity\":-1}]}|lines[0].quantity",
+                "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":[{\"sku\":\"a\",\"quantity\":0}]}|lines[0].quantity",
+                "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":[{\"sku\":\"a\",\"quantity\":\"two\"}]}|lines[0].quantity",
+                "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":[{\"sku\":\"a\",\"quantity\":1.5}]}|lines[0].quantity",
+                "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":[{\"sku\":\"a\",\"quantity\":12345678901}]}|lines[0].quantity",
+                "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":[{\"sku\":\"a/b\",\"quantity\":1}]}|lines[0].sku",
+                "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":[{\"quantity\":1}]}|lines[0].sku",
+                "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":[]}|lines",
+                "{\"channel\":\"web\",\"channelOrderId\":\"1\",\"lines\":\"a\"}|lines",
+                "{\"channel\":\"web\",\"channelOrderId\":\"1\"}|lines",
+                "{\"channel\":\"web shop\",\"channelOrderId\":\"1\",\"lines\":[{\"sku\":\"a\",\"quantity\":1}]}|channel",
+                "{\"channel\":true,\"channelOrderId\":\"1\",\"lines\":[{\"sku\":\"a\",\"quantity\":1}]}|channel",
+                "{\"channel\":\"web\",\"lines\":[{\"sku\":\"a\",\"quantity\":1}]}|channelOrderId",
+                "[]|body"
+            })
     void badOrdersAreValidationProblemsNamingTheField(String body, String field) {
         assertValidation(alice.send("POST", "/api/orders", body, Map.of()), field);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "PUT|/api/inventory/SKU-1|{\"onHand\":-1,\"lowStockThreshold\":0}|onHand",
-            "PUT|/api/inventory/SKU-1|{\"onHand\":1,\"lowStockThreshold\":-2}|lowStockThreshold",
-            "PUT|/api/inventory/SKU-1|{\"onHand\":\"ten\",\"lowStockThreshold\":0}|onHand",
-            "PUT|/api/inventory/SKU-1|{\"lowStockThreshold\":0}|onHand",
-            "PUT|/api/inventory/bad%20sku|{\"onHand\":1,\"lowStockThreshold\":0}|sku",
-            "POST|/api/inventory/SKU-1/adjustments|{\"delta\":0,\"reason\":\"x\"}|delta",
-            "POST|/api/inventory/SKU-1/adjustments|{\"delta\":\"-1\",\"reason\":\"x\"}|delta",
-            "POST|/api/inventory/SKU-1/adjustments|{\"delta\":-1}|reason",
-            "POST|/api/auth/token|{\"username\":\"alice\"}|password"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "PUT|/api/inventory/SKU-1|{\"onHand\":-1,\"lowStockThreshold\":0}|onHand",
+                "PUT|/api/inventory/SKU-1|{\"onHand\":1,\"lowStockThreshold\":-2}|lowStockThreshold",
+                "PUT|/api/inventory/SKU-1|{\"onHand\":\"ten\",\"lowStockThreshold\":0}|onHand",
+                "PUT|/api/inventory/SKU-1|{\"lowStockThreshold\":0}|onHand",
+                "PUT|/api/inventory/bad%20sku|{\"onHand\":1,\"lowStockThreshold\":0}|sku",
+                "POST|/api/inventory/SKU-1/adjustments|{\"delta\":0,\"reason\":\"x\"}|delta",
+                "POST|/api/inventory/SKU-1/adjustments|{\"delta\":\"-1\",\"reason\":\"x\"}|delta",
+                "POST|/api/inventory/SKU-1/adjustments|{\"delta\":-1}|reason",
+                "POST|/api/auth/token|{\"username\":\"alice\"}|password"
+            })
     void badStockWritesAreValidationProblemsNamingTheField(String method, String path, String body, String field) {
         ApiClient client = path.startsWith("/api/auth") ? client() : alice;
         assertValidation(client.send(method, path, body, Map.of()), field);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "/api/orders?status=LOST|status",
-            "/api/orders?size=0|size",
-            "/api/orders?page=-1|page",
-            "/api/orders?page=first|page",
-            "/api/inventory?size=201|size",
-            "/api/inventory?low=perhaps|low"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/orders?status=LOST|status",
+                "/api/orders?size=0|size",
+                "/api/orders?page=-1|page",
+                "/api/orders?page=first|page",
+                "/api/inventory?size=201|size",
+                "/api/inventory?low=perhaps|low"
+            })
     void badQueryParametersAreValidationProblemsNamingThem(String path, String field) {
         assertValidation(alice.get(path), field);
     }
@@ -107,16 +116,27 @@ class ApiConventionsIT extends StandaloneIntegrationTest {
     void unknownRoutesMethodsAndMediaTypesAreProblems() {
         assertProblem(alice.get("/api/no-such-thing"), 404);
         assertProblem(alice.send("DELETE", "/api/orders", null, Map.of()), 405);
-        assertProblem(raw("POST", "/api/orders", alice.token(), Map.of("Content-Type", "text/plain"),
-                HttpRequest.BodyPublishers.ofString("channel=web")), 415);
+        assertProblem(
+                raw(
+                        "POST",
+                        "/api/orders",
+                        alice.token(),
+                        Map.of("Content-Type", "text/plain"),
+                        HttpRequest.BodyPublishers.ofString("channel=web")),
+                415);
     }
 
     @Test
     void oversizedBodiesAre413() {
         String big = "{\"channel\":\"web\",\"channelOrderId\":\"" + "x".repeat(70 * 1024) + "\",\"lines\":[]}";
         assertProblem(alice.send("POST", "/api/orders", big, Map.of()), 413);
-        Http chunked = raw("POST", "/api/orders", alice.token(), Map.of("Content-Type", "application/json"),
-                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))));
+        Http chunked = raw(
+                "POST",
+                "/api/orders",
+                alice.token(),
+                Map.of("Content-Type", "application/json"),
+                HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))));
         assertProblem(chunked, 413);
     }
 
@@ -128,10 +148,11 @@ class ApiConventionsIT extends StandaloneIntegrationTest {
         assertProblem(none, 401);
         assertThat(none.header("WWW-Authenticate")).startsWith("Bearer");
         assertProblem(raw("GET", "/api/orders", "not-a-jwt", Map.of(), HttpRequest.BodyPublishers.noBody()), 401);
-        assertProblem(raw("GET", "/api/orders", forged(alice.token()), Map.of(), HttpRequest.BodyPublishers.noBody()),
+        assertProblem(
+                raw("GET", "/api/orders", forged(alice.token()), Map.of(), HttpRequest.BodyPublishers.noBody()), 401);
+        assertProblem(
+                client().send("POST", "/api/auth/token", Map.of("username", "alice", "password", "wrong"), Map.of()),
                 401);
-        assertProblem(client().send("POST", "/api/auth/token", Map.of("username", "alice", "password", "wrong"),
-                Map.of()), 401);
     }
 
     @Test
@@ -145,9 +166,13 @@ class ApiConventionsIT extends StandaloneIntegrationTest {
     @Test
     void anotherMerchantsOrdersAndSkusAreNotFound() {
         String item = sku("MINE");
-        assertThat(alice.put("/api/inventory/" + item, Map.of("onHand", 5, "lowStockThreshold", 0)).status())
+        assertThat(alice.put("/api/inventory/" + item, Map.of("onHand", 5, "lowStockThreshold", 0))
+                        .status())
                 .isEqualTo(201);
-        String orderId = placeAndWait(order(UUID.randomUUID().toString(), item)).json().get("orderId").asText();
+        String orderId = placeAndWait(order(UUID.randomUUID().toString(), item))
+                .json()
+                .get("orderId")
+                .asText();
 
         assertProblem(bob.get("/api/inventory/" + item), 404);
         assertProblem(bob.post("/api/inventory/" + item + "/adjustments", Map.of("delta", 1, "reason", "x")), 404);
@@ -160,16 +185,18 @@ class ApiConventionsIT extends StandaloneIntegrationTest {
 
     @Test
     void stateThatForbidsAnActionIs409() {
-        String rejected = placeAndWait(order(UUID.randomUUID().toString(), sku("UNKNOWN"))).json()
-                .get("orderId").asText();
+        String rejected = placeAndWait(order(UUID.randomUUID().toString(), sku("UNKNOWN")))
+                .json()
+                .get("orderId")
+                .asText();
         OrderFlowIT.awaitStatus(alice, rejected, "REJECTED");
         assertProblem(alice.post("/api/orders/" + rejected + "/shipment", null), 409);
 
         String item = sku("RES");
         alice.put("/api/inventory/" + item, Map.of("onHand", 2, "lowStockThreshold", 0));
         placeAndWait(order(UUID.randomUUID().toString(), item));
-        assertProblem(alice.post("/api/inventory/" + item + "/adjustments", Map.of("delta", -2, "reason", "lost")),
-                409);
+        assertProblem(
+                alice.post("/api/inventory/" + item + "/adjustments", Map.of("delta", -2, "reason", "lost")), 409);
     }
 
     // ---- idempotency keys ----
@@ -189,11 +216,22 @@ class ApiConventionsIT extends StandaloneIntegrationTest {
     @Test
     void theSameKeyWithAnotherBodyIs422AndKeysBelongToTheMerchant() {
         String key = UUID.randomUUID().toString();
-        alice.send("POST", "/api/orders", order(UUID.randomUUID().toString(), sku("K")), Map.of("Idempotency-Key", key));
-        assertProblem(alice.send("POST", "/api/orders", order(UUID.randomUUID().toString(), sku("K")),
-                Map.of("Idempotency-Key", key)), 422);
-        assertThat(bob.send("POST", "/api/orders", order(UUID.randomUUID().toString(), sku("K")),
-                Map.of("Idempotency-Key", key)).status()).isEqualTo(202);
+        alice.send(
+                "POST", "/api/orders", order(UUID.randomUUID().toString(), sku("K")), Map.of("Idempotency-Key", key));
+        assertProblem(
+                alice.send(
+                        "POST",
+                        "/api/orders",
+                        order(UUID.randomUUID().toString(), sku("K")),
+                        Map.of("Idempotency-Key", key)),
+                422);
+        assertThat(bob.send(
+                                "POST",
+                                "/api/orders",
+                                order(UUID.randomUUID().toString(), sku("K")),
+                                Map.of("Idempotency-Key", key))
+                        .status())
+                .isEqualTo(202);
     }
 
     @Test
@@ -206,8 +244,8 @@ class ApiConventionsIT extends StandaloneIntegrationTest {
         for (int attempt = 0; attempt < 5 && !seen409; attempt++) {
             String key = UUID.randomUUID().toString();
             Map<String, Object> body = order(UUID.randomUUID().toString(), item);
-            CompletableFuture<ApiClient.Response> waiting = CompletableFuture.supplyAsync(() -> alice.send("POST",
-                    "/api/orders", body, Map.of("Idempotency-Key", key, "Prefer", "wait=10")));
+            CompletableFuture<ApiClient.Response> waiting = CompletableFuture.supplyAsync(
+                    () -> alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key, "Prefer", "wait=10")));
             List<ApiClient.Response> responses = new ArrayList<>();
             while (!waiting.isDone()) {
                 responses.add(alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key)));
@@ -221,10 +259,15 @@ class ApiConventionsIT extends StandaloneIntegrationTest {
                 }
             }
             // all that ran or replayed answered about the same single order
-            assertThat(responses.stream().filter(r -> r.status() != 409).map(r -> r.json().get("orderId").asText())
-                    .distinct()).hasSize(1);
+            assertThat(responses.stream()
+                            .filter(r -> r.status() != 409)
+                            .map(r -> r.json().get("orderId").asText())
+                            .distinct())
+                    .hasSize(1);
         }
-        assertThat(seen409).as("a request found the first one with its key still running").isTrue();
+        assertThat(seen409)
+                .as("a request found the first one with its key still running")
+                .isTrue();
     }
 
     // ---- correlation ids ----
@@ -232,14 +275,16 @@ class ApiConventionsIT extends StandaloneIntegrationTest {
     @Test
     void everyResponseCarriesTheCorrelationId() {
         assertThat(alice.send("GET", "/api/orders", null, Map.of("X-Correlation-Id", "it-corr-1"))
-                .header("X-Correlation-Id")).isEqualTo("it-corr-1");
+                        .header("X-Correlation-Id"))
+                .isEqualTo("it-corr-1");
         assertThat(alice.get("/api/orders").header("X-Correlation-Id")).matches("[0-9a-f-]{36}");
-        ApiClient.Response unauthorized = client().send("GET", "/api/orders", null,
-                Map.of("X-Correlation-Id", "it-corr-401"));
+        ApiClient.Response unauthorized =
+                client().send("GET", "/api/orders", null, Map.of("X-Correlation-Id", "it-corr-401"));
         assertThat(unauthorized.status()).isEqualTo(401);
         assertThat(unauthorized.header("X-Correlation-Id")).isEqualTo("it-corr-401");
         assertThat(alice.send("POST", "/api/orders", "{", Map.of("X-Correlation-Id", "it-corr-400"))
-                .header("X-Correlation-Id")).isEqualTo("it-corr-400");
+                        .header("X-Correlation-Id"))
+                .isEqualTo("it-corr-400");
     }
 
     // ---- the API description and the open endpoints ----
@@ -259,11 +304,21 @@ class ApiConventionsIT extends StandaloneIntegrationTest {
         routes.put("/api/orders/{orderId}/cancellation", List.of("post"));
         routes.put("/api/orders/{orderId}/shipment", List.of("post"));
         routes.put("/api/stream", List.of("get"));
-        routes.forEach((path, methods) -> methods.forEach(m ->
-                assertThat(paths.path(path).has(m)).as(m + " " + path).isTrue()));
-        assertThat(paths.path("/api/orders").path("post").path("responses").path("400").path("content")
-                .has("application/problem+json")).isTrue();
-        assertThat(docs.json().path("components").path("securitySchemes").path("bearer").path("scheme").asText())
+        routes.forEach((path, methods) -> methods.forEach(
+                m -> assertThat(paths.path(path).has(m)).as(m + " " + path).isTrue()));
+        assertThat(paths.path("/api/orders")
+                        .path("post")
+                        .path("responses")
+                        .path("400")
+                        .path("content")
+                        .has("application/problem+json"))
+                .isTrue();
+        assertThat(docs.json()
+                        .path("components")
+                        .path("securitySchemes")
+                        .path("bearer")
+                        .path("scheme")
+                        .asText())
                 .isEqualTo("bearer");
         assertThat(client().get("/swagger-ui.html").status()).isIn(200, 302);
         assertThat(client().get("/actuator/health").status()).isEqualTo(200);
@@ -274,8 +329,8 @@ class ApiConventionsIT extends StandaloneIntegrationTest {
     // ---- rate limits, with a small limit of their own ----
 
     @Nested
-    @TestPropertySource(properties = {"syncline.gateway.rate-limit.capacity=4",
-            "syncline.gateway.rate-limit.period=PT60S"})
+    @TestPropertySource(
+            properties = {"syncline.gateway.rate-limit.capacity=4", "syncline.gateway.rate-limit.period=PT60S"})
     class RateLimits {
 
         // this class runs its own server (other limits): its clients talk to that one
@@ -301,8 +356,8 @@ class ApiConventionsIT extends StandaloneIntegrationTest {
             // the token endpoint is limited per client address
             ApiClient.Response login = null;
             for (int i = 0; i < 5 && (login == null || login.status() != 429); i++) {
-                login = new ApiClient(limitedPort).send("POST", "/api/auth/token",
-                        Map.of("username", "vera", "password", "secret"), Map.of());
+                login = new ApiClient(limitedPort)
+                        .send("POST", "/api/auth/token", Map.of("username", "vera", "password", "secret"), Map.of());
             }
             assertProblem(login, 429);
             assertThat(login.header("Retry-After")).isNotBlank();
@@ -319,8 +374,13 @@ class ApiConventionsIT extends StandaloneIntegrationTest {
     }
 
     private static Map<String, Object> order(String channelOrderId, String sku) {
-        return Map.of("channel", "web", "channelOrderId", channelOrderId,
-                "lines", List.of(Map.of("sku", sku, "quantity", 1)));
+        return Map.of(
+                "channel",
+                "web",
+                "channelOrderId",
+                channelOrderId,
+                "lines",
+                List.of(Map.of("sku", sku, "quantity", 1)));
     }
 
     private static String sku(String prefix) {
@@ -330,10 +390,11 @@ class ApiConventionsIT extends StandaloneIntegrationTest {
     /** The token with its payload changed to claim another merchant: its signature no longer fits. */
     private static String forged(String token) {
         String[] parts = token.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"m1\"", "\"m2\"");
-        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String payload =
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"m1\"", "\"m2\"");
+        return parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
     }
 
     /** A response to a request ApiClient cannot make (other content types, chunked bodies, raw tokens). */
@@ -344,11 +405,12 @@ class ApiConventionsIT extends StandaloneIntegrationTest {
         }
     }
 
-    private Http raw(String method, String path, String token, Map<String, String> headers,
-                     HttpRequest.BodyPublisher body) {
+    private Http raw(
+            String method, String path, String token, Map<String, String> headers, HttpRequest.BodyPublisher body) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(30)).method(method, body);
+                    .timeout(Duration.ofSeconds(30))
+                    .method(method, body);
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }

@@ -1,6 +1,7 @@
 package io.syncline.it;
 
-import io.syncline.platform.test.ApiClient;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -14,14 +15,7 @@ import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.syncline.live.stream.StreamHub;
 import io.syncline.live.stream.StreamSubscription;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.beans.factory.annotation.Autowired;
-
+import io.syncline.platform.test.ApiClient;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +31,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The dashboard in headless Chromium against the whole application: it updates from the live stream
@@ -69,15 +68,23 @@ class DashboardIT extends StandaloneIntegrationTest {
 
     @BeforeAll
     static void launch() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM),
                 "Skipping the dashboard browser tests: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
     }
 
     @AfterAll
@@ -122,22 +129,28 @@ class DashboardIT extends StandaloneIntegrationTest {
 
         Locator row = orderRow(page, orderId);
         row.waitFor(new Locator.WaitForOptions().setTimeout(2000));
-        page.waitForFunction("n => Number(document.querySelector('#m-confirmed').textContent) >= n",
-                confirmed + 1, new Page.WaitForFunctionOptions().setTimeout(2000));
+        page.waitForFunction(
+                "n => Number(document.querySelector('#m-confirmed').textContent) >= n",
+                confirmed + 1,
+                new Page.WaitForFunctionOptions().setTimeout(2000));
         long elapsedMs = (System.nanoTime() - placedAt) / 1_000_000;
         assertThat(elapsedMs).as("ms from the API's answer to row and counter").isLessThan(2000);
-        page.waitForSelector("tr[data-order-id='" + orderId + "'][data-status='CONFIRMED']",
+        page.waitForSelector(
+                "tr[data-order-id='" + orderId + "'][data-status='CONFIRMED']",
                 new Page.WaitForSelectorOptions().setTimeout(2000));
         assertThat(page.evaluate("() => window.__notReloaded === true")).isEqualTo(true);
         assertThat(page.locator("#m-per-minute").textContent()).isNotEqualTo("0");
-        assertThat(page.locator("#inventory-table tr[data-sku='" + sku + "']").textContent()).contains(sku);
+        assertThat(page.locator("#inventory-table tr[data-sku='" + sku + "']").textContent())
+                .contains(sku);
 
         String low = stock(1);
         page.waitForSelector("#alerts li[data-sku='" + low + "']", new Page.WaitForSelectorOptions().setTimeout(2000));
         assertThat(counter(page, "#m-low")).isPositive();
 
         Files.createDirectories(Paths.get("target"));
-        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "dashboard.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Paths.get("target", "dashboard.png"))
+                .setFullPage(true));
     }
 
     @Test
@@ -146,7 +159,8 @@ class DashboardIT extends StandaloneIntegrationTest {
         String sku = stock(5);
         String orderId = placeOrder(sku, true);
         Locator stockRow = page.locator("#inventory-table tr[data-sku='" + sku + "']");
-        page.waitForSelector("#inventory-table tr[data-sku='" + sku + "'] td[data-field='available']:text-is('4')",
+        page.waitForSelector(
+                "#inventory-table tr[data-sku='" + sku + "'] td[data-field='available']:text-is('4')",
                 new Page.WaitForSelectorOptions().setTimeout(5000));
 
         // taking all 5 would leave less on hand than the 1 reserved: refused, the levels come back
@@ -154,22 +168,31 @@ class DashboardIT extends StandaloneIntegrationTest {
         stockRow.locator("input").press("Enter");
         page.waitForSelector("#toast:not([hidden])", new Page.WaitForSelectorOptions().setTimeout(5000));
         assertThat(page.locator("#toast").textContent()).startsWith(sku + ": ").hasSizeGreaterThan(sku.length() + 3);
-        page.waitForSelector("#inventory-table tr[data-sku='" + sku + "'] td[data-field='onHand']:text-is('5')",
+        page.waitForSelector(
+                "#inventory-table tr[data-sku='" + sku + "'] td[data-field='onHand']:text-is('5')",
                 new Page.WaitForSelectorOptions().setTimeout(5000));
 
         stockRow.locator("input").fill("3");
         stockRow.locator("button").click();
-        page.waitForSelector("#inventory-table tr[data-sku='" + sku + "'] td[data-field='onHand']:text-is('8')",
+        page.waitForSelector(
+                "#inventory-table tr[data-sku='" + sku + "'] td[data-field='onHand']:text-is('8')",
                 new Page.WaitForSelectorOptions().setTimeout(5000));
-        page.waitForSelector("#inventory-table tr[data-sku='" + sku + "'] button:enabled",
+        page.waitForSelector(
+                "#inventory-table tr[data-sku='" + sku + "'] button:enabled",
                 new Page.WaitForSelectorOptions().setTimeout(5000));
-        assertThat(alice.get("/api/inventory/" + sku).json().get("onHand").asInt()).isEqualTo(8);
+        assertThat(alice.get("/api/inventory/" + sku).json().get("onHand").asInt())
+                .isEqualTo(8);
 
-        orderRow(page, orderId).locator("button", new Locator.LocatorOptions().setHasText("Ship")).click();
-        page.waitForSelector("tr[data-order-id='" + orderId + "'][data-status='SHIPPED']",
+        orderRow(page, orderId)
+                .locator("button", new Locator.LocatorOptions().setHasText("Ship"))
+                .click();
+        page.waitForSelector(
+                "tr[data-order-id='" + orderId + "'][data-status='SHIPPED']",
                 new Page.WaitForSelectorOptions().setTimeout(2000));
-        assertThat(orderRow(page, orderId).locator("button", new Locator.LocatorOptions().setHasText("Cancel"))
-                .isDisabled()).isTrue();
+        assertThat(orderRow(page, orderId)
+                        .locator("button", new Locator.LocatorOptions().setHasText("Cancel"))
+                        .isDisabled())
+                .isTrue();
     }
 
     @Test
@@ -184,16 +207,23 @@ class DashboardIT extends StandaloneIntegrationTest {
         logIn(page);
         assertThat(sockets).hasSize(1);
         assertThat(sockets.get(0).url()).contains("/ws?ticket=").doesNotContain("Bearer");
-        assertThat(hellos(sent).get(0)).contains("\"subscribe\":[\"orders\",\"inventory\",\"health\"]")
+        assertThat(hellos(sent).get(0))
+                .contains("\"subscribe\":[\"orders\",\"inventory\",\"health\"]")
                 .doesNotContain("resumeAfter");
 
         // the hub's cut reaches WebSocket clients too
-        cutRecoverAndCatchUp(page, "websocket", () -> page.waitForCondition(() -> sockets.get(0).isClosed(),
-                new Page.WaitForConditionOptions().setTimeout(5000)));
+        cutRecoverAndCatchUp(
+                page,
+                "websocket",
+                () -> page.waitForCondition(
+                        () -> sockets.get(0).isClosed(), new Page.WaitForConditionOptions().setTimeout(5000)));
         WebSocket current = sockets.get(sockets.size() - 1);
         assertThat(current).isNotSameAs(sockets.get(0));
         assertThat(current.isClosed()).isFalse();
-        assertThat(hellos(sent)).hasSizeGreaterThanOrEqualTo(2).last().asString()
+        assertThat(hellos(sent))
+                .hasSizeGreaterThanOrEqualTo(2)
+                .last()
+                .asString()
                 .containsPattern("\"resumeAfter\":\\d+");
     }
 
@@ -213,12 +243,15 @@ class DashboardIT extends StandaloneIntegrationTest {
             }
         });
         logIn(page);
-        cutRecoverAndCatchUp(page, "fetch", () -> { });
+        cutRecoverAndCatchUp(page, "fetch", () -> {});
         Map<String, String> first = streams.get(0).allHeaders();
         Map<String, String> last = streams.get(streams.size() - 1).allHeaders();
         assertThat(first).containsKey("authorization").doesNotContainKey("last-event-id");
-        assertThat(last.get("last-event-id")).as("the resume point of the reconnect").matches("\\d+");
-        assertThat(streams).allSatisfy(r -> assertThat(r.url()).doesNotContain("ticket").doesNotContain("token"));
+        assertThat(last.get("last-event-id"))
+                .as("the resume point of the reconnect")
+                .matches("\\d+");
+        assertThat(streams)
+                .allSatisfy(r -> assertThat(r.url()).doesNotContain("ticket").doesNotContain("token"));
     }
 
     @Test
@@ -228,7 +261,8 @@ class DashboardIT extends StandaloneIntegrationTest {
         logIn(page);
         assertThat(page.locator("#stream-state").getAttribute("data-transport")).isEqualTo("fetch");
         String orderId = placeOrder(stock(50), true);
-        page.waitForSelector("tr[data-order-id='" + orderId + "'][data-status='CONFIRMED']",
+        page.waitForSelector(
+                "tr[data-order-id='" + orderId + "'][data-status='CONFIRMED']",
                 new Page.WaitForSelectorOptions().setTimeout(5000));
     }
 
@@ -241,8 +275,8 @@ class DashboardIT extends StandaloneIntegrationTest {
         // keep the browser from reconnecting until the missed orders exist, then cut it off server-side
         page.route(STREAM_URLS, route -> route.abort());
         closeAllStreams();
-        page.waitForSelector("#stream-state[data-state='reconnecting']",
-                new Page.WaitForSelectorOptions().setTimeout(5000));
+        page.waitForSelector(
+                "#stream-state[data-state='reconnecting']", new Page.WaitForSelectorOptions().setTimeout(5000));
         assertCut.run();
 
         String missed1 = placeOrder(sku, true);
@@ -252,7 +286,8 @@ class DashboardIT extends StandaloneIntegrationTest {
         page.unroute(STREAM_URLS);
         page.waitForSelector("#stream-state[data-state='live']", new Page.WaitForSelectorOptions().setTimeout(30_000));
         for (String orderId : List.of(missed1, missed2)) {
-            page.waitForSelector("tr[data-order-id='" + orderId + "'][data-status='CONFIRMED']",
+            page.waitForSelector(
+                    "tr[data-order-id='" + orderId + "'][data-status='CONFIRMED']",
                     new Page.WaitForSelectorOptions().setTimeout(5000));
         }
         assertThat(page.locator("#stream-state").getAttribute("data-transport")).isEqualTo(transport);
@@ -267,9 +302,11 @@ class DashboardIT extends StandaloneIntegrationTest {
         try {
             health.down();
             long switchedAt = System.nanoTime();
-            page.waitForSelector("#health-card[data-status='DOWN']",
-                    new Page.WaitForSelectorOptions().setTimeout(2000));
-            assertThat((System.nanoTime() - switchedAt) / 1_000_000).as("ms until DOWN shows").isLessThan(2000);
+            page.waitForSelector(
+                    "#health-card[data-status='DOWN']", new Page.WaitForSelectorOptions().setTimeout(2000));
+            assertThat((System.nanoTime() - switchedAt) / 1_000_000)
+                    .as("ms until DOWN shows")
+                    .isLessThan(2000);
             assertThat(page.locator("#m-health").textContent()).isEqualTo("DOWN");
             assertThat(page.locator("#m-health-detail").textContent()).contains("switchable DOWN");
             assertThat(background(page, "#health-card")).as("DOWN stands out").isNotEqualTo(upBackground);
@@ -277,8 +314,9 @@ class DashboardIT extends StandaloneIntegrationTest {
             assertThat(announcement.getAttribute("role")).isEqualTo("alert");
             assertThat(announcement.textContent()).contains("System health is DOWN");
             Files.createDirectories(Paths.get("target"));
-            page.locator(".cards").screenshot(new Locator.ScreenshotOptions()
-                    .setPath(Paths.get("target", "dashboard-health-down.png")));
+            page.locator(".cards")
+                    .screenshot(
+                            new Locator.ScreenshotOptions().setPath(Paths.get("target", "dashboard-health-down.png")));
         } finally {
             health.up();
         }
@@ -308,24 +346,28 @@ class DashboardIT extends StandaloneIntegrationTest {
         // the alert fires when the stock crosses its threshold (2) downwards
         String sku = stock(5);
         assertThat(alice.post("/api/inventory/" + sku + "/adjustments", Map.of("delta", -3, "reason", "breakage"))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         String alert = "#alerts li[data-sku='" + sku + "'][data-alert-id]";
         page.waitForSelector(alert, new Page.WaitForSelectorOptions().setTimeout(5000));
         String id = page.locator(alert).getAttribute("data-alert-id");
         assertThat(received.get(first)).anySatisfy(frame -> assertThat(frame)
-                .contains("\"id\":" + id + ",").contains("\"type\":\"stock.low\"").contains(sku));
+                .contains("\"id\":" + id + ",")
+                .contains("\"type\":\"stock.low\"")
+                .contains(sku));
         String ack = "{\"ack\":" + id + "}";
         page.waitForCondition(() -> sent.contains(ack), new Page.WaitForConditionOptions().setTimeout(5000));
 
         // a new connection gets what is still unacknowledged first thing: not this alert
         closeAllStreams();
-        page.waitForCondition(() -> sockets.size() == 2 && !hellos(sent).isEmpty()
-                        && received.get(sockets.get(1)) != null,
+        page.waitForCondition(
+                () -> sockets.size() == 2 && !hellos(sent).isEmpty() && received.get(sockets.get(1)) != null,
                 new Page.WaitForConditionOptions().setTimeout(10_000));
         page.waitForSelector("#stream-state[data-state='live']", new Page.WaitForSelectorOptions().setTimeout(10_000));
         String after = placeOrder(stock(50), true);
         List<String> second = received.get(sockets.get(1));
-        page.waitForCondition(() -> second.stream().anyMatch(frame -> frame.contains(after)),
+        page.waitForCondition(
+                () -> second.stream().anyMatch(frame -> frame.contains(after)),
                 new Page.WaitForConditionOptions().setTimeout(5000));
         assertThat(second).noneSatisfy(frame -> assertThat(frame).contains("\"id\":" + id + ","));
         assertThat(sent.stream().filter(ack::equals)).as("acknowledged once").hasSize(1);
@@ -348,7 +390,8 @@ class DashboardIT extends StandaloneIntegrationTest {
 
         context.setOffline(false);
         page.waitForSelector("#stream-state[data-state='live']", new Page.WaitForSelectorOptions().setTimeout(10_000));
-        page.waitForSelector("tr[data-order-id='" + missed + "'][data-status='CONFIRMED']",
+        page.waitForSelector(
+                "tr[data-order-id='" + missed + "'][data-status='CONFIRMED']",
                 new Page.WaitForSelectorOptions().setTimeout(5000));
     }
 
@@ -367,24 +410,30 @@ class DashboardIT extends StandaloneIntegrationTest {
         stockRow.locator("input").fill("1");
         stockRow.locator("input").press("Enter");
         assertBackAtTheLogin(page, sockets);
-        assertThat(alice.get("/api/inventory/" + sku).json().get("onHand").asInt()).isEqualTo(50);
+        assertThat(alice.get("/api/inventory/" + sku).json().get("onHand").asInt())
+                .isEqualTo(50);
 
         signIn(page);
         String orderId = placeOrder(sku, true);
-        page.waitForSelector("tr[data-order-id='" + orderId + "'][data-status='CONFIRMED']",
+        page.waitForSelector(
+                "tr[data-order-id='" + orderId + "'][data-status='CONFIRMED']",
                 new Page.WaitForSelectorOptions().setTimeout(5000));
 
         // the stream refused: its ticket request answers 401
-        page.route(TICKETS, route -> route.fulfill(new Route.FulfillOptions().setStatus(401)
-                .setContentType("application/problem+json")
-                .setBody("{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"The token has expired\"}")));
+        page.route(
+                TICKETS,
+                route -> route.fulfill(new Route.FulfillOptions()
+                        .setStatus(401)
+                        .setContentType("application/problem+json")
+                        .setBody("{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"The token has expired\"}")));
         closeAllStreams();
         assertBackAtTheLogin(page, sockets);
 
         page.unroute(TICKETS);
         signIn(page);
         String next = placeOrder(sku, true);
-        page.waitForSelector("tr[data-order-id='" + next + "'][data-status='CONFIRMED']",
+        page.waitForSelector(
+                "tr[data-order-id='" + next + "'][data-status='CONFIRMED']",
                 new Page.WaitForSelectorOptions().setTimeout(5000));
     }
 
@@ -394,7 +443,8 @@ class DashboardIT extends StandaloneIntegrationTest {
         assertThat(page.locator("#login-error").textContent()).contains(SESSION_ENDED);
         assertThat(page.locator("#login-error").getAttribute("role")).isEqualTo("alert");
         assertThat(page.locator("#stream-state").getAttribute("data-state")).isEqualTo("offline");
-        page.waitForCondition(() -> sockets.stream().allMatch(WebSocket::isClosed),
+        page.waitForCondition(
+                () -> sockets.stream().allMatch(WebSocket::isClosed),
                 new Page.WaitForConditionOptions().setTimeout(5000));
         page.waitForTimeout(1500);
         assertThat(sockets).as("the stream stays stopped").allMatch(WebSocket::isClosed);
@@ -440,7 +490,9 @@ class DashboardIT extends StandaloneIntegrationTest {
             Map<String, String> headers = route.request().allHeaders();
             streams.add(headers);
             if (headers.containsKey("last-event-id") && expired.compareAndSet(false, true)) {
-                route.fulfill(new Route.FulfillOptions().setStatus(410).setContentType("application/problem+json")
+                route.fulfill(new Route.FulfillOptions()
+                        .setStatus(410)
+                        .setContentType("application/problem+json")
                         .setBody("{\"type\":\"about:blank\",\"title\":\"Gone\",\"status\":410,"
                                 + "\"detail\":\"The resume point is older than the retention window\"}"));
             } else {
@@ -468,20 +520,22 @@ class DashboardIT extends StandaloneIntegrationTest {
 
         page.route(STREAM_URLS, route -> route.abort());
         closeAllStreams();
-        page.waitForSelector("#stream-state[data-state='reconnecting']",
-                new Page.WaitForSelectorOptions().setTimeout(5000));
+        page.waitForSelector(
+                "#stream-state[data-state='reconnecting']", new Page.WaitForSelectorOptions().setTimeout(5000));
         String missed = placeOrder(sku, true);
         page.unroute(STREAM_URLS);
 
         page.waitForCondition(expired, new Page.WaitForConditionOptions().setTimeout(30_000));
-        page.waitForSelector("tr[data-order-id='" + missed + "'][data-status='CONFIRMED']",
+        page.waitForSelector(
+                "tr[data-order-id='" + missed + "'][data-status='CONFIRMED']",
                 new Page.WaitForSelectorOptions().setTimeout(10_000));
         assertThat(snapshots.size()).as("the snapshot loaded again").isGreaterThan(loads);
         page.waitForSelector("#stream-state[data-state='live']", new Page.WaitForSelectorOptions().setTimeout(10_000));
         // a fresh subscription is live from when the server has it, which is just after the socket opened
         awaitServerSubscription();
         String next = placeOrder(sku, true);
-        page.waitForSelector("tr[data-order-id='" + next + "'][data-status='CONFIRMED']",
+        page.waitForSelector(
+                "tr[data-order-id='" + next + "'][data-status='CONFIRMED']",
                 new Page.WaitForSelectorOptions().setTimeout(5000));
         assertThat(page.evaluate("() => window.__notReloaded === true")).isEqualTo(true);
     }
@@ -504,12 +558,15 @@ class DashboardIT extends StandaloneIntegrationTest {
     @Test
     void eventBrowserFindsAnOrdersEvents() {
         ApiClient admin = client().login("root", "secret");
-        Assumptions.assumeTrue(admin.get("/api/events?limit=1").status() == 200,
+        Assumptions.assumeTrue(
+                admin.get("/api/events?limit=1").status() == 200,
                 "Skipping: this gateway has no event browser API (GET /api/events)");
         Page page = loggedIn(1280, 900);
         String orderId = placeOrder(stock(50), true);
 
-        orderRow(page, orderId).locator("a", new Locator.LocatorOptions().setHasText("Events")).click();
+        orderRow(page, orderId)
+                .locator("a", new Locator.LocatorOptions().setHasText("Events"))
+                .click();
         page.waitForSelector("#events-view:not([hidden])");
         assertThat(page.locator("#ev-aggregate").inputValue()).isEqualTo(orderId);
         Locator placed = page.locator("#events-table tbody tr", new Page.LocatorOptions().setHasText("OrderPlaced"));
@@ -524,14 +581,16 @@ class DashboardIT extends StandaloneIntegrationTest {
         page.locator("#ev-aggregate").fill(orderId);
         page.locator("#ev-to").fill("2000-01-01T00:00");
         page.locator("#events-form button[type=submit]").click();
-        page.waitForSelector("#events-table tbody td:text-is('No events found.')",
+        page.waitForSelector(
+                "#events-table tbody td:text-is('No events found.')",
                 new Page.WaitForSelectorOptions().setTimeout(5000));
     }
 
     @Test
     void eventBrowserPagesWithTheCursor() {
         ApiClient admin = client().login("root", "secret");
-        Assumptions.assumeTrue(admin.get("/api/events?limit=1").status() == 200,
+        Assumptions.assumeTrue(
+                admin.get("/api/events?limit=1").status() == 200,
                 "Skipping: this gateway has no event browser API (GET /api/events)");
         String sku = stock(50);
         for (int i = 0; i < 12; i++) {
@@ -548,10 +607,14 @@ class DashboardIT extends StandaloneIntegrationTest {
 
         page.locator("#events-more").click();
         page.waitForCondition(() -> rows.count() > 10, new Page.WaitForConditionOptions().setTimeout(10_000));
-        List<String> positions = rows.evaluateAll("rs => rs.map(r => r.dataset.position)").toString().lines().toList();
+        List<String> positions = rows.evaluateAll("rs => rs.map(r => r.dataset.position)")
+                .toString()
+                .lines()
+                .toList();
         assertThat(rows.allTextContents()).allMatch(text -> text.contains("OrderPlaced"));
         assertThat(rows.evaluateAll("rs => new Set(rs.map(r => r.dataset.position)).size === rs.length"))
-                .as("no event twice: %s", positions).isEqualTo(true);
+                .as("no event twice: %s", positions)
+                .isEqualTo(true);
     }
 
     @Test
@@ -562,7 +625,8 @@ class DashboardIT extends StandaloneIntegrationTest {
 
         assertNoHorizontalScroll(page);
         Files.createDirectories(Paths.get("target"));
-        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "dashboard-phone.png"))
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Paths.get("target", "dashboard-phone.png"))
                 .setFullPage(true));
 
         page.navigate(page.url().replaceAll("#.*$", "") + "#/events");
@@ -577,13 +641,24 @@ class DashboardIT extends StandaloneIntegrationTest {
     @Test
     @EnabledIfSystemProperty(named = "dashboard.screenshot", matches = ".+")
     void screenshotForTheReadme() throws Exception {
-        Map<String, String> catalogue = Map.of("BEANS-ESP-1KG", "Espresso beans 1 kg",
-                "FILTER-V60-100", "V60 paper filters, 100", "MUG-STONE-350", "Stoneware mug 350 ml",
-                "GRINDER-HAND", "Hand grinder", "KETTLE-GOOSE", "Gooseneck kettle");
-        Map<String, Integer> onHand = Map.of("BEANS-ESP-1KG", 40, "FILTER-V60-100", 25, "MUG-STONE-350", 12,
-                "GRINDER-HAND", 6, "KETTLE-GOOSE", 3);
-        catalogue.forEach((sku, name) -> assertThat(alice.put("/api/inventory/" + sku,
-                Map.of("onHand", onHand.get(sku), "lowStockThreshold", 3, "name", name)).status()).isIn(200, 201));
+        Map<String, String> catalogue = Map.of(
+                "BEANS-ESP-1KG",
+                "Espresso beans 1 kg",
+                "FILTER-V60-100",
+                "V60 paper filters, 100",
+                "MUG-STONE-350",
+                "Stoneware mug 350 ml",
+                "GRINDER-HAND",
+                "Hand grinder",
+                "KETTLE-GOOSE",
+                "Gooseneck kettle");
+        Map<String, Integer> onHand = Map.of(
+                "BEANS-ESP-1KG", 40, "FILTER-V60-100", 25, "MUG-STONE-350", 12, "GRINDER-HAND", 6, "KETTLE-GOOSE", 3);
+        catalogue.forEach((sku, name) -> assertThat(alice.put(
+                                "/api/inventory/" + sku,
+                                Map.of("onHand", onHand.get(sku), "lowStockThreshold", 3, "name", name))
+                        .status())
+                .isIn(200, 201));
         Page page = loggedIn(1280, 900);
         List<String> skus = List.copyOf(new TreeSet<>(catalogue.keySet()));
         List<String> channels = List.of("web", "shopify", "tiktok");
@@ -592,24 +667,39 @@ class DashboardIT extends StandaloneIntegrationTest {
             last = order(channels.get(i % 3), skus.get(i % skus.size()), 1 + i % 2);
         }
         order("shopify", "KETTLE-GOOSE", 5);
-        assertThat(alice.post("/api/orders/" + last + "/shipment", null).status()).isEqualTo(202);
-        assertThat(alice.post("/api/orders/" + order("web", "MUG-STONE-350", 1) + "/cancellation",
-                Map.of("reason", "Customer changed their mind")).status()).isEqualTo(202);
+        assertThat(alice.post("/api/orders/" + last + "/shipment", null).status())
+                .isEqualTo(202);
+        assertThat(alice.post(
+                                "/api/orders/" + order("web", "MUG-STONE-350", 1) + "/cancellation",
+                                Map.of("reason", "Customer changed their mind"))
+                        .status())
+                .isEqualTo(202);
         assertThat(alice.post("/api/inventory/GRINDER-HAND/adjustments", Map.of("delta", -2, "reason", "damaged"))
-                .status()).isEqualTo(200);
-        page.waitForSelector("#alerts li[data-sku='GRINDER-HAND'][data-alert-id]",
+                        .status())
+                .isEqualTo(200);
+        page.waitForSelector(
+                "#alerts li[data-sku='GRINDER-HAND'][data-alert-id]",
                 new Page.WaitForSelectorOptions().setTimeout(5000));
-        page.waitForSelector("tr[data-order-id='" + last + "'][data-status='SHIPPED']",
+        page.waitForSelector(
+                "tr[data-order-id='" + last + "'][data-status='SHIPPED']",
                 new Page.WaitForSelectorOptions().setTimeout(5000));
         page.waitForSelector("#health-card[data-status='UP']", new Page.WaitForSelectorOptions().setTimeout(5000));
-        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(System.getProperty("dashboard.screenshot")))
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Paths.get(System.getProperty("dashboard.screenshot")))
                 .setFullPage(true));
     }
 
     private String order(String channel, String sku, int quantity) {
-        var r = alice.send("POST", "/api/orders", Map.of("channel", channel,
-                        "channelOrderId", "#" + channelOrders.incrementAndGet(),
-                        "lines", List.of(Map.of("sku", sku, "quantity", quantity))),
+        var r = alice.send(
+                "POST",
+                "/api/orders",
+                Map.of(
+                        "channel",
+                        channel,
+                        "channelOrderId",
+                        "#" + channelOrders.incrementAndGet(),
+                        "lines",
+                        List.of(Map.of("sku", sku, "quantity", quantity))),
                 Map.of("Prefer", "wait=10"));
         assertThat(r.status()).isIn(201, 202);
         return r.json().get("orderId").asText();
@@ -641,8 +731,11 @@ class DashboardIT extends StandaloneIntegrationTest {
     }
 
     private void withoutTickets() {
-        context.route(TICKETS, route -> route.fulfill(
-                new Route.FulfillOptions().setStatus(404).setContentType("application/problem+json")
+        context.route(
+                TICKETS,
+                route -> route.fulfill(new Route.FulfillOptions()
+                        .setStatus(404)
+                        .setContentType("application/problem+json")
                         .setBody("{\"title\":\"Not Found\",\"status\":404}")));
     }
 
@@ -652,8 +745,8 @@ class DashboardIT extends StandaloneIntegrationTest {
         page.locator("#login-password").fill("secret");
         page.locator("#login-password").press("Enter");
         page.waitForSelector("#stream-state[data-state='live']", new Page.WaitForSelectorOptions().setTimeout(10_000));
-        page.waitForSelector("#inventory-table tbody", new Page.WaitForSelectorOptions()
-                .setState(WaitForSelectorState.ATTACHED));
+        page.waitForSelector(
+                "#inventory-table tbody", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
     }
 
     private static int counter(Page page, String selector) {
@@ -668,16 +761,23 @@ class DashboardIT extends StandaloneIntegrationTest {
     /** A fresh SKU of merchant m1. */
     private String stock(int onHand) {
         String sku = "DASH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        var r = alice.put("/api/inventory/" + sku,
-                Map.of("onHand", onHand, "lowStockThreshold", 2, "name", "Dashboard " + sku));
+        var r = alice.put(
+                "/api/inventory/" + sku, Map.of("onHand", onHand, "lowStockThreshold", 2, "name", "Dashboard " + sku));
         assertThat(r.status()).isEqualTo(201);
         return sku;
     }
 
     private String placeOrder(String sku, boolean waitForDecision) {
-        var r = alice.send("POST", "/api/orders", Map.of("channel", "web",
-                        "channelOrderId", UUID.randomUUID().toString(),
-                        "lines", List.of(Map.of("sku", sku, "quantity", 1))),
+        var r = alice.send(
+                "POST",
+                "/api/orders",
+                Map.of(
+                        "channel",
+                        "web",
+                        "channelOrderId",
+                        UUID.randomUUID().toString(),
+                        "lines",
+                        List.of(Map.of("sku", sku, "quantity", 1))),
                 waitForDecision ? Map.of("Prefer", "wait=10") : Map.of());
         assertThat(r.status()).isIn(201, 202);
         return r.json().get("orderId").asText();

@@ -1,10 +1,20 @@
 package io.syncline.it;
 
-import io.syncline.platform.test.ApiClient;
-import io.syncline.platform.test.TestDatabases;
-import io.syncline.SynclineApplication;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerStarter;
+import io.syncline.SynclineApplication;
+import io.syncline.platform.test.ApiClient;
+import io.syncline.platform.test.TestDatabases;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
@@ -17,17 +27,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import javax.sql.DataSource;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Orders still pending when the application stops reach a terminal state after it restarts: the
@@ -48,16 +47,25 @@ class DeadlineSurvivesRestartIT {
         try (ConfigurableApplicationContext first = start(db, "PT10M", WithoutInventory.class)) {
             ApiClient alice = new ApiClient(port(first)).login("alice", "secret");
             for (int i = 0; i < 5; i++) {
-                var r = alice.post("/api/orders", Map.of("channel", "web", "channelOrderId", UUID.randomUUID().toString(),
-                        "lines", List.of(Map.of("sku", "SKU-1", "quantity", 1))));
+                var r = alice.post(
+                        "/api/orders",
+                        Map.of(
+                                "channel",
+                                "web",
+                                "channelOrderId",
+                                UUID.randomUUID().toString(),
+                                "lines",
+                                List.of(Map.of("sku", "SKU-1", "quantity", 1))));
                 assertThat(r.status()).as(r.body()).isEqualTo(202);
                 orderIds.add(r.json().get("orderId").asText());
             }
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-            OrderFlowIT.await(() -> jdbc.queryForObject("select count(*) from scheduled_tasks", Integer.class) >= 5,
+            OrderFlowIT.await(
+                    () -> jdbc.queryForObject("select count(*) from scheduled_tasks", Integer.class) >= 5,
                     "five fulfilment deadlines scheduled");
             for (String id : orderIds) {
-                assertThat(alice.get("/api/orders/" + id).json().get("status").asText()).isEqualTo("PENDING");
+                assertThat(alice.get("/api/orders/" + id).json().get("status").asText())
+                        .isEqualTo("PENDING");
             }
             // overdue before the next start, so the scheduler finds them the moment it runs
             jdbc.update("update scheduled_tasks set execution_time = ?", OVERDUE);
@@ -65,7 +73,8 @@ class DeadlineSurvivesRestartIT {
 
         // Second run: the complete application on the same database.
         try (ConfigurableApplicationContext second = start(db, "PT4S", SynclineApplication.class, SlowStart.class)) {
-            assertThat(SlowStart.schedulerRanDuringStart).as("deadline scheduler running before the handlers exist")
+            assertThat(SlowStart.schedulerRanDuringStart)
+                    .as("deadline scheduler running before the handlers exist")
                     .isFalse();
             ApiClient alice = new ApiClient(port(second)).login("alice", "secret");
             for (String id : orderIds) {
@@ -79,7 +88,8 @@ class DeadlineSurvivesRestartIT {
         // arguments, not default properties: the postgres profile's own defaults must not win
         return new SpringApplicationBuilder(sources)
                 .profiles("postgres", "it")
-                .run("--server.port=0",
+                .run(
+                        "--server.port=0",
                         "--spring.datasource.url=" + db,
                         "--spring.datasource.username=" + TestDatabases.USER,
                         "--spring.datasource.password=" + TestDatabases.PASSWORD,
@@ -105,8 +115,13 @@ class DeadlineSurvivesRestartIT {
             schedulerRanDuringStart = scheduler.getSchedulerState().isStarted();
             if (schedulerRanDuringStart) {
                 JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-                OrderFlowIT.await(() -> jdbc.queryForObject("select count(*) from scheduled_tasks where execution_time <= ?",
-                        Integer.class, OVERDUE) == 0, "the overdue deadlines fired");
+                OrderFlowIT.await(
+                        () -> jdbc.queryForObject(
+                                        "select count(*) from scheduled_tasks where execution_time <= ?",
+                                        Integer.class,
+                                        OVERDUE)
+                                == 0,
+                        "the overdue deadlines fired");
             }
             return new Object();
         }
@@ -117,10 +132,12 @@ class DeadlineSurvivesRestartIT {
     @EnableAutoConfiguration
     @AutoConfigurationPackage(basePackages = "io.syncline")
     @ConfigurationPropertiesScan("io.syncline")
-    @ComponentScan(basePackages = "io.syncline", excludeFilters = {
-            @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class),
-            @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = SynclineApplication.class),
-            @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.syncline\\.(inventory|it)\\..*")})
-    static class WithoutInventory {
-    }
+    @ComponentScan(
+            basePackages = "io.syncline",
+            excludeFilters = {
+                @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class),
+                @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = SynclineApplication.class),
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.syncline\\.(inventory|it)\\..*")
+            })
+    static class WithoutInventory {}
 }

@@ -1,8 +1,9 @@
 package io.syncline.it;
 
-import io.syncline.platform.test.ApiClient;
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.syncline.platform.test.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway calls {@link DistributedTopologyIT} makes as one user or another. Each call asserts
@@ -23,10 +22,10 @@ final class DistributedCalls {
     private static final Duration SETTLED_WITHIN = Duration.ofSeconds(20);
     /** A fresh gateway first catches up on every event Axon Server holds, earlier runs' too. */
     private static final Duration LOGGED_WITHIN = Duration.ofSeconds(60);
+
     private static final Duration POLL = Duration.ofMillis(250);
 
-    private DistributedCalls() {
-    }
+    private DistributedCalls() {}
 
     static String sku(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -49,18 +48,27 @@ final class DistributedCalls {
     }
 
     /** Places an order, waiting for the decision; each call its own idempotency key, so each reaches the bus. */
-    static ApiClient.Response place(ApiClient client, String channelOrderId, List<Map<String, Object>> lines,
-                                    Map<String, String> extraHeaders) {
+    static ApiClient.Response place(
+            ApiClient client,
+            String channelOrderId,
+            List<Map<String, Object>> lines,
+            Map<String, String> extraHeaders) {
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put("Prefer", "wait=20");
         headers.put("Idempotency-Key", UUID.randomUUID().toString());
-        return client.send("POST", "/api/orders",
-                Map.of("channel", "WEB", "channelOrderId", channelOrderId, "lines", lines), headers);
+        return client.send(
+                "POST",
+                "/api/orders",
+                Map.of("channel", "WEB", "channelOrderId", channelOrderId, "lines", lines),
+                headers);
     }
 
     /** Places an order and returns the response body, whatever the outcome. */
-    static JsonNode placeOrder(ApiClient client, String channelOrderId, List<Map<String, Object>> lines,
-                               Map<String, String> extraHeaders) {
+    static JsonNode placeOrder(
+            ApiClient client,
+            String channelOrderId,
+            List<Map<String, Object>> lines,
+            Map<String, String> extraHeaders) {
         ApiClient.Response r = place(client, channelOrderId, lines, extraHeaders);
         assertThat(r.status()).as("POST /api/orders: %s", r).isBetween(200, 202);
         return r.json();
@@ -101,14 +109,18 @@ final class DistributedCalls {
     /** The order's events once the gateway's event log holds one of {@code type}. */
     static List<JsonNode> awaitEvents(ApiClient client, String orderId, String type) {
         String path = "/api/events?limit=200&aggregateId=" + orderId;
-        JsonNode page = await(client, path, p -> {
-            for (JsonNode event : p.get("items")) {
-                if (type.equals(event.get("type").asText())) {
-                    return true;
-                }
-            }
-            return false;
-        }, LOGGED_WITHIN);
+        JsonNode page = await(
+                client,
+                path,
+                p -> {
+                    for (JsonNode event : p.get("items")) {
+                        if (type.equals(event.get("type").asText())) {
+                            return true;
+                        }
+                    }
+                    return false;
+                },
+                LOGGED_WITHIN);
         List<JsonNode> events = new ArrayList<>();
         page.get("items").forEach(events::add);
         return events;

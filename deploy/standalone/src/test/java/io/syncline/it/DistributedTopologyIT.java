@@ -1,15 +1,22 @@
 package io.syncline.it;
 
-import io.syncline.platform.test.ApiClient;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
+import static io.syncline.it.DistributedCalls.awaitEvents;
+import static io.syncline.it.DistributedCalls.awaitOrder;
+import static io.syncline.it.DistributedCalls.awaitStock;
+import static io.syncline.it.DistributedCalls.decidedOrder;
+import static io.syncline.it.DistributedCalls.get;
+import static io.syncline.it.DistributedCalls.inventory;
+import static io.syncline.it.DistributedCalls.items;
+import static io.syncline.it.DistributedCalls.line;
+import static io.syncline.it.DistributedCalls.place;
+import static io.syncline.it.DistributedCalls.placeOrder;
+import static io.syncline.it.DistributedCalls.putStock;
+import static io.syncline.it.DistributedCalls.sku;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.syncline.platform.test.ApiClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -25,21 +32,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
-
-import static io.syncline.it.DistributedCalls.awaitEvents;
-import static io.syncline.it.DistributedCalls.awaitOrder;
-import static io.syncline.it.DistributedCalls.awaitStock;
-import static io.syncline.it.DistributedCalls.decidedOrder;
-import static io.syncline.it.DistributedCalls.get;
-import static io.syncline.it.DistributedCalls.inventory;
-import static io.syncline.it.DistributedCalls.items;
-import static io.syncline.it.DistributedCalls.line;
-import static io.syncline.it.DistributedCalls.place;
-import static io.syncline.it.DistributedCalls.placeOrder;
-import static io.syncline.it.DistributedCalls.putStock;
-import static io.syncline.it.DistributedCalls.sku;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The distributed topology: inventory, orders and gateway as three processes from their executable
@@ -58,7 +57,8 @@ class DistributedTopologyIT {
     /** Three JVMs starting at once on a small, busy machine take their time. */
     private static final Duration READY_WITHIN = Duration.ofSeconds(240);
     /** Axon Server keeps earlier runs' events: a merchant of this run only has lists of this run only. */
-    private static final String RUN_MERCHANT = "dt-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String RUN_MERCHANT =
+            "dt-" + UUID.randomUUID().toString().substring(0, 8);
 
     /**
      * Gateway users: {@code alice} OPERATOR and {@code root} ADMIN of m1, {@code rose} ADMIN of m2,
@@ -69,6 +69,7 @@ class DistributedTopologyIT {
             new GatewayUser("root", "m1", "ADMIN"),
             new GatewayUser("rose", "m2", "ADMIN"),
             new GatewayUser("dora", RUN_MERCHANT, "OPERATOR"));
+
     private static final String PASSWORD = "secret";
 
     private static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -92,8 +93,10 @@ class DistributedTopologyIT {
         Map<String, Path> jars = new LinkedHashMap<>();
         for (String module : MODULES) {
             Path jar = ServiceProcess.executableJar(ROOT, module);
-            assumeTrue(jar != null, () -> "No executable jar in " + ServiceProcess.target(ROOT, module)
-                    + ": run ./mvnw -DskipTests package first");
+            assumeTrue(
+                    jar != null,
+                    () -> "No executable jar in " + ServiceProcess.target(ROOT, module)
+                            + ": run ./mvnw -DskipTests package first");
             jars.put(module, jar);
         }
         String axonServer = System.getenv("SYNCLINE_AXONSERVER").strip();
@@ -147,8 +150,8 @@ class DistributedTopologyIT {
 
         ApiClient.Response defined = putStock(dora, sku, 10, 2, "Mug");
         ApiClient.Response counted = putStock(dora, sku, 8, 3, "Big mug");
-        ApiClient.Response adjusted = dora.post(inventory(sku) + "/adjustments",
-                Map.of("delta", -3, "reason", "breakage"));
+        ApiClient.Response adjusted =
+                dora.post(inventory(sku) + "/adjustments", Map.of("delta", -3, "reason", "breakage"));
 
         assertThat(defined.status()).as("first PUT: %s", defined).isEqualTo(201);
         assertThat(defined.json().get("onHand").asInt()).isEqualTo(10);
@@ -159,8 +162,11 @@ class DistributedTopologyIT {
         assertThat(view.get("name").asText()).isEqualTo("Big mug");
         assertThat(view.get("available").asInt()).isEqualTo(8);
         assertThat(adjusted.status()).as("adjustment: %s", adjusted).isEqualTo(200);
-        assertThat(adjusted.json().get("onHand").asInt()).as("view %s", adjusted.json()).isEqualTo(5);
-        assertThat(adjusted.json().get("version").asLong()).isGreaterThan(view.get("version").asLong());
+        assertThat(adjusted.json().get("onHand").asInt())
+                .as("view %s", adjusted.json())
+                .isEqualTo(5);
+        assertThat(adjusted.json().get("version").asLong())
+                .isGreaterThan(view.get("version").asLong());
         assertThat(get(dora, inventory(sku)).get("onHand").asInt()).isEqualTo(5);
     }
 
@@ -172,7 +178,9 @@ class DistributedTopologyIT {
         assertThat(dora.get(inventory(sku("DT-NONE"))).status()).isEqualTo(404);
         assertThat(rose.get(inventory(sku)).status()).isEqualTo(404);
         ApiClient.Response foreign = rose.post(inventory(sku) + "/adjustments", Map.of("delta", 1, "reason", "x"));
-        assertThat(foreign.status()).as("adjusting another merchant's SKU: %s", foreign).isEqualTo(404);
+        assertThat(foreign.status())
+                .as("adjusting another merchant's SKU: %s", foreign)
+                .isEqualTo(404);
         assertThat(get(dora, inventory(sku)).get("onHand").asInt()).isEqualTo(5);
     }
 
@@ -187,9 +195,12 @@ class DistributedTopologyIT {
         List<JsonNode> all = items(dora, "/api/inventory?size=200");
 
         assertThat(lowOnes).extracting(v -> v.get("sku").asText()).contains(low).doesNotContain(plenty);
-        assertThat(lowOnes).allSatisfy(v -> assertThat(v.get("low").asBoolean()).as("view %s", v).isTrue());
+        assertThat(lowOnes)
+                .allSatisfy(v ->
+                        assertThat(v.get("low").asBoolean()).as("view %s", v).isTrue());
         assertThat(all).extracting(v -> v.get("sku").asText()).contains(low, plenty);
-        assertThat(items(rose, "/api/inventory?size=200")).extracting(v -> v.get("sku").asText())
+        assertThat(items(rose, "/api/inventory?size=200"))
+                .extracting(v -> v.get("sku").asText())
                 .doesNotContain(low, plenty);
     }
 
@@ -207,7 +218,10 @@ class DistributedTopologyIT {
         JsonNode mugView = awaitStock(alice, mug, v -> v.get("reserved").asInt() == 3);
         assertThat(mugView.get("onHand").asInt()).isEqualTo(10);
         assertThat(mugView.get("available").asInt()).isEqualTo(7);
-        assertThat(awaitStock(alice, cap, v -> v.get("reserved").asInt() == 2).get("available").asInt()).isEqualTo(3);
+        assertThat(awaitStock(alice, cap, v -> v.get("reserved").asInt() == 2)
+                        .get("available")
+                        .asInt())
+                .isEqualTo(3);
 
         // the mug line fits, the cap line does not: the mug's reservation must be given back
         JsonNode rejected = placeOrder(alice, "dt-" + cap, List.of(line(mug, 1), line(cap, 4)), Map.of());
@@ -241,14 +255,19 @@ class DistributedTopologyIT {
         JsonNode found = get(dora, "/api/orders/" + orderId);
         assertThat(found.get("channelOrderId").asText()).isEqualTo(channelOrderId);
         assertThat(found.get("lines").get(0).get("sku").asText()).isEqualTo(sku);
-        assertThat(items(dora, "/api/orders?status=CONFIRMED&size=200")).extracting(o -> o.get("orderId").asText())
+        assertThat(items(dora, "/api/orders?status=CONFIRMED&size=200"))
+                .extracting(o -> o.get("orderId").asText())
                 .contains(orderId);
-        assertThat(items(dora, "/api/orders?status=REJECTED&size=200")).extracting(o -> o.get("orderId").asText())
+        assertThat(items(dora, "/api/orders?status=REJECTED&size=200"))
+                .extracting(o -> o.get("orderId").asText())
                 .doesNotContain(orderId);
         assertThat(rose.get("/api/orders/" + orderId).status()).isEqualTo(404);
         assertThat(dora.get("/api/orders/" + UUID.randomUUID()).status()).isEqualTo(404);
         // one order, one reservation
-        assertThat(awaitStock(dora, sku, v -> v.get("reserved").asInt() == 2).get("available").asInt()).isEqualTo(3);
+        assertThat(awaitStock(dora, sku, v -> v.get("reserved").asInt() == 2)
+                        .get("available")
+                        .asInt())
+                .isEqualTo(3);
     }
 
     @Test
@@ -258,18 +277,23 @@ class DistributedTopologyIT {
         String cancelled = decidedOrder(dora, List.of(line(sku, 2)), "CONFIRMED");
         awaitStock(dora, sku, v -> v.get("reserved").asInt() == 2);
 
-        ApiClient.Response cancel = dora.post("/api/orders/" + cancelled + "/cancellation", Map.of("reason", "changed"));
+        ApiClient.Response cancel =
+                dora.post("/api/orders/" + cancelled + "/cancellation", Map.of("reason", "changed"));
 
         assertThat(cancel.status()).as("cancellation: %s", cancel).isEqualTo(202);
         assertThat(awaitOrder(dora, cancelled, o -> o.get("status").asText().equals("CANCELLED"))
-                .get("reason").asText()).isEqualTo("changed");
+                        .get("reason")
+                        .asText())
+                .isEqualTo("changed");
         JsonNode released = awaitStock(dora, sku, v -> v.get("reserved").asInt() == 0);
         assertThat(released.get("available").asInt()).isEqualTo(5);
-        assertThat(items(dora, "/api/orders?status=CANCELLED&size=200")).extracting(o -> o.get("orderId").asText())
+        assertThat(items(dora, "/api/orders?status=CANCELLED&size=200"))
+                .extracting(o -> o.get("orderId").asText())
                 .contains(cancelled);
 
         String shipped = decidedOrder(dora, List.of(line(sku, 1)), "CONFIRMED");
-        assertThat(dora.post("/api/orders/" + shipped + "/shipment", null).status()).isEqualTo(202);
+        assertThat(dora.post("/api/orders/" + shipped + "/shipment", null).status())
+                .isEqualTo(202);
         awaitOrder(dora, shipped, o -> o.get("status").asText().equals("SHIPPED"));
         ApiClient.Response late = dora.post("/api/orders/" + shipped + "/cancellation", null);
         assertThat(late.status()).as("cancelling a shipped order: %s", late).isEqualTo(409);
@@ -283,21 +307,27 @@ class DistributedTopologyIT {
         String confirmed = decidedOrder(dora, List.of(line(sku, 2)), "CONFIRMED");
         awaitStock(dora, sku, v -> v.get("reserved").asInt() == 2);
 
-        ApiClient.Response belowReserved = dora.post(inventory(sku) + "/adjustments",
-                Map.of("delta", -2, "reason", "lost"));
+        ApiClient.Response belowReserved =
+                dora.post(inventory(sku) + "/adjustments", Map.of("delta", -2, "reason", "lost"));
         ApiClient.Response shipRejected = dora.post("/api/orders/" + rejected + "/shipment", null);
         ApiClient.Response ship = dora.post("/api/orders/" + confirmed + "/shipment", null);
 
-        assertThat(belowReserved.status()).as("on-hand below reserved: %s", belowReserved).isEqualTo(409);
-        assertThat(shipRejected.status()).as("shipping a rejected order: %s", shipRejected).isEqualTo(409);
+        assertThat(belowReserved.status())
+                .as("on-hand below reserved: %s", belowReserved)
+                .isEqualTo(409);
+        assertThat(shipRejected.status())
+                .as("shipping a rejected order: %s", shipRejected)
+                .isEqualTo(409);
         assertThat(ship.status()).as("shipment: %s", ship).isEqualTo(202);
         awaitOrder(dora, confirmed, o -> o.get("status").asText().equals("SHIPPED"));
         JsonNode deducted = awaitStock(dora, sku, v -> v.get("reserved").asInt() == 0);
         assertThat(deducted.get("onHand").asInt()).as("stock %s", deducted).isEqualTo(1);
         assertThat(deducted.get("available").asInt()).isEqualTo(1);
-        assertThat(dora.post("/api/orders/" + confirmed + "/shipment", null).status()).as("shipped twice")
+        assertThat(dora.post("/api/orders/" + confirmed + "/shipment", null).status())
+                .as("shipped twice")
                 .isEqualTo(409);
-        assertThat(items(dora, "/api/orders?status=SHIPPED&size=200")).extracting(o -> o.get("orderId").asText())
+        assertThat(items(dora, "/api/orders?status=SHIPPED&size=200"))
+                .extracting(o -> o.get("orderId").asText())
                 .contains(confirmed);
     }
 
@@ -310,22 +340,37 @@ class DistributedTopologyIT {
 
         List<JsonNode> events = awaitEvents(root, orderId, "OrderConfirmed");
 
-        assertThat(events).extracting(e -> e.get("type").asText()).startsWith("OrderPlaced")
+        assertThat(events)
+                .extracting(e -> e.get("type").asText())
+                .startsWith("OrderPlaced")
                 .contains("OrderConfirmed");
         // every event of the order, in the order the aggregate wrote them
-        assertThat(events).extracting(e -> e.get("sequence").asLong())
-                .containsExactlyElementsOf(LongStream.range(0, events.size()).boxed().toList());
-        assertThat(events).extracting(e -> e.get("position").asLong()).isSorted().doesNotHaveDuplicates();
+        assertThat(events)
+                .extracting(e -> e.get("sequence").asLong())
+                .containsExactlyElementsOf(
+                        LongStream.range(0, events.size()).boxed().toList());
+        assertThat(events)
+                .extracting(e -> e.get("position").asLong())
+                .isSorted()
+                .doesNotHaveDuplicates();
         for (JsonNode event : events) {
             assertThat(event.get("aggregateId").asText()).isEqualTo(orderId);
-            assertThat(event.get("aggregateType").asText()).as("event %s", event).isNotBlank();
-            assertThat(Instant.parse(event.get("timestamp").asText())).isBefore(Instant.now().plusSeconds(5));
-            assertThat(event.get("payload").get("orderId").asText()).as("event %s", event).isEqualTo(orderId);
+            assertThat(event.get("aggregateType").asText())
+                    .as("event %s", event)
+                    .isNotBlank();
+            assertThat(Instant.parse(event.get("timestamp").asText()))
+                    .isBefore(Instant.now().plusSeconds(5));
+            assertThat(event.get("payload").get("orderId").asText())
+                    .as("event %s", event)
+                    .isEqualTo(orderId);
             assertThat(event.get("payload").get("merchantId").asText()).isEqualTo("m1");
             // the request's id travels through the commands and events it caused, across the services
-            assertThat(event.get("metadata").path("correlationId").asText()).as("event %s", event)
+            assertThat(event.get("metadata").path("correlationId").asText())
+                    .as("event %s", event)
                     .isEqualTo(correlationId);
-            assertThat(event.get("metadata").path("userId").asText()).as("event %s", event).isEqualTo("root");
+            assertThat(event.get("metadata").path("userId").asText())
+                    .as("event %s", event)
+                    .isEqualTo("root");
         }
         JsonNode placed = events.get(0).get("payload");
         assertThat(placed.get("channel").asText()).isEqualTo("WEB");
@@ -351,7 +396,9 @@ class DistributedTopologyIT {
             pages++;
         } while (next != null && pages <= all.size() + 1);
 
-        assertThat(paged).containsExactlyElementsOf(all.stream().map(e -> e.get("position").asLong()).toList());
+        assertThat(paged)
+                .containsExactlyElementsOf(
+                        all.stream().map(e -> e.get("position").asLong()).toList());
         assertThat(next).as("a cursor after the last page").isNull();
     }
 
@@ -367,8 +414,11 @@ class DistributedTopologyIT {
         assertThat(items(root, "/api/events?aggregateId=" + foreign)).isEmpty();
         List<JsonNode> everything = items(rose, "/api/events?limit=200");
         assertThat(everything).isNotEmpty();
-        everything.forEach(e -> assertThat(e.get("payload").get("merchantId").asText()).isEqualTo("m2"));
-        assertThat(alice.get("/api/events?aggregateId=" + own).status()).as("OPERATOR").isEqualTo(403);
+        everything.forEach(
+                e -> assertThat(e.get("payload").get("merchantId").asText()).isEqualTo("m2"));
+        assertThat(alice.get("/api/events?aggregateId=" + own).status())
+                .as("OPERATOR")
+                .isEqualTo(403);
     }
 
     // ---- live streams ----
@@ -382,8 +432,7 @@ class DistributedTopologyIT {
             String orderId = order.get("orderId").asText();
 
             StreamIT.Event placed = orders.await(e -> e.is("order.placed") && orderId.equals(e.field("orderId")));
-            StreamIT.Event confirmed = orders.await(e -> e.is("order.confirmed")
-                    && orderId.equals(e.field("orderId")));
+            StreamIT.Event confirmed = orders.await(e -> e.is("order.confirmed") && orderId.equals(e.field("orderId")));
 
             assertThat(placed.merchantId()).isEqualTo("m1");
             assertThat(placed.field("status")).isEqualTo("PENDING");
@@ -407,17 +456,19 @@ class DistributedTopologyIT {
             assertThat(putStock(dora, sku, 4).status()).isEqualTo(201);
             String orderId = decidedOrder(dora, List.of(line(sku, 1)), "CONFIRMED");
 
-            WebSocketStreamIT.Frame stocked = ws.await(f -> "stock.changed".equals(f.type())
-                    && sku.equals(f.field("sku")) && "4".equals(f.field("onHand")));
-            WebSocketStreamIT.Frame placed = ws.await(f -> "order.placed".equals(f.type())
-                    && orderId.equals(f.field("orderId")));
-            WebSocketStreamIT.Frame confirmed = ws.await(f -> "order.confirmed".equals(f.type())
-                    && orderId.equals(f.field("orderId")));
+            WebSocketStreamIT.Frame stocked = ws.await(f ->
+                    "stock.changed".equals(f.type()) && sku.equals(f.field("sku")) && "4".equals(f.field("onHand")));
+            WebSocketStreamIT.Frame placed =
+                    ws.await(f -> "order.placed".equals(f.type()) && orderId.equals(f.field("orderId")));
+            WebSocketStreamIT.Frame confirmed =
+                    ws.await(f -> "order.confirmed".equals(f.type()) && orderId.equals(f.field("orderId")));
 
             assertThat(stocked.field("merchantId")).isEqualTo(RUN_MERCHANT);
             assertThat(confirmed.id()).isGreaterThan(placed.id());
-            assertThat(ws.frames()).filteredOn(f -> f.data() != null && f.data().has("merchantId"))
-                    .extracting(f -> f.field("merchantId")).containsOnly(RUN_MERCHANT);
+            assertThat(ws.frames())
+                    .filteredOn(f -> f.data() != null && f.data().has("merchantId"))
+                    .extracting(f -> f.field("merchantId"))
+                    .containsOnly(RUN_MERCHANT);
         }
     }
 
@@ -433,8 +484,8 @@ class DistributedTopologyIT {
     private static String placeStockedOrder(ApiClient client, String correlationId) {
         String sku = sku("DT-EVT");
         assertThat(putStock(client, sku, 5).status()).isEqualTo(201);
-        JsonNode order = placeOrder(client, "dt-" + UUID.randomUUID(), List.of(line(sku, 1)),
-                Map.of("X-Correlation-Id", correlationId));
+        JsonNode order = placeOrder(
+                client, "dt-" + UUID.randomUUID(), List.of(line(sku, 1)), Map.of("X-Correlation-Id", correlationId));
         assertThat(order.get("status").asText()).as("order %s", order).isEqualTo("CONFIRMED");
         return order.get("orderId").asText();
     }
@@ -445,8 +496,10 @@ class DistributedTopologyIT {
             throw new IllegalStateException("SYNCLINE_AXONSERVER must be host:port, not " + hostAndPort);
         }
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(hostAndPort.substring(0, colon),
-                    Integer.parseInt(hostAndPort.substring(colon + 1))), 3_000);
+            socket.connect(
+                    new InetSocketAddress(
+                            hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1))),
+                    3_000);
         } catch (IOException e) {
             throw new IllegalStateException("No Axon Server answers at " + hostAndPort, e);
         }
@@ -465,6 +518,5 @@ class DistributedTopologyIT {
         return env;
     }
 
-    private record GatewayUser(String username, String merchant, String roles) {
-    }
+    private record GatewayUser(String username, String merchant, String roles) {}
 }

@@ -1,10 +1,13 @@
 package io.syncline.it;
 
-import io.syncline.platform.test.ApiClient;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static io.syncline.it.OrderFlowIT.await;
+import static io.syncline.it.OrderFlowIT.line;
+import static io.syncline.it.OrderFlowIT.sku;
+import static io.syncline.it.OrderFlowIT.stock;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.syncline.platform.test.ApiClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,12 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.syncline.it.OrderFlowIT.await;
-import static io.syncline.it.OrderFlowIT.line;
-import static io.syncline.it.OrderFlowIT.sku;
-import static io.syncline.it.OrderFlowIT.stock;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The event browser over the standalone's event store: search, paging, metadata, role and merchant. */
 class EventBrowserIT extends StandaloneIntegrationTest {
@@ -42,7 +41,8 @@ class EventBrowserIT extends StandaloneIntegrationTest {
         assertThat(placed.get("aggregateType").asText()).isNotBlank();
         assertThat(placed.get("sequence").asLong()).isZero();
         assertThat(placed.get("position").asLong()).isPositive();
-        assertThat(Instant.parse(placed.get("timestamp").asText())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(placed.get("timestamp").asText()))
+                .isBefore(Instant.now().plusSeconds(1));
         assertThat(placed.get("payload").get("orderId").asText()).isEqualTo(orderId);
         assertThat(placed.get("payload").get("merchantId").asText()).isEqualTo("m1");
         assertThat(placed.get("metadata").get("correlationId").asText()).isEqualTo(correlationId);
@@ -60,16 +60,24 @@ class EventBrowserIT extends StandaloneIntegrationTest {
         Instant to = Instant.now().plusSeconds(1);
 
         String range = "&from=" + enc(from.toString()) + "&to=" + enc(to.toString()) + "&limit=200";
-        List<JsonNode> placed = root.get("/api/events?type=OrderPlaced" + range).json().get("items")
+        List<JsonNode> placed = root.get("/api/events?type=OrderPlaced" + range)
+                .json()
+                .get("items")
                 .findParents("position");
         assertThat(placed).extracting(e -> e.get("type").asText()).containsOnly("OrderPlaced");
         assertThat(placed).extracting(e -> e.get("aggregateId").asText()).contains(orderId);
-        List<JsonNode> full = root.get("/api/events?type=" + enc("io.syncline.api.orders.OrderEvents$OrderPlaced")
-                + range).json().get("items").findParents("position");
+        List<JsonNode> full = root.get(
+                        "/api/events?type=" + enc("io.syncline.api.orders.OrderEvents$OrderPlaced") + range)
+                .json()
+                .get("items")
+                .findParents("position");
         assertThat(full).extracting(e -> e.get("aggregateId").asText()).contains(orderId);
 
         String before = "&from=" + enc(from.minusSeconds(3600).toString()) + "&to=" + enc(from.toString());
-        assertThat(root.get("/api/events?aggregateId=" + orderId + before).json().get("items")).isEmpty();
+        assertThat(root.get("/api/events?aggregateId=" + orderId + before)
+                        .json()
+                        .get("items"))
+                .isEmpty();
     }
 
     @Test
@@ -81,14 +89,17 @@ class EventBrowserIT extends StandaloneIntegrationTest {
         String next = null;
         int pages = 0;
         do {
-            JsonNode page = root.get("/api/events?limit=1&aggregateId=" + orderId
-                    + (next == null ? "" : "&after=" + enc(next))).json();
+            JsonNode page = root.get(
+                            "/api/events?limit=1&aggregateId=" + orderId + (next == null ? "" : "&after=" + enc(next)))
+                    .json();
             page.get("items").forEach(e -> paged.add(e.get("position").asLong()));
             next = page.get("next").isNull() ? null : page.get("next").asText();
             pages++;
         } while (next != null && pages < 20);
 
-        assertThat(paged).containsExactlyElementsOf(all.stream().map(e -> e.get("position").asLong()).toList());
+        assertThat(paged)
+                .containsExactlyElementsOf(
+                        all.stream().map(e -> e.get("position").asLong()).toList());
         assertThat(pages).isGreaterThanOrEqualTo(all.size());
     }
 
@@ -99,10 +110,12 @@ class EventBrowserIT extends StandaloneIntegrationTest {
         awaitEvents("/api/events?aggregateId=" + ownOrder, 2);
         OrderFlowIT.awaitDecided(bob, foreignOrder);
 
-        assertThat(root.get("/api/events?aggregateId=" + foreignOrder).json().get("items")).isEmpty();
+        assertThat(root.get("/api/events?aggregateId=" + foreignOrder).json().get("items"))
+                .isEmpty();
         JsonNode everything = root.get("/api/events?limit=200").json().get("items");
         assertThat(everything).isNotEmpty();
-        everything.forEach(e -> assertThat(e.get("payload").get("merchantId").asText()).isEqualTo("m1"));
+        everything.forEach(
+                e -> assertThat(e.get("payload").get("merchantId").asText()).isEqualTo("m1"));
     }
 
     @Test
@@ -131,19 +144,29 @@ class EventBrowserIT extends StandaloneIntegrationTest {
 
     private List<JsonNode> awaitEvents(String path, int atLeast) {
         List<JsonNode> found = new ArrayList<>();
-        await(() -> {
-            found.clear();
-            root.get(path).json().get("items").forEach(found::add);
-            return found.size() >= atLeast;
-        }, atLeast + " events at " + path);
+        await(
+                () -> {
+                    found.clear();
+                    root.get(path).json().get("items").forEach(found::add);
+                    return found.size() >= atLeast;
+                },
+                atLeast + " events at " + path);
         return found;
     }
 
     private static String placeOrder(ApiClient client, String correlationId) {
         String item = sku("EVT");
         stock(client, item, 5);
-        ApiClient.Response r = client.send("POST", "/api/orders", Map.of("channel", "web",
-                "channelOrderId", UUID.randomUUID().toString(), "lines", List.of(line(item, 1))),
+        ApiClient.Response r = client.send(
+                "POST",
+                "/api/orders",
+                Map.of(
+                        "channel",
+                        "web",
+                        "channelOrderId",
+                        UUID.randomUUID().toString(),
+                        "lines",
+                        List.of(line(item, 1))),
                 Map.of("Prefer", "wait=20", "X-Correlation-Id", correlationId));
         assertThat(r.status()).as(r.body()).isIn(201, 202);
         return r.json().get("orderId").asText();

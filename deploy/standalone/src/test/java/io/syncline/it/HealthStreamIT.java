@@ -1,19 +1,18 @@
 package io.syncline.it;
 
-import io.syncline.live.stream.StreamHub;
+import static io.syncline.it.OrderFlowIT.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.syncline.it.StreamIT.Event;
 import io.syncline.it.StreamIT.Sse;
 import io.syncline.it.WebSocketStreamIT.Frame;
 import io.syncline.it.WebSocketStreamIT.Ws;
+import io.syncline.live.stream.StreamHub;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.util.List;
-
-import static io.syncline.it.OrderFlowIT.await;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code health.changed} end to end: {@link SwitchableHealth} turns the aggregate health down and up, the
@@ -22,11 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HealthStreamIT extends StandaloneIntegrationTest {
 
-
     @Autowired
     private SwitchableHealth health;
+
     @Autowired
     private StreamHub hub;
+
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -39,7 +39,7 @@ class HealthStreamIT extends StandaloneIntegrationTest {
     @Test
     void sseClientsHearTheHealthGoDownAndUpWithTheirOwnMerchantId() {
         try (Sse aliceSse = Sse.open(port, alice.token(), "?topics=health", null);
-             Sse bobSse = Sse.open(port, bob.token(), "?topics=health", null)) {
+                Sse bobSse = Sse.open(port, bob.token(), "?topics=health", null)) {
             health.down();
             Event aliceDown = aliceSse.await(e -> e.is("health.changed") && "DOWN".equals(e.field("status")));
             Event bobDown = bobSse.await(e -> e.is("health.changed") && "DOWN".equals(e.field("status")));
@@ -49,7 +49,8 @@ class HealthStreamIT extends StandaloneIntegrationTest {
 
             assertThat(aliceDown.merchantId()).isEqualTo("m1");
             assertThat(bobDown.merchantId()).isEqualTo("m2");
-            assertThat(aliceDown.data().get("components").get("switchable").asText()).isEqualTo("DOWN");
+            assertThat(aliceDown.data().get("components").get("switchable").asText())
+                    .isEqualTo("DOWN");
             assertThat(aliceDown.data().has("at")).isTrue();
             // live only: no id (the stream has sent none before on this topic)
             assertThat(aliceDown.id()).isNull();
@@ -61,8 +62,7 @@ class HealthStreamIT extends StandaloneIntegrationTest {
     }
 
     @Test
-    void onWebSocketAnUnacknowledgedHealthChangeIsSentAgainAfterAReconnectAndNotOnceAcknowledged()
-            throws Exception {
+    void onWebSocketAnUnacknowledgedHealthChangeIsSentAgainAfterAReconnectAndNotOnceAcknowledged() throws Exception {
         long downId;
         try (Ws first = Ws.open(port, null, alice.token())) {
             subscribeToHealth(first);
@@ -97,8 +97,8 @@ class HealthStreamIT extends StandaloneIntegrationTest {
     private int pending(long... ids) {
         int count = 0;
         for (long id : ids) {
-            count += jdbc.queryForObject("select count(*) from stream_pending_acks where message_id = ?",
-                    Integer.class, id);
+            count += jdbc.queryForObject(
+                    "select count(*) from stream_pending_acks where message_id = ?", Integer.class, id);
         }
         return count;
     }
@@ -111,6 +111,9 @@ class HealthStreamIT extends StandaloneIntegrationTest {
     }
 
     private static List<String> statuses(List<Event> events) {
-        return events.stream().filter(e -> e.is("health.changed")).map(e -> e.field("status")).toList();
+        return events.stream()
+                .filter(e -> e.is("health.changed"))
+                .map(e -> e.field("status"))
+                .toList();
     }
 }

@@ -1,9 +1,21 @@
 package io.syncline.it;
 
+import static io.syncline.it.OrderFlowIT.await;
+import static io.syncline.it.OrderFlowIT.awaitReserved;
+import static io.syncline.it.OrderFlowIT.awaitStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.syncline.api.inventory.StockCommands.CommitStock;
 import io.syncline.api.inventory.StockCommands.ReleaseStock;
 import io.syncline.api.inventory.StockCommands.ReserveStock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.StreamSupport;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
@@ -19,33 +31,23 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.StreamSupport;
-
-import static io.syncline.it.OrderFlowIT.await;
-import static io.syncline.it.OrderFlowIT.awaitReserved;
-import static io.syncline.it.OrderFlowIT.awaitStatus;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The inventory unable to take the saga's commands for a while (as while it restarts and has no
  * handler subscribed): every order is still decided, nothing stays reserved, and an order whose
  * commands keep failing shows as stalled until they go through.
  */
 @AutoConfigureObservability(tracing = false)
-@TestPropertySource(properties = {
-        "syncline.orders.fulfilment-timeout=PT3S",
-        "syncline.orders.command-retry.initial-interval=PT0.5S",
-        "syncline.orders.command-retry.stall-after=2"})
+@TestPropertySource(
+        properties = {
+            "syncline.orders.fulfilment-timeout=PT3S",
+            "syncline.orders.command-retry.initial-interval=PT0.5S",
+            "syncline.orders.command-retry.stall-after=2"
+        })
 class InventoryOutageIT extends StandaloneIntegrationTest {
 
     @Autowired
     private CommandBus commandBus;
+
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -75,7 +77,8 @@ class InventoryOutageIT extends StandaloneIntegrationTest {
         awaitReserved(alice, sku, 2);
 
         String orderId = order.get("orderId").asText();
-        assertThat(alice.post("/api/orders/" + orderId + "/shipment", Map.of()).status()).isEqualTo(202);
+        assertThat(alice.post("/api/orders/" + orderId + "/shipment", Map.of()).status())
+                .isEqualTo(202);
         await(() -> OrderFlowIT.level(alice, sku).get("onHand").asInt() == 3, sku + " deducted");
         assertThat(OrderFlowIT.level(alice, sku).get("reserved").asInt()).isZero();
         assertThat(outage.failures(CommitStock.class)).isEqualTo(2);
@@ -93,24 +96,29 @@ class InventoryOutageIT extends StandaloneIntegrationTest {
         // the cup is reserved, the plate is short: the order is rejected and the cup must be given back
         JsonNode order = place(List.of(line(cup, 1), line(plate, 1)));
         String orderId = order.get("orderId").asText();
-        assertThat(awaitStatus(alice, orderId, "REJECTED").get("reason").asText()).isEqualTo("OUT_OF_STOCK:" + plate);
+        assertThat(awaitStatus(alice, orderId, "REJECTED").get("reason").asText())
+                .isEqualTo("OUT_OF_STOCK:" + plate);
         await(() -> alice.get("/api/orders/" + orderId).json().path("stalled").asBoolean(), orderId + " stalled");
 
         JsonNode stalled = alice.get("/api/orders/" + orderId).json();
         assertThat(stalled.get("stallReason").asText()).contains("ReleaseStock");
         assertThat(orderIds(alice.get("/api/orders?stalled=true").json())).contains(orderId);
-        assertThat(orderIds(alice.get("/api/orders?stalled=true").json())).as("only stalled ones")
+        assertThat(orderIds(alice.get("/api/orders?stalled=true").json()))
+                .as("only stalled ones")
                 .doesNotContain(place(cup, 1).get("orderId").asText());
-        assertThat(OrderFlowIT.level(alice, cup).get("reserved").asInt()).as("held while the release fails")
+        assertThat(OrderFlowIT.level(alice, cup).get("reserved").asInt())
+                .as("held while the release fails")
                 .isEqualTo(2);
-        assertThat(prometheus()).containsPattern("syncline_orders_fulfilment_stalls_total\\{[^}]*} [1-9]")
+        assertThat(prometheus())
+                .containsPattern("syncline_orders_fulfilment_stalls_total\\{[^}]*} [1-9]")
                 .containsPattern("syncline_orders_stalled\\{[^}]*} [1-9]")
                 .containsPattern("syncline_orders_fulfilment_command_failures_total\\{[^}]*command=\"ReleaseStock\"");
 
         outage.up(ReleaseStock.class);
         await(() -> !alice.get("/api/orders/" + orderId).json().path("stalled").asBoolean(), orderId + " resumed");
         awaitReserved(alice, cup, 1);
-        assertThat(alice.get("/api/orders/" + orderId).json().get("status").asText()).isEqualTo("REJECTED");
+        assertThat(alice.get("/api/orders/" + orderId).json().get("status").asText())
+                .isEqualTo("REJECTED");
         awaitSagaEnded(orderId);
     }
 
@@ -123,7 +131,8 @@ class InventoryOutageIT extends StandaloneIntegrationTest {
 
         JsonNode order = place(sku, 1);
         String orderId = order.get("orderId").asText();
-        assertThat(awaitStatus(alice, orderId, "REJECTED").get("reason").asText()).isEqualTo("TIMEOUT");
+        assertThat(awaitStatus(alice, orderId, "REJECTED").get("reason").asText())
+                .isEqualTo("TIMEOUT");
 
         outage.up(ReserveStock.class);
         outage.up(ReleaseStock.class);
@@ -136,12 +145,18 @@ class InventoryOutageIT extends StandaloneIntegrationTest {
     }
 
     private void awaitSagaEnded(String orderId) {
-        await(() -> jdbc.queryForObject("select count(*) from association_value_entry where association_value = ?",
-                Integer.class, orderId) == 0, "fulfilment of " + orderId + " ended");
+        await(
+                () -> jdbc.queryForObject(
+                                "select count(*) from association_value_entry where association_value = ?",
+                                Integer.class,
+                                orderId)
+                        == 0,
+                "fulfilment of " + orderId + " ended");
     }
 
     private static String sku(String name) {
-        return "OUT-" + name + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return "OUT-" + name + "-"
+                + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
     private void putStock(String sku, int onHand) {
@@ -154,8 +169,11 @@ class InventoryOutageIT extends StandaloneIntegrationTest {
     }
 
     private JsonNode place(List<Map<String, Object>> lines) {
-        var r = alice.send("POST", "/api/orders", Map.of("channel", "web", "channelOrderId",
-                UUID.randomUUID().toString(), "lines", lines), Map.of("Prefer", "wait=20"));
+        var r = alice.send(
+                "POST",
+                "/api/orders",
+                Map.of("channel", "web", "channelOrderId", UUID.randomUUID().toString(), "lines", lines),
+                Map.of("Prefer", "wait=20"));
         assertThat(r.status()).as(r.body()).isBetween(200, 202);
         return r.json();
     }
@@ -165,7 +183,8 @@ class InventoryOutageIT extends StandaloneIntegrationTest {
     }
 
     private static List<String> orderIds(JsonNode page) {
-        return StreamSupport.stream(page.get("items").spliterator(), false).map(o -> o.get("orderId").asText())
+        return StreamSupport.stream(page.get("items").spliterator(), false)
+                .map(o -> o.get("orderId").asText())
                 .toList();
     }
 

@@ -1,9 +1,9 @@
 package io.syncline.it;
 
-import io.syncline.platform.test.ApiClient;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.syncline.platform.test.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Orders reserve stock through the fulfilment saga: end to end through HTTP on PostgreSQL. */
 class OrderFlowIT extends StandaloneIntegrationTest {
@@ -31,7 +30,8 @@ class OrderFlowIT extends StandaloneIntegrationTest {
 
         assertThat(placed.status()).isEqualTo(201);
         assertThat(placed.json().get("status").asText()).isEqualTo("CONFIRMED");
-        assertThat(placed.header("Location")).endsWith("/api/orders/" + placed.json().get("orderId").asText());
+        assertThat(placed.header("Location"))
+                .endsWith("/api/orders/" + placed.json().get("orderId").asText());
         assertThat(level(alice, a).get("reserved").asInt()).isEqualTo(1);
         assertThat(level(alice, b).get("reserved").asInt()).isEqualTo(2);
         JsonNode cLevel = level(alice, c);
@@ -73,7 +73,9 @@ class OrderFlowIT extends StandaloneIntegrationTest {
         }
         List<String> statuses = new ArrayList<>();
         for (Future<ApiClient.Response> f : pool.invokeAll(calls)) {
-            statuses.add(awaitDecided(alice, f.get().json().get("orderId").asText()).get("status").asText());
+            statuses.add(awaitDecided(alice, f.get().json().get("orderId").asText())
+                    .get("status")
+                    .asText());
         }
         pool.shutdown();
 
@@ -89,7 +91,10 @@ class OrderFlowIT extends StandaloneIntegrationTest {
     void cancellingAConfirmedOrderReleasesItsStock() {
         String item = sku("CANCEL");
         stock(alice, item, 3);
-        String orderId = placeAndWait(alice, List.of(line(item, 2))).json().get("orderId").asText();
+        String orderId = placeAndWait(alice, List.of(line(item, 2)))
+                .json()
+                .get("orderId")
+                .asText();
         awaitReserved(alice, item, 2);
 
         var cancelled = alice.post("/api/orders/" + orderId + "/cancellation", null);
@@ -104,7 +109,10 @@ class OrderFlowIT extends StandaloneIntegrationTest {
     void shippingTurnsTheReservationIntoADeduction() {
         String item = sku("SHIP");
         stock(alice, item, 3);
-        String orderId = placeAndWait(alice, List.of(line(item, 2))).json().get("orderId").asText();
+        String orderId = placeAndWait(alice, List.of(line(item, 2)))
+                .json()
+                .get("orderId")
+                .asText();
 
         var shipped = alice.post("/api/orders/" + orderId + "/shipment", null);
 
@@ -112,15 +120,16 @@ class OrderFlowIT extends StandaloneIntegrationTest {
         awaitStatus(alice, orderId, "SHIPPED");
         awaitReserved(alice, item, 0);
         assertThat(level(alice, item).get("onHand").asInt()).isEqualTo(1);
-        assertThat(alice.post("/api/orders/" + orderId + "/cancellation", null).status()).isEqualTo(409);
+        assertThat(alice.post("/api/orders/" + orderId + "/cancellation", null).status())
+                .isEqualTo(409);
     }
 
     @Test
     void theSameChannelOrderTwiceIsOneOrder() throws Exception {
         String item = sku("DUP");
         stock(alice, item, 10);
-        Map<String, Object> body = Map.of("channel", "web", "channelOrderId", "dup-" + UUID.randomUUID(),
-                "lines", List.of(line(item, 1)));
+        Map<String, Object> body =
+                Map.of("channel", "web", "channelOrderId", "dup-" + UUID.randomUUID(), "lines", List.of(line(item, 1)));
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Callable<ApiClient.Response>> calls = new ArrayList<>();
@@ -138,7 +147,8 @@ class OrderFlowIT extends StandaloneIntegrationTest {
         assertThat(ids).containsOnly(ids.get(0));
         awaitReserved(alice, item, 1);
         assertThat(alice.get("/api/orders?size=200").json().get("items").findValuesAsText("channelOrderId"))
-                .filteredOn(body.get("channelOrderId")::equals).hasSize(1);
+                .filteredOn(body.get("channelOrderId")::equals)
+                .hasSize(1);
     }
 
     static String sku(String prefix) {
@@ -155,8 +165,11 @@ class OrderFlowIT extends StandaloneIntegrationTest {
     }
 
     static ApiClient.Response placeAndWait(ApiClient client, List<Map<String, Object>> lines) {
-        var r = client.send("POST", "/api/orders", Map.of("channel", "web",
-                "channelOrderId", UUID.randomUUID().toString(), "lines", lines), Map.of("Prefer", "wait=20"));
+        var r = client.send(
+                "POST",
+                "/api/orders",
+                Map.of("channel", "web", "channelOrderId", UUID.randomUUID().toString(), "lines", lines),
+                Map.of("Prefer", "wait=20"));
         assertThat(r.status()).as(r.body()).isIn(201, 202);
         return r;
     }
@@ -172,13 +185,22 @@ class OrderFlowIT extends StandaloneIntegrationTest {
     }
 
     static JsonNode awaitStatus(ApiClient client, String orderId, String status) {
-        await(() -> status.equals(client.get("/api/orders/" + orderId).json().get("status").asText()),
+        await(
+                () -> status.equals(client.get("/api/orders/" + orderId)
+                        .json()
+                        .get("status")
+                        .asText()),
                 orderId + " " + status);
         return client.get("/api/orders/" + orderId).json();
     }
 
     static JsonNode awaitDecided(ApiClient client, String orderId) {
-        await(() -> !"PENDING".equals(client.get("/api/orders/" + orderId).json().get("status").asText()),
+        await(
+                () -> !"PENDING"
+                        .equals(client.get("/api/orders/" + orderId)
+                                .json()
+                                .get("status")
+                                .asText()),
                 orderId + " decided");
         return client.get("/api/orders/" + orderId).json();
     }

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  */
 record ServiceProcess(String module, Process process, int port, Path log) {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final int LOG_TAIL = 80;
 
     /** Modules whose executable an assembly module builds: the gateway's holds the live layer too. */
@@ -68,9 +69,12 @@ record ServiceProcess(String module, Process process, int port, Path log) {
         int port = freePort();
         Path log = workDir.resolve(module + ".log");
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // C1 only: these short-lived processes start much faster without the optimising compiler
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        // C1 only: these short-lived processes start much faster without the optimising compiler
+                        "-Xmx512m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar.toString())
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -94,8 +98,11 @@ record ServiceProcess(String module, Process process, int port, Path log) {
                 throw new IllegalStateException(module + " exited with " + process.exitValue() + tail());
             }
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(readiness)
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = HTTP.send(
+                        HttpRequest.newBuilder(readiness)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
                     return;
                 }
@@ -117,7 +124,9 @@ record ServiceProcess(String module, Process process, int port, Path log) {
     String tail() {
         try {
             // leniently decoded: a half-written last line must not hide the rest
-            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             return "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL), lines.size()));
         } catch (IOException e) {
             return "\n(no log: " + e.getMessage() + ")";

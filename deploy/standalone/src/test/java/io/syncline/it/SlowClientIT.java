@@ -1,17 +1,16 @@
 package io.syncline.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.syncline.live.stream.StreamHub;
+import java.net.Socket;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.net.Socket;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A client that stops reading is dropped while another keeps receiving everything. Many fat messages
@@ -25,10 +24,13 @@ class SlowClientIT extends StandaloneIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
     @Autowired
     private TransactionTemplate transactions;
+
     @Autowired
     private StreamHub hub;
+
     @Autowired
     private MeterRegistry meters;
 
@@ -37,7 +39,7 @@ class SlowClientIT extends StandaloneIntegrationTest {
         String token = client().login("alice", "secret").token();
         double dropsBefore = drops();
         try (Socket slow = StalledSseClient.open(port, token);
-             StreamIT.Sse fast = StreamIT.Sse.open(port, token, "?topics=inventory", null)) {
+                StreamIT.Sse fast = StreamIT.Sse.open(port, token, "?topics=inventory", null)) {
             fast.awaitCondition(() -> hub.subscriptionCount() >= 2, "both clients subscribed");
 
             // rounds smaller than the client buffer, each read by the fast client before the next
@@ -52,7 +54,8 @@ class SlowClientIT extends StandaloneIntegrationTest {
             // the server ends the silent client's response: reading it now reaches the end
             StalledSseClient.Drained drained = StalledSseClient.drain(slow);
             assertThat(drained.head()).startsWith("HTTP/1.1 200");
-            assertThat(drained.total()).as("less than everything reached the silent client")
+            assertThat(drained.total())
+                    .as("less than everything reached the silent client")
                     .isLessThan((long) MESSAGES * BulkMessages.PAD.length());
         }
     }

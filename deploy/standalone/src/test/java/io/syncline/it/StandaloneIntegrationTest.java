@@ -1,8 +1,8 @@
 package io.syncline.it;
 
+import io.syncline.SynclineApplication;
 import io.syncline.platform.test.ApiClient;
 import io.syncline.platform.test.TestDatabases;
-import io.syncline.SynclineApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

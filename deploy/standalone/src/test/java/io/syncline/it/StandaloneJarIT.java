@@ -1,17 +1,16 @@
 package io.syncline.it;
 
-import io.syncline.platform.test.ApiClient;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.syncline.platform.test.ApiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The standalone as the README runs it: {@code java -jar syncline.jar} with no settings, on H2 under its data
@@ -28,33 +27,53 @@ class StandaloneJarIT {
         assertThat(jar).as("built by the package phase").isRegularFile();
         int port = ServiceProcess.freePort();
         Path log = work.resolve("syncline.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar.toString())
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         // a newcomer's environment: the jar must turn Axon's update checker off by itself
         builder.environment().keySet().removeIf(name -> name.startsWith("SYNCLINE_") || name.startsWith("AXONIQ_"));
         ServiceProcess app = new ServiceProcess("standalone", builder.start(), port, log);
         try {
             app.awaitReady(System.nanoTime() + TimeUnit.MINUTES.toNanos(3));
-            String password = Files.readString(work.resolve("data").resolve("admin-password")).trim();
+            String password = Files.readString(work.resolve("data").resolve("admin-password"))
+                    .trim();
             ApiClient admin = new ApiClient(port).login("admin", password);
-            assertThat(admin.put("/api/inventory/MUG", Map.of("onHand", 3, "lowStockThreshold", 1)).status())
+            assertThat(admin.put("/api/inventory/MUG", Map.of("onHand", 3, "lowStockThreshold", 1))
+                            .status())
                     .isEqualTo(201);
-            var placed = admin.send("POST", "/api/orders", Map.of("channel", "web",
-                    "channelOrderId", UUID.randomUUID().toString(),
-                    "lines", List.of(Map.of("sku", "MUG", "quantity", 1))), Map.of("Prefer", "wait=10"));
+            var placed = admin.send(
+                    "POST",
+                    "/api/orders",
+                    Map.of(
+                            "channel",
+                            "web",
+                            "channelOrderId",
+                            UUID.randomUUID().toString(),
+                            "lines",
+                            List.of(Map.of("sku", "MUG", "quantity", 1))),
+                    Map.of("Prefer", "wait=10"));
             assertThat(placed.json().get("status").asText()).as(placed.body()).isEqualTo("CONFIRMED");
 
             app.process().destroy();
-            assertThat(app.process().waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute" + app.tail()).isTrue();
+            assertThat(app.process().waitFor(60, TimeUnit.SECONDS))
+                    .as("stopped within a minute" + app.tail())
+                    .isTrue();
         } finally {
             app.stop();
         }
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).as("a graceful shutdown").anyMatch(l -> l.contains("Graceful shutdown complete"));
         assertThat(lines).as("no errors, also while stopping").noneMatch(l -> l.contains(" ERROR "));
-        assertThat(lines).as("the update checker opted out").anyMatch(l -> l.contains("opted out of the AxonIQ UpdateChecker"))
+        assertThat(lines)
+                .as("the update checker opted out")
+                .anyMatch(l -> l.contains("opted out of the AxonIQ UpdateChecker"))
                 .noneMatch(l -> l.contains("checked for updates periodically"));
     }
 }

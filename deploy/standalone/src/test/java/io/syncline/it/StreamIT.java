@@ -1,11 +1,10 @@
 package io.syncline.it;
 
-import io.syncline.platform.test.ApiClient;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
-
+import io.syncline.platform.test.ApiClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /** The live stream over real SSE connections: tenancy, topics, resuming with Last-Event-ID, keep-alive. */
 @TestPropertySource(properties = "syncline.stream.heartbeat=PT1S")
@@ -37,17 +36,19 @@ class StreamIT extends StandaloneIntegrationTest {
     @Test
     void streamsTheMerchantsOwnOrdersAndStockAndNothingOfAnotherMerchant() {
         try (Sse aliceAll = Sse.open(port, alice.token(), "", null);
-             Sse aliceOrders = Sse.open(port, alice.token(), "?topics=orders", null);
-             Sse bobAll = Sse.open(port, bob.token(), "", null)) {
+                Sse aliceOrders = Sse.open(port, alice.token(), "?topics=orders", null);
+                Sse bobAll = Sse.open(port, bob.token(), "", null)) {
             String item = sku("MUG");
             stock(alice, item, 10);
             stock(bob, item, 10);
             String aliceOrder = placeAndWait(alice, item, 2);
             String bobOrder = placeAndWait(bob, item, 1);
 
-            Event placed = aliceAll.await(e -> e.is("order.placed") && e.field("orderId").equals(aliceOrder));
+            Event placed = aliceAll.await(
+                    e -> e.is("order.placed") && e.field("orderId").equals(aliceOrder));
             aliceAll.await(e -> e.is("order.confirmed") && e.field("orderId").equals(aliceOrder));
-            aliceAll.await(e -> e.is("stock.changed") && e.field("sku").equals(item)
+            aliceAll.await(e -> e.is("stock.changed")
+                    && e.field("sku").equals(item)
                     && e.data().get("reserved").asInt() == 2);
             bobAll.await(e -> e.is("order.confirmed") && e.field("orderId").equals(bobOrder));
             // committed after all of bob's messages: once alice has it, she would have had any of his
@@ -58,9 +59,12 @@ class StreamIT extends StandaloneIntegrationTest {
             assertThat(placed.field("status")).isEqualTo("PENDING");
             assertThat(placed.field("channel")).isEqualTo("web");
             assertThat(placed.data().get("lines").get(0).get("sku").asText()).isEqualTo(item);
-            assertThat(placed.data().get("lines").get(0).get("quantity").asInt()).isEqualTo(2);
+            assertThat(placed.data().get("lines").get(0).get("quantity").asInt())
+                    .isEqualTo(2);
             Event counted = aliceAll.received().stream()
-                    .filter(e -> e.is("stock.changed") && e.field("sku").equals(item)).findFirst().orElseThrow();
+                    .filter(e -> e.is("stock.changed") && e.field("sku").equals(item))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(counted.data().get("onHand").asInt()).isEqualTo(10);
             assertThat(counted.data().get("available").asInt()).isEqualTo(10);
             assertThat(counted.field("name")).isEqualTo(item);
@@ -85,8 +89,10 @@ class StreamIT extends StandaloneIntegrationTest {
             String lastSeen;
             try (Sse first = Sse.open(port, alice.token(), "", null)) {
                 stock(alice, item, 1);
-                lastSeen = first.await(e -> e.is("stock.changed") && e.field("sku").equals(item)
-                        && e.data().get("onHand").asInt() == 1).id();
+                lastSeen = first.await(e -> e.is("stock.changed")
+                                && e.field("sku").equals(item)
+                                && e.data().get("onHand").asInt() == 1)
+                        .id();
             }
             // missed while away
             for (int onHand = 2; onHand <= 4; onHand++) {
@@ -95,15 +101,18 @@ class StreamIT extends StandaloneIntegrationTest {
             String order = placeAndWait(alice, item, 1);
             String marker = sku("MARKER");
             stock(alice, marker, 1);
-            Event last = watcher.await(e -> e.is("stock.changed") && e.field("sku").equals(marker));
+            Event last =
+                    watcher.await(e -> e.is("stock.changed") && e.field("sku").equals(marker));
             List<String> missed = idsAfter(watcher.received(), lastSeen);
             assertThat(missed).hasSizeGreaterThanOrEqualTo(6);
-            assertThat(watcher.received()).anyMatch(e -> e.is("order.confirmed") && e.field("orderId").equals(order));
+            assertThat(watcher.received())
+                    .anyMatch(e -> e.is("order.confirmed") && e.field("orderId").equals(order));
 
             try (Sse resumed = Sse.open(port, alice.token(), "", lastSeen)) {
                 resumed.await(e -> e.id().equals(last.id()));
                 stock(alice, item, 9);
-                Event live = resumed.await(e -> e.is("stock.changed") && e.field("sku").equals(item)
+                Event live = resumed.await(e -> e.is("stock.changed")
+                        && e.field("sku").equals(item)
                         && e.data().get("onHand").asInt() == 9);
 
                 List<String> expected = new ArrayList<>(missed);
@@ -112,7 +121,8 @@ class StreamIT extends StandaloneIntegrationTest {
             }
             try (Sse byParameter = Sse.open(port, alice.token(), "?lastEventId=" + lastSeen, null)) {
                 byParameter.await(e -> e.id().equals(last.id()));
-                assertThat(byParameter.received().subList(0, missed.size())).extracting(Event::id)
+                assertThat(byParameter.received().subList(0, missed.size()))
+                        .extracting(Event::id)
                         .containsExactlyElementsOf(missed);
             }
         }
@@ -133,8 +143,8 @@ class StreamIT extends StandaloneIntegrationTest {
 
     @Test
     void refusesUnknownTopicsAndCallersWithoutAToken() {
-        ApiClient.Response unknown = alice.send("GET", "/api/stream?topics=orders,weather", null,
-                Map.of("Accept", "text/event-stream"));
+        ApiClient.Response unknown =
+                alice.send("GET", "/api/stream?topics=orders,weather", null, Map.of("Accept", "text/event-stream"));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.header("content-type")).startsWith("application/problem+json");
         assertThat(unknown.json().get("errors").get(0).get("field").asText()).isEqualTo("topics");
@@ -144,15 +154,21 @@ class StreamIT extends StandaloneIntegrationTest {
 
     @Test
     void theApiDocsDescribeTheStream() {
-        JsonNode stream = client().get("/v3/api-docs").json().path("paths").path("/api/stream").path("get");
+        JsonNode stream = client().get("/v3/api-docs")
+                .json()
+                .path("paths")
+                .path("/api/stream")
+                .path("get");
 
         assertThat(stream.isMissingNode()).isFalse();
-        assertThat(stream.path("responses").path("200").path("content").has("text/event-stream")).isTrue();
+        assertThat(stream.path("responses").path("200").path("content").has("text/event-stream"))
+                .isTrue();
     }
 
     private static void assertIncreasingIds(List<Event> events) {
         for (int i = 1; i < events.size(); i++) {
-            assertThat(Long.parseLong(events.get(i).id())).isGreaterThan(Long.parseLong(events.get(i - 1).id()));
+            assertThat(Long.parseLong(events.get(i).id()))
+                    .isGreaterThan(Long.parseLong(events.get(i - 1).id()));
         }
     }
 
@@ -171,9 +187,16 @@ class StreamIT extends StandaloneIntegrationTest {
     }
 
     private static String placeAndWait(ApiClient client, String sku, int quantity) {
-        var r = client.send("POST", "/api/orders", Map.of("channel", "web",
-                        "channelOrderId", UUID.randomUUID().toString(),
-                        "lines", List.of(Map.of("sku", sku, "quantity", quantity))),
+        var r = client.send(
+                "POST",
+                "/api/orders",
+                Map.of(
+                        "channel",
+                        "web",
+                        "channelOrderId",
+                        UUID.randomUUID().toString(),
+                        "lines",
+                        List.of(Map.of("sku", sku, "quantity", quantity))),
                 Map.of("Prefer", "wait=20", "Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(r.status()).as(r.body()).isIn(201, 202);
         return r.json().get("orderId").asText();
@@ -217,7 +240,8 @@ class StreamIT extends StandaloneIntegrationTest {
         }
 
         static Sse open(int port, String token, String query, String lastEventId) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream" + query))
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/stream" + query))
                     .timeout(Duration.ofSeconds(10))
                     .header("Authorization", "Bearer " + token)
                     .header("Accept", "text/event-stream")
@@ -226,8 +250,10 @@ class StreamIT extends StandaloneIntegrationTest {
                 request.header("Last-Event-ID", lastEventId);
             }
             try {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5)).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
                 Sse sse = new Sse(http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
                 assertThat(sse.status).as("stream status").isEqualTo(200);
                 return sse;
@@ -263,7 +289,10 @@ class StreamIT extends StandaloneIntegrationTest {
                         switch (field) {
                             case "id" -> id = value;
                             case "event" -> type = value;
-                            case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                            case "data" ->
+                                data = data == null
+                                        ? new StringBuilder(value)
+                                        : data.append('\n').append(value);
                             case "retry" -> {
                                 synchronized (this) {
                                     retry = value;
@@ -299,10 +328,12 @@ class StreamIT extends StandaloneIntegrationTest {
         /** The first message received so far or later that matches. */
         Event await(Predicate<Event> match) {
             Event[] found = new Event[1];
-            awaitCondition(() -> {
-                found[0] = received().stream().filter(match).findFirst().orElse(null);
-                return found[0] != null;
-            }, "a matching message; received " + received());
+            awaitCondition(
+                    () -> {
+                        found[0] = received().stream().filter(match).findFirst().orElse(null);
+                        return found[0] != null;
+                    },
+                    "a matching message; received " + received());
             return found[0];
         }
 

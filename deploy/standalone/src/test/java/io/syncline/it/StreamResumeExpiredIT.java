@@ -1,16 +1,13 @@
 package io.syncline.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.syncline.live.stream.StreamProperties;
-import io.syncline.live.stream.StreamStore;
 import io.syncline.it.StreamIT.Sse;
 import io.syncline.it.WebSocketStreamIT.Ws;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
-
+import io.syncline.live.stream.StreamProperties;
+import io.syncline.live.stream.StreamStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +17,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A resume point the stream no longer holds (older than the retention window, or never handed out) is
@@ -34,10 +33,13 @@ class StreamResumeExpiredIT extends StandaloneIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
     @Autowired
     private TransactionTemplate transactions;
+
     @Autowired
     private StreamStore store;
+
     @Autowired
     private StreamProperties properties;
 
@@ -46,7 +48,8 @@ class StreamResumeExpiredIT extends StandaloneIntegrationTest {
         Instant old = Instant.now().minus(properties.retention()).minus(Duration.ofHours(24));
         long expired = publish("OLD-1", old);
         long purgedUpTo = publish("OLD-2", old);
-        assertThat(store.deleteCreatedBefore(Instant.now().minus(properties.retention()))).isPositive();
+        assertThat(store.deleteCreatedBefore(Instant.now().minus(properties.retention())))
+                .isPositive();
         assertThat(store.purgedUpTo()).isEqualTo(purgedUpTo);
         String fresh = "FRESH-" + UUID.randomUUID().toString().substring(0, 8);
         long kept = publish(fresh, Instant.now());
@@ -57,15 +60,22 @@ class StreamResumeExpiredIT extends StandaloneIntegrationTest {
         JsonNode problem = JSON.readTree(byHeader.body());
         assertThat(problem.get("type").asText()).isEqualTo("urn:syncline:problem:stream-resume-expired");
         assertThat(problem.get("status").asInt()).isEqualTo(410);
-        assertThat(problem.get("detail").asText()).contains("Reload your state")
+        assertThat(problem.get("detail").asText())
+                .contains("Reload your state")
                 .contains("reconnect without Last-Event-ID");
         assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("Last-Event-ID");
 
         HttpResponse<String> byParameter = sse("?lastEventId=" + expired, null);
         assertThat(byParameter.statusCode()).isEqualTo(410);
-        assertThat(JSON.readTree(byParameter.body()).get("errors").get(0).get("field").asText())
+        assertThat(JSON.readTree(byParameter.body())
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asText())
                 .isEqualTo("lastEventId");
-        assertThat(sse("", kept + 1000).statusCode()).as("an id never handed out").isEqualTo(410);
+        assertThat(sse("", kept + 1000).statusCode())
+                .as("an id never handed out")
+                .isEqualTo(410);
 
         // right at the retention boundary nothing is missing: the stream resumes
         try (Sse resumed = Sse.open(port, alice.token(), "?topics=inventory", Long.toString(purgedUpTo))) {
@@ -76,7 +86,8 @@ class StreamResumeExpiredIT extends StandaloneIntegrationTest {
             tooOld.send("{\"subscribe\":[\"inventory\"],\"resumeAfter\":" + expired + "}");
             tooOld.awaitClosed();
             assertThat(tooOld.closeCode()).isEqualTo(4410);
-            assertThat(tooOld.closeReason()).isEqualTo("resume point expired: reload and subscribe without resumeAfter");
+            assertThat(tooOld.closeReason())
+                    .isEqualTo("resume point expired: reload and subscribe without resumeAfter");
             assertThat(tooOld.frames()).isEmpty();
         }
         try (Ws unknown = Ws.open(port, null, alice.token())) {
@@ -106,9 +117,13 @@ class StreamResumeExpiredIT extends StandaloneIntegrationTest {
     private long publish(String sku, Instant createdAt) {
         return transactions.execute(tx -> {
             jdbc.queryForObject("select purged_up_to from stream_log where id = 1 for update", Long.class);
-            jdbc.update("insert into stream_messages (merchant_id, topic, type, data, created_at) values (?, ?, ?, ?, ?)",
-                    "m1", "inventory", "stock.changed",
-                    "{\"merchantId\":\"m1\",\"sku\":\"" + sku + "\",\"onHand\":1}", Timestamp.from(createdAt));
+            jdbc.update(
+                    "insert into stream_messages (merchant_id, topic, type, data, created_at) values (?, ?, ?, ?, ?)",
+                    "m1",
+                    "inventory",
+                    "stock.changed",
+                    "{\"merchantId\":\"m1\",\"sku\":\"" + sku + "\",\"onHand\":1}",
+                    Timestamp.from(createdAt));
             return jdbc.queryForObject("select max(id) from stream_messages", Long.class);
         });
     }

@@ -1,15 +1,13 @@
 package io.syncline.it;
 
+import static io.syncline.it.OrderFlowIT.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.syncline.SynclineApplication;
+import io.syncline.it.WebSocketStreamIT.Ws;
+import io.syncline.live.stream.StreamHub;
 import io.syncline.platform.test.ApiClient;
 import io.syncline.platform.test.TestDatabases;
-import io.syncline.SynclineApplication;
-import io.syncline.live.stream.StreamHub;
-import io.syncline.it.WebSocketStreamIT.Ws;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +17,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.syncline.it.OrderFlowIT.await;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Stream tickets and unacknowledged critical messages live in the database, not in a gateway's memory: what
@@ -29,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by another gateway instance behind a load balancer.
  */
 class StreamStateSurvivesRestartIT {
-
 
     @Test
     void ticketsAndUnacknowledgedAlertsOutliveTheGatewayThatIssuedThem() throws Exception {
@@ -48,7 +46,8 @@ class StreamStateSurvivesRestartIT {
             try (Ws ws = Ws.open(port, null, alice.token())) {
                 subscribe(ws, first.getBean(StreamHub.class));
                 stock(alice, item, 2, 5);
-                lowId = ws.await(f -> "stock.low".equals(f.type()) && item.equals(f.field("sku"))).id();
+                lowId = ws.await(f -> "stock.low".equals(f.type()) && item.equals(f.field("sku")))
+                        .id();
                 // closed without an acknowledgement
             }
         }
@@ -61,7 +60,8 @@ class StreamStateSurvivesRestartIT {
             // only the hash of a ticket is stored
             String ticketHash = sha256(ticket);
             assertThat(jdbc.queryForList("select * from stream_tickets"))
-                    .allSatisfy(row -> assertThat(row.values()).noneMatch(v -> String.valueOf(v).contains(ticket)))
+                    .allSatisfy(row -> assertThat(row.values())
+                            .noneMatch(v -> String.valueOf(v).contains(ticket)))
                     .anySatisfy(row -> assertThat(row).containsEntry("ticket_hash", ticketHash));
 
             // the first run's ticket opens a stream here, once
@@ -73,8 +73,10 @@ class StreamStateSurvivesRestartIT {
             assertThat(again.statusCode()).isEqualTo(401);
 
             // an expired ticket is refused (its 30 s moved into the past rather than waited for)
-            jdbc.update("update stream_tickets set expires_at = ? where ticket_hash = ?",
-                    Timestamp.from(Instant.now().minusSeconds(1)), sha256(expiring));
+            jdbc.update(
+                    "update stream_tickets set expires_at = ? where ticket_hash = ?",
+                    Timestamp.from(Instant.now().minusSeconds(1)),
+                    sha256(expiring));
             HttpResponse<InputStream> expired = WebSocketStreamIT.openSse(port, "?ticket=" + expiring);
             expired.body().close();
             assertThat(expired.statusCode()).isEqualTo(401);
@@ -86,8 +88,13 @@ class StreamStateSurvivesRestartIT {
                 assertThat(redelivered.type()).isEqualTo("stock.low");
                 assertThat(redelivered.field("sku")).isEqualTo(item);
                 ws.send("{\"ack\":" + lowId + "}");
-                await(() -> jdbc.queryForObject("select count(*) from stream_pending_acks where message_id = ?",
-                        Integer.class, lowId) == 0, "the acknowledgement recorded");
+                await(
+                        () -> jdbc.queryForObject(
+                                        "select count(*) from stream_pending_acks where message_id = ?",
+                                        Integer.class,
+                                        lowId)
+                                == 0,
+                        "the acknowledgement recorded");
             }
             try (Ws ws = Ws.open(port, null, alice.token())) {
                 subscribe(ws, second.getBean(StreamHub.class));
@@ -104,7 +111,8 @@ class StreamStateSurvivesRestartIT {
             assertThat(refused.header("content-type")).startsWith("application/problem+json");
             assertThat(refused.header("retry-after")).isEqualTo("30");
             assertThat(refused.json().get("detail").asText()).contains("100 unused stream tickets");
-            assertThat(WebSocketStreamIT.ticket(new ApiClient(port).login("bob", "secret"))).isNotBlank();
+            assertThat(WebSocketStreamIT.ticket(new ApiClient(port).login("bob", "secret")))
+                    .isNotBlank();
         }
     }
 
@@ -112,7 +120,8 @@ class StreamStateSurvivesRestartIT {
         // arguments, not default properties: the postgres profile's own defaults must not win
         return new SpringApplicationBuilder(SynclineApplication.class)
                 .profiles("postgres", "it")
-                .run("--server.port=0",
+                .run(
+                        "--server.port=0",
                         "--spring.datasource.url=" + db,
                         "--spring.datasource.username=" + TestDatabases.USER,
                         "--spring.datasource.password=" + TestDatabases.PASSWORD,
@@ -133,14 +142,13 @@ class StreamStateSurvivesRestartIT {
     }
 
     private static void stock(ApiClient client, String sku, int onHand, int threshold) {
-        var r = client.put("/api/inventory/" + sku, Map.of("onHand", onHand, "lowStockThreshold", threshold,
-                "name", sku));
+        var r = client.put(
+                "/api/inventory/" + sku, Map.of("onHand", onHand, "lowStockThreshold", threshold, "name", sku));
         assertThat(r.status()).as(r.body()).isIn(200, 201);
     }
 
     private static String sha256(String value) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(value.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     }
-
 }

@@ -27,6 +27,8 @@ public class SwitchableHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        return up ? Health.up().build() : Health.down().withDetail("reason", "switched off by a test").build();
+        return up
+                ? Health.up().build()
+                : Health.down().withDetail("reason", "switched off by a test").build();
     }
 }

@@ -1,17 +1,12 @@
 package io.syncline.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.syncline.SynclineApplication;
 import io.syncline.api.orders.OrderEvents.OrderRejected;
 import io.syncline.platform.test.ApiClient;
 import io.syncline.platform.test.TestDatabases;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +21,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An installation that upgrades keeps working: the databases under {@code upgrade/} were made by the
@@ -45,7 +44,9 @@ class UpgradeIT {
         String db = restore("standalone");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SynclineApplication.class)
                 .profiles("postgres", "it")
-                .run("--server.port=0", "--spring.datasource.url=" + db,
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + db,
                         "--spring.datasource.username=" + TestDatabases.USER,
                         "--spring.datasource.password=" + TestDatabases.PASSWORD)) {
             ApiClient alice = new ApiClient(port(app)).login("alice", "secret");
@@ -59,8 +60,16 @@ class UpgradeIT {
             assertThat(earlier.get(0).get("lines").get(0).get("sku").asText()).isEqualTo("UPGRADE-MUG");
 
             // and it goes on working: the new migrations applied, a new order decided on the old stock
-            var placed = alice.send("POST", "/api/orders", Map.of("channel", "web", "channelOrderId",
-                    UUID.randomUUID().toString(), "lines", List.of(Map.of("sku", "UPGRADE-MUG", "quantity", 3))),
+            var placed = alice.send(
+                    "POST",
+                    "/api/orders",
+                    Map.of(
+                            "channel",
+                            "web",
+                            "channelOrderId",
+                            UUID.randomUUID().toString(),
+                            "lines",
+                            List.of(Map.of("sku", "UPGRADE-MUG", "quantity", 3))),
                     Map.of("Prefer", "wait=20"));
             assertThat(placed.json().get("status").asText()).as(placed.body()).isEqualTo("CONFIRMED");
             OrderFlowIT.awaitReserved(alice, "UPGRADE-MUG", 5);
@@ -69,20 +78,36 @@ class UpgradeIT {
                     .contains("1.0", "1.1", "5.0");
 
             // an event in the form the earlier release stored reads as today's
-            var rejected = alice.send("POST", "/api/orders", Map.of("channel", "web", "channelOrderId",
-                    UUID.randomUUID().toString(), "lines", List.of(Map.of("sku", "NO-SUCH-SKU", "quantity", 1))),
-                    Map.of("Prefer", "wait=20")).json();
+            var rejected = alice.send(
+                            "POST",
+                            "/api/orders",
+                            Map.of(
+                                    "channel",
+                                    "web",
+                                    "channelOrderId",
+                                    UUID.randomUUID().toString(),
+                                    "lines",
+                                    List.of(Map.of("sku", "NO-SUCH-SKU", "quantity", 1))),
+                            Map.of("Prefer", "wait=20"))
+                    .json();
             assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
             String orderId = rejected.get("orderId").asText();
-            int rewritten = jdbc.update("update domain_event_entry set payload_revision = null, payload = convert_to(?, 'UTF8')"
+            int rewritten = jdbc.update(
+                    "update domain_event_entry set payload_revision = null, payload = convert_to(?, 'UTF8')"
                             + " where aggregate_identifier = ? and payload_type = ?",
                     "{\"orderId\":\"" + orderId + "\",\"merchantId\":\"m1\",\"reason\":\"UNKNOWN_SKU:NO-SUCH-SKU\"}",
-                    orderId, OrderRejected.class.getName());
+                    orderId,
+                    OrderRejected.class.getName());
             assertThat(rewritten).isEqualTo(1);
-            Object last = app.getBean(EventStore.class).readEvents(orderId).asStream().reduce((a, b) -> b)
-                    .orElseThrow().getPayload();
-            assertThat(last).isEqualTo(new OrderRejected(orderId, "m1", "UNKNOWN_SKU:NO-SUCH-SKU", "UNKNOWN_SKU",
-                    "NO-SUCH-SKU"));
+            Object last = app.getBean(EventStore.class)
+                    .readEvents(orderId)
+                    .asStream()
+                    .reduce((a, b) -> b)
+                    .orElseThrow()
+                    .getPayload();
+            assertThat(last)
+                    .isEqualTo(
+                            new OrderRejected(orderId, "m1", "UNKNOWN_SKU:NO-SUCH-SKU", "UNKNOWN_SKU", "NO-SUCH-SKU"));
         }
     }
 
@@ -111,14 +136,15 @@ class UpgradeIT {
         try (InputStream in = UpgradeIT.class.getResourceAsStream("/upgrade/" + name + ".sql")) {
             assertThat(in).as("upgrade/%s.sql", name).isNotNull();
             // psql's own commands (backslash lines) are not SQL
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.startsWith("\\"))
                     .collect(Collectors.joining("\n"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         try (Connection c = DriverManager.getConnection(url, TestDatabases.USER, TestDatabases.PASSWORD);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(script);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot restore upgrade/" + name + ".sql", e);

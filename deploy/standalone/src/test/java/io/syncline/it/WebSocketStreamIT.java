@@ -1,11 +1,11 @@
 package io.syncline.it;
 
-import io.syncline.platform.test.ApiClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
-
+import io.syncline.platform.test.ApiClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,15 +33,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /** Stream tickets and the live stream over WebSocket: tenancy, origin check, resume, compression. */
-@TestPropertySource(properties = {"syncline.stream.heartbeat=PT1S",
-        "syncline.stream.ack-redelivery=PT1S", "syncline.stream.allowed-origins=https://ops.example",
-        "server.tomcat.accesslog.enabled=true", "server.tomcat.accesslog.buffered=false",
-        "server.tomcat.accesslog.directory=${java.io.tmpdir}/syncline-ws-it-access-log"})
+@TestPropertySource(
+        properties = {
+            "syncline.stream.heartbeat=PT1S",
+            "syncline.stream.ack-redelivery=PT1S",
+            "syncline.stream.allowed-origins=https://ops.example",
+            "server.tomcat.accesslog.enabled=true",
+            "server.tomcat.accesslog.buffered=false",
+            "server.tomcat.accesslog.directory=${java.io.tmpdir}/syncline-ws-it-access-log"
+        })
 class WebSocketStreamIT extends StandaloneIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,12 +87,13 @@ class WebSocketStreamIT extends StandaloneIntegrationTest {
             Thread.sleep(100);
             try (Stream<Path> files = Files.list(logs)) {
                 lines = files.flatMap(f -> {
-                    try {
-                        return Files.readAllLines(f).stream();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }).toList();
+                            try {
+                                return Files.readAllLines(f).stream();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        })
+                        .toList();
             } catch (IOException e) {
                 // not written yet
             }
@@ -100,7 +105,7 @@ class WebSocketStreamIT extends StandaloneIntegrationTest {
     @Test
     void streamsOnlyTheMerchantsOwnMessagesOverWebSocket() {
         try (Ws aliceWs = Ws.open(port, "?ticket=" + ticket(alice), null);
-             Ws bobWs = Ws.open(port, null, bob.token())) {
+                Ws bobWs = Ws.open(port, null, bob.token())) {
             aliceWs.send("{\"subscribe\":[\"orders\",\"inventory\"]}");
             bobWs.send("{\"subscribe\":[]}");
             awaitSubscribed();
@@ -129,23 +134,27 @@ class WebSocketStreamIT extends StandaloneIntegrationTest {
         WebSocket.Builder foreign = http.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + alice.token())
                 .header("Origin", "https://evil.example");
-        assertThatThrownBy(() -> foreign.buildAsync(wsUri(""), new WebSocket.Listener() { })
-                .get(10, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> foreign.buildAsync(wsUri(""), new WebSocket.Listener() {})
+                        .get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(WebSocketHandshakeException.class)
-                .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
+                .cause()
+                .isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(
+                                ((WebSocketHandshakeException) e).getResponse().statusCode())
                         .isEqualTo(403));
 
         WebSocket same = http.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + alice.token())
                 .header("Origin", "http://127.0.0.1:" + port)
-                .buildAsync(wsUri(""), new WebSocket.Listener() { }).get(10, TimeUnit.SECONDS);
+                .buildAsync(wsUri(""), new WebSocket.Listener() {})
+                .get(10, TimeUnit.SECONDS);
         same.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
 
         WebSocket listed = http.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + alice.token())
                 .header("Origin", "https://ops.example")
-                .buildAsync(wsUri(""), new WebSocket.Listener() { }).get(10, TimeUnit.SECONDS);
+                .buildAsync(wsUri(""), new WebSocket.Listener() {})
+                .get(10, TimeUnit.SECONDS);
         listed.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
 
         assertThat(client().send("GET", "/ws", null, Map.of()).status()).isEqualTo(401);
@@ -153,14 +162,25 @@ class WebSocketStreamIT extends StandaloneIntegrationTest {
 
     @Test
     void corsAllowsTheListedOriginsOnly() {
-        ApiClient.Response listed = client().send("OPTIONS", "/api/inventory", null, Map.of(
-                "Origin", "https://ops.example", "Access-Control-Request-Method", "PUT",
-                "Access-Control-Request-Headers", "authorization,content-type"));
+        ApiClient.Response listed = client().send(
+                        "OPTIONS",
+                        "/api/inventory",
+                        null,
+                        Map.of(
+                                "Origin",
+                                "https://ops.example",
+                                "Access-Control-Request-Method",
+                                "PUT",
+                                "Access-Control-Request-Headers",
+                                "authorization,content-type"));
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.header("access-control-allow-origin")).isEqualTo("https://ops.example");
 
-        ApiClient.Response foreign = client().send("OPTIONS", "/api/inventory", null, Map.of(
-                "Origin", "https://evil.example", "Access-Control-Request-Method", "PUT"));
+        ApiClient.Response foreign = client().send(
+                        "OPTIONS",
+                        "/api/inventory",
+                        null,
+                        Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "PUT"));
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.header("access-control-allow-origin")).isNull();
 
@@ -184,12 +204,16 @@ class WebSocketStreamIT extends StandaloneIntegrationTest {
         }
         try (Ws resumed = Ws.open(port, null, alice.token())) {
             resumed.send("{\"subscribe\":[\"inventory\"],\"resumeAfter\":" + lastSeen + "}");
-            resumed.await(f -> item.equals(f.field("sku")) && f.data().get("onHand").asInt() == 4);
+            resumed.await(
+                    f -> item.equals(f.field("sku")) && f.data().get("onHand").asInt() == 4);
             stock(alice, item, 9);
-            resumed.await(f -> item.equals(f.field("sku")) && f.data().get("onHand").asInt() == 9);
+            resumed.await(
+                    f -> item.equals(f.field("sku")) && f.data().get("onHand").asInt() == 9);
 
-            List<Integer> onHands = resumed.frames().stream().filter(f -> item.equals(f.field("sku")))
-                    .map(f -> f.data().get("onHand").asInt()).toList();
+            List<Integer> onHands = resumed.frames().stream()
+                    .filter(f -> item.equals(f.field("sku")))
+                    .map(f -> f.data().get("onHand").asInt())
+                    .toList();
             assertThat(onHands).containsExactly(2, 3, 4, 9);
             List<Long> ids = resumed.frames().stream().map(Frame::id).toList();
             assertThat(ids).isSorted().doesNotHaveDuplicates().allMatch(id -> id > lastSeen);
@@ -218,14 +242,15 @@ class WebSocketStreamIT extends StandaloneIntegrationTest {
             OutputStream out = socket.getOutputStream();
             out.write(handshake.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             List<String> head = new ArrayList<>();
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                 head.add(line.toLowerCase());
             }
             assertThat(head.get(0)).contains("101");
-            assertThat(head).anyMatch(h -> h.startsWith("sec-websocket-extensions:") && h.contains("permessage-deflate"));
+            assertThat(head)
+                    .anyMatch(h -> h.startsWith("sec-websocket-extensions:") && h.contains("permessage-deflate"));
         }
     }
 
@@ -238,7 +263,8 @@ class WebSocketStreamIT extends StandaloneIntegrationTest {
             first.send("{\"subscribe\":[\"inventory\"]}");
             awaitSubscribed();
             stock(alice, item, 2, 5);
-            lowId = first.await(f -> "stock.low".equals(f.type()) && item.equals(f.field("sku"))).id();
+            lowId = first.await(f -> "stock.low".equals(f.type()) && item.equals(f.field("sku")))
+                    .id();
         }
         try (Ws second = Ws.open(port, null, alice.token())) {
             // live from now: the alert can only come as a redelivery, then again periodically
@@ -263,9 +289,14 @@ class WebSocketStreamIT extends StandaloneIntegrationTest {
     }
 
     static HttpResponse<InputStream> openSse(int port, String query) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream" + query))
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stream" + query))
+                        .header("Accept", "text/event-stream")
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
     }
 
@@ -298,8 +329,8 @@ class WebSocketStreamIT extends StandaloneIntegrationTest {
     }
 
     private static void stock(ApiClient client, String sku, int onHand, int threshold) {
-        var r = client.put("/api/inventory/" + sku, Map.of("onHand", onHand, "lowStockThreshold", threshold,
-                "name", sku));
+        var r = client.put(
+                "/api/inventory/" + sku, Map.of("onHand", onHand, "lowStockThreshold", threshold, "name", sku));
         assertThat(r.status()).as(r.body()).isIn(200, 201);
     }
 
@@ -328,8 +359,9 @@ class WebSocketStreamIT extends StandaloneIntegrationTest {
                 builder.header("Authorization", "Bearer " + token);
             }
             try {
-                ws.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"
-                        + (query == null ? "" : query)), ws).get(10, TimeUnit.SECONDS);
+                ws.socket = builder.buildAsync(
+                                URI.create("ws://127.0.0.1:" + port + "/ws" + (query == null ? "" : query)), ws)
+                        .get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("WebSocket did not open", e);
             }
@@ -347,8 +379,8 @@ class WebSocketStreamIT extends StandaloneIntegrationTest {
                 try {
                     JsonNode node = JSON.readTree(partial.toString());
                     synchronized (this) {
-                        frames.add(new Frame(node.path("id").asLong(-1), node.path("type").asText(null),
-                                node.get("data")));
+                        frames.add(new Frame(
+                                node.path("id").asLong(-1), node.path("type").asText(null), node.get("data")));
                     }
                 } catch (IOException e) {
                     throw new IllegalStateException(e);

@@ -1,19 +1,17 @@
 package io.syncline.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.syncline.live.stream.StreamHub;
+import java.net.Socket;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.net.Socket;
-import java.util.List;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The write-stall watchdog end to end. A raw SSE client with a 4 KB receive buffer that never reads makes the
@@ -22,8 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sent, so falling behind (the overflow drop) cannot be what ends it; and with one delivery thread the fast
  * client keeps receiving only because the watchdog lends a thread while the stalled write blocks.
  */
-@TestPropertySource(properties = {"syncline.stream.client-buffer=100000", "syncline.stream.write-stall=1s",
-        "syncline.stream.delivery-threads=1", "spring.datasource.hikari.maximum-pool-size=4"})
+@TestPropertySource(
+        properties = {
+            "syncline.stream.client-buffer=100000",
+            "syncline.stream.write-stall=1s",
+            "syncline.stream.delivery-threads=1",
+            "spring.datasource.hikari.maximum-pool-size=4"
+        })
 @DirtiesContext
 class WriteStallIT extends StandaloneIntegrationTest {
 
@@ -32,10 +35,13 @@ class WriteStallIT extends StandaloneIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
     @Autowired
     private TransactionTemplate transactions;
+
     @Autowired
     private StreamHub hub;
+
     @Autowired
     private MeterRegistry meters;
 
@@ -44,17 +50,20 @@ class WriteStallIT extends StandaloneIntegrationTest {
         String token = client().login("alice", "secret").token();
         double dropsBefore = drops();
         try (Socket stalled = StalledSseClient.open(port, token);
-             StreamIT.Sse fast = StreamIT.Sse.open(port, token, "?topics=inventory", null)) {
+                StreamIT.Sse fast = StreamIT.Sse.open(port, token, "?topics=inventory", null)) {
             fast.awaitCondition(() -> hub.subscriptionCount() >= 2, "both clients subscribed");
 
             BulkMessages.publishInRounds(jdbc, transactions, hub, fast, MESSAGES, ROUND);
-            assertThat(BulkMessages.received(fast)).containsExactlyElementsOf(IntStream.range(0, MESSAGES).boxed().toList());
+            assertThat(BulkMessages.received(fast))
+                    .containsExactlyElementsOf(
+                            IntStream.range(0, MESSAGES).boxed().toList());
             fast.awaitCondition(() -> drops() > dropsBefore, "the stalled client dropped");
             assertThat(drops()).isEqualTo(dropsBefore + 1);
             assertThat(hub.subscriptionCount()).isEqualTo(1);
 
             // the blocked write returns once the client reads; the server then ends the response and the connection
-            assertThat(StalledSseClient.drain(stalled).total()).as("less than everything reached the stalled client")
+            assertThat(StalledSseClient.drain(stalled).total())
+                    .as("less than everything reached the stalled client")
                     .isLessThan((long) MESSAGES * BulkMessages.PAD.length());
         }
     }

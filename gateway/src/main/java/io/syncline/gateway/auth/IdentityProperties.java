@@ -1,9 +1,8 @@
 package io.syncline.gateway.auth;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Who may use the API and how their tokens are made.
@@ -29,8 +28,7 @@ public record IdentityProperties(String dataDir, String adminPassword, List<User
      * @param password plain, or encoded as {@code {bcrypt}...}
      * @param roles    comma-separated (or a list) of VIEWER, OPERATOR, ADMIN
      */
-    public record User(String username, String password, String merchant, List<String> roles) {
-    }
+    public record User(String username, String password, String merchant, List<String> roles) {}
 
     /**
      * @param jwtSecret signing secret (at least 32 bytes); generated and kept in the data dir when absent

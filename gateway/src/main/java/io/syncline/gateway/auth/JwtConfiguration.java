@@ -1,6 +1,11 @@
 package io.syncline.gateway.auth;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -16,12 +21,6 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * HS256 signing of the API's access tokens. The secret is {@code syncline.auth.jwt-secret}, or one
@@ -47,7 +46,9 @@ public class JwtConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(SecretKey jwtSigningKey) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
         decoder.setJwtValidator(validator());
         return decoder;
     }
@@ -55,12 +56,15 @@ public class JwtConfiguration {
     /** Expiry, issuer, and the claims every request relies on. */
     static OAuth2TokenValidator<Jwt> validator() {
         OAuth2TokenValidator<Jwt> claims = jwt -> {
-            boolean complete = jwt.getSubject() != null && !jwt.getSubject().isBlank()
+            boolean complete = jwt.getSubject() != null
+                    && !jwt.getSubject().isBlank()
                     && jwt.getClaimAsString(TokenService.MERCHANT) != null
                     && jwt.getClaimAsStringList(TokenService.ROLES) != null
                     && jwt.getExpiresAt() != null;
-            return complete ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(
-                    new OAuth2Error("invalid_token", "The token lacks sub, merchant, roles or exp", null));
+            return complete
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(
+                            new OAuth2Error("invalid_token", "The token lacks sub, merchant, roles or exp", null));
         };
         return new DelegatingOAuth2TokenValidator<>(List.of(JwtValidators.createDefaultWithIssuer(ISSUER), claims));
     }
@@ -68,16 +72,17 @@ public class JwtConfiguration {
     static SecretKey signingKey(IdentityProperties properties) {
         String secret = properties.auth().jwtSecret();
         if (secret == null) {
-            SecretFiles.Secret kept = SecretFiles.readOrCreate(Path.of(properties.dataDir(), SECRET_FILE),
-                    () -> SecretFiles.randomToken(48));
-            log.info(kept.created() ? "Generated the token signing secret in {}" : "Token signing secret read from {}",
+            SecretFiles.Secret kept = SecretFiles.readOrCreate(
+                    Path.of(properties.dataDir(), SECRET_FILE), () -> SecretFiles.randomToken(48));
+            log.info(
+                    kept.created() ? "Generated the token signing secret in {}" : "Token signing secret read from {}",
                     kept.path());
             secret = kept.value();
         }
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException("syncline.auth.jwt-secret must be at least " + MIN_SECRET_BYTES
-                    + " bytes long for HS256");
+            throw new IllegalStateException(
+                    "syncline.auth.jwt-secret must be at least " + MIN_SECRET_BYTES + " bytes long for HS256");
         }
         return new SecretKeySpec(bytes, "HmacSHA256");
     }

@@ -19,12 +19,10 @@ final class SecretFiles {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SecretFiles() {
-    }
+    private SecretFiles() {}
 
     /** A secret and whether this call created it. */
-    record Secret(String value, boolean created, Path path) {
-    }
+    record Secret(String value, boolean created, Path path) {}
 
     /** Reads the secret kept in {@code file}, or creates the file with a generated one. */
     static Secret readOrCreate(Path file, Supplier<String> generator) {

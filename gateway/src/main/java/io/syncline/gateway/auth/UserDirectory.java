@@ -1,11 +1,6 @@
 package io.syncline.gateway.auth;
 
 import io.syncline.gateway.security.Role;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -15,6 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Component;
 
 /**
  * The users of {@code syncline.users}, or, when none are configured, one {@code admin} (ADMIN) of
@@ -73,11 +72,13 @@ public class UserDirectory {
             String at = "syncline.users[" + i + "]";
             require(user.username() != null && !user.username().isBlank(), at + ".username is missing");
             require(user.password() != null && !user.password().isEmpty(), at + ".password is missing");
-            require(user.merchant() != null && MERCHANT.matcher(user.merchant()).matches(),
+            require(
+                    user.merchant() != null && MERCHANT.matcher(user.merchant()).matches(),
                     at + ".merchant must match " + MERCHANT.pattern());
-            Account account = new Account(user.username().trim(), user.merchant(), roles(user.roles(), at),
-                    hash(user.password(), at));
-            require(result.putIfAbsent(account.username(), account) == null,
+            Account account = new Account(
+                    user.username().trim(), user.merchant(), roles(user.roles(), at), hash(user.password(), at));
+            require(
+                    result.putIfAbsent(account.username(), account) == null,
                     at + ".username '" + account.username() + "' is configured twice");
         }
         return result;
@@ -86,14 +87,18 @@ public class UserDirectory {
     private Map<String, Account> defaultAdmin(IdentityProperties properties) {
         String password = properties.adminPassword();
         if (password != null) {
-            log.info("No users configured: user '{}' (ADMIN) of merchant '{}' uses the password of "
-                    + "syncline.admin-password", DEFAULT_ADMIN, DEFAULT_MERCHANT);
+            log.info(
+                    "No users configured: user '{}' (ADMIN) of merchant '{}' uses the password of "
+                            + "syncline.admin-password",
+                    DEFAULT_ADMIN,
+                    DEFAULT_MERCHANT);
         } else {
             Path file = Path.of(properties.dataDir(), ADMIN_PASSWORD_FILE);
             SecretFiles.Secret secret = SecretFiles.readOrCreate(file, () -> SecretFiles.randomToken(18));
             password = secret.value();
             if (secret.created()) {
-                log.warn("""
+                log.warn(
+                        """
 
                         ================================================================
                           No users configured: created user '{}' (ADMIN) of merchant '{}'
@@ -102,14 +107,21 @@ public class UserDirectory {
                           Shown only this once; kept in {}
                           Set syncline.users (or SYNCLINE_ADMIN_PASSWORD) to change it.
                         ================================================================""",
-                        DEFAULT_ADMIN, DEFAULT_MERCHANT, DEFAULT_ADMIN, password, secret.path());
+                        DEFAULT_ADMIN,
+                        DEFAULT_MERCHANT,
+                        DEFAULT_ADMIN,
+                        password,
+                        secret.path());
             } else {
-                log.info("No users configured: user '{}' (ADMIN) of merchant '{}'; its password is kept in {}",
-                        DEFAULT_ADMIN, DEFAULT_MERCHANT, secret.path());
+                log.info(
+                        "No users configured: user '{}' (ADMIN) of merchant '{}'; its password is kept in {}",
+                        DEFAULT_ADMIN,
+                        DEFAULT_MERCHANT,
+                        secret.path());
             }
         }
-        Account admin = new Account(DEFAULT_ADMIN, DEFAULT_MERCHANT, EnumSet.of(Role.ADMIN),
-                hash(password, "syncline.admin-password"));
+        Account admin = new Account(
+                DEFAULT_ADMIN, DEFAULT_MERCHANT, EnumSet.of(Role.ADMIN), hash(password, "syncline.admin-password"));
         return Map.of(admin.username(), admin);
     }
 
@@ -119,8 +131,9 @@ public class UserDirectory {
         for (String name : names) {
             for (String part : name.split(",")) {
                 if (!part.isBlank()) {
-                    roles.add(Role.parse(part).orElseThrow(() -> new IllegalStateException(
-                            at + ".roles: unknown role '" + part.trim() + "' (VIEWER, OPERATOR or ADMIN)")));
+                    roles.add(Role.parse(part)
+                            .orElseThrow(() -> new IllegalStateException(
+                                    at + ".roles: unknown role '" + part.trim() + "' (VIEWER, OPERATOR or ADMIN)")));
                 }
             }
         }
@@ -135,7 +148,8 @@ public class UserDirectory {
             require(BCRYPT_HASH.matcher(hash).matches(), at + ".password is not a valid {bcrypt} hash");
             return hash;
         }
-        require(password.getBytes(StandardCharsets.UTF_8).length <= BCRYPT_MAX_BYTES,
+        require(
+                password.getBytes(StandardCharsets.UTF_8).length <= BCRYPT_MAX_BYTES,
                 at + ".password is longer than " + BCRYPT_MAX_BYTES + " bytes");
         return bcrypt.encode(password);
     }

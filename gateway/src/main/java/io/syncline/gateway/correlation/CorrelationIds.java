@@ -1,10 +1,9 @@
 package io.syncline.gateway.correlation;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.MDC;
-
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /** The request's correlation id: header name, where it is kept, what a valid one looks like. */
 public final class CorrelationIds {
@@ -12,17 +11,19 @@ public final class CorrelationIds {
     public static final String HEADER = "X-Correlation-Id";
     /** MDC key and Axon metadata key. */
     public static final String KEY = "correlationId";
+
     public static final String ATTRIBUTE = CorrelationIds.class.getName();
 
     // Echoed into logs and headers, so anything that could forge a log line or a header is replaced.
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private CorrelationIds() {
-    }
+    private CorrelationIds() {}
 
     /** The client's id when it is acceptable, else a new UUID. */
     public static String acceptOrGenerate(String candidate) {
-        return candidate != null && VALID.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return candidate != null && VALID.matcher(candidate).matches()
+                ? candidate
+                : UUID.randomUUID().toString();
     }
 
     /** The id of the current request, if one was assigned. */

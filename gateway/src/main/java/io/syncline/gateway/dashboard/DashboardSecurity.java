@@ -16,8 +16,8 @@ class DashboardSecurity {
     @Bean
     GatewaySecurityCustomizer dashboardIsPublic() {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        return http -> http.authorizeHttpRequests(a -> a
-                .requestMatchers(paths.matcher(HttpMethod.GET, "/"),
+        return http -> http.authorizeHttpRequests(a -> a.requestMatchers(
+                        paths.matcher(HttpMethod.GET, "/"),
                         paths.matcher(HttpMethod.GET, "/index.html"),
                         paths.matcher(HttpMethod.GET, "/js/**"),
                         paths.matcher(HttpMethod.GET, "/css/**"),

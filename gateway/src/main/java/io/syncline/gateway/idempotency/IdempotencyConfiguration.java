@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Runs the periodic purge of expired idempotency records. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class IdempotencyConfiguration {
-}
+class IdempotencyConfiguration {}

@@ -9,6 +9,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -17,11 +21,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Honours {@code Idempotency-Key} on POSTs to {@code /api/**}: the first request with a key runs
@@ -54,8 +53,10 @@ public class IdempotencyFilter extends OncePerRequestFilter implements Ordered {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !path.startsWith("/api/") || path.startsWith("/api/auth/");
+        return !"POST".equals(request.getMethod())
+                || request.getHeader(HEADER) == null
+                || !path.startsWith("/api/")
+                || path.startsWith("/api/auth/");
     }
 
     @Override
@@ -63,8 +64,7 @@ public class IdempotencyFilter extends OncePerRequestFilter implements Ordered {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (!VALID_KEY.matcher(key).matches()) {
-            problems.write(request, response,
-                    Problems.validation(HEADER, "must be 1 to 255 visible ASCII characters"));
+            problems.write(request, response, Problems.validation(HEADER, "must be 1 to 255 visible ASCII characters"));
             return;
         }
         Optional<Caller> caller = Caller.current();
@@ -84,16 +84,27 @@ public class IdempotencyFilter extends OncePerRequestFilter implements Ordered {
         IdempotencyStore.Outcome outcome = store.begin(merchant, key, hash);
         switch (outcome.decision()) {
             case REPLAY -> replay(outcome.record(), response);
-            case MISMATCH -> problems.write(request, response, Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was used for another request"));
-            case IN_PROGRESS -> problems.write(request, response, Problems.of(ProblemType.IDEMPOTENCY_IN_PROGRESS,
-                    "A request with this Idempotency-Key is still running; retry later"));
+            case MISMATCH ->
+                problems.write(
+                        request,
+                        response,
+                        Problems.of(
+                                ProblemType.IDEMPOTENCY_KEY_REUSED,
+                                "This Idempotency-Key was used for another request"));
+            case IN_PROGRESS ->
+                problems.write(
+                        request,
+                        response,
+                        Problems.of(
+                                ProblemType.IDEMPOTENCY_IN_PROGRESS,
+                                "A request with this Idempotency-Key is still running; retry later"));
             case CLAIM -> run(new CachedBodyRequest(request, body), response, chain, merchant, key);
         }
     }
 
-    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String merchant,
-                     String key) throws ServletException, IOException {
+    private void run(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, String merchant, String key)
+            throws ServletException, IOException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(request, captured);
@@ -106,8 +117,13 @@ public class IdempotencyFilter extends OncePerRequestFilter implements Ordered {
             if (status >= 500 || request.isAsyncStarted()) {
                 releaseQuietly(merchant, key);
             } else {
-                store.complete(merchant, key, status, captured.getHeader(HttpHeaders.LOCATION),
-                        captured.getContentType(), new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
+                store.complete(
+                        merchant,
+                        key,
+                        status,
+                        captured.getHeader(HttpHeaders.LOCATION),
+                        captured.getContentType(),
+                        new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
             }
         } catch (RuntimeException storeFailure) {
             log.warn("Could not keep the response for Idempotency-Key {} of {}", key, merchant, storeFailure);

@@ -8,11 +8,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
-
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
+import org.springframework.data.domain.Persistable;
 
 /** One merchant's use of one {@code Idempotency-Key}: the request it stood for and, once done, its response. */
 @Entity
@@ -22,7 +21,10 @@ public class IdempotencyRecord implements Persistable<IdempotencyRecord.Key> {
     /** Largest response body kept; a larger one is not remembered (the key is released). */
     static final int MAX_BODY_CHARS = 1_048_576;
 
-    public enum State { IN_PROGRESS, COMPLETED }
+    public enum State {
+        IN_PROGRESS,
+        COMPLETED
+    }
 
     @EmbeddedId
     private Key id;
@@ -55,8 +57,7 @@ public class IdempotencyRecord implements Persistable<IdempotencyRecord.Key> {
     @Transient
     private boolean fresh;
 
-    protected IdempotencyRecord() {
-    }
+    protected IdempotencyRecord() {}
 
     static IdempotencyRecord started(String merchantId, String key, String requestHash, Instant now) {
         IdempotencyRecord r = new IdempotencyRecord();
@@ -126,8 +127,7 @@ public class IdempotencyRecord implements Persistable<IdempotencyRecord.Key> {
         @Column(name = "idempotency_key", nullable = false)
         private String idempotencyKey;
 
-        protected Key() {
-        }
+        protected Key() {}
 
         public Key(String merchantId, String idempotencyKey) {
             this.merchantId = merchantId;

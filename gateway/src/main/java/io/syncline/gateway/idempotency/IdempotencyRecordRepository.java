@@ -1,11 +1,10 @@
 package io.syncline.gateway.idempotency;
 
+import java.time.Instant;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
-
-import java.time.Instant;
 
 interface IdempotencyRecordRepository extends JpaRepository<IdempotencyRecord, IdempotencyRecord.Key> {
 
@@ -16,6 +15,8 @@ interface IdempotencyRecordRepository extends JpaRepository<IdempotencyRecord, I
     @Modifying
     @Query("delete from IdempotencyRecord r where r.id.merchantId = :merchantId"
             + " and r.id.idempotencyKey = :key and r.state = :state")
-    int deleteInState(@Param("merchantId") String merchantId, @Param("key") String key,
-                      @Param("state") IdempotencyRecord.State state);
+    int deleteInState(
+            @Param("merchantId") String merchantId,
+            @Param("key") String key,
+            @Param("state") IdempotencyRecord.State state);
 }

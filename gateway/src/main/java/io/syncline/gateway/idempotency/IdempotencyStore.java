@@ -1,19 +1,18 @@
 package io.syncline.gateway.idempotency;
 
 import io.syncline.gateway.web.GatewayProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The records behind {@code Idempotency-Key}. A key is claimed by inserting an IN_PROGRESS record
@@ -32,13 +31,15 @@ public class IdempotencyStore {
     private final Clock clock;
 
     @Autowired
-    IdempotencyStore(IdempotencyRecordRepository records, PlatformTransactionManager transactions,
-                     GatewayProperties properties) {
+    IdempotencyStore(
+            IdempotencyRecordRepository records,
+            PlatformTransactionManager transactions,
+            GatewayProperties properties) {
         this(records, transactions, properties.idempotencyTtl(), Clock.systemUTC());
     }
 
-    IdempotencyStore(IdempotencyRecordRepository records, PlatformTransactionManager transactions, Duration ttl,
-                     Clock clock) {
+    IdempotencyStore(
+            IdempotencyRecordRepository records, PlatformTransactionManager transactions, Duration ttl, Clock clock) {
         this.records = records;
         this.tx = new TransactionTemplate(transactions);
         this.ttl = ttl;
@@ -46,8 +47,7 @@ public class IdempotencyStore {
     }
 
     /** The decision for this request, and the record it replays when that is the decision. */
-    public record Outcome(IdempotencyDecision decision, IdempotencyRecord record) {
-    }
+    public record Outcome(IdempotencyDecision decision, IdempotencyRecord record) {}
 
     public Outcome begin(String merchantId, String key, String requestHash) {
         IdempotencyRecord.Key id = new IdempotencyRecord.Key(merchantId, key);
@@ -76,8 +76,7 @@ public class IdempotencyStore {
     }
 
     /** Remembers the response; one too large to keep releases the key instead. */
-    public void complete(String merchantId, String key, int status, String location, String contentType,
-                         String body) {
+    public void complete(String merchantId, String key, int status, String location, String contentType, String body) {
         if (body != null && body.length() > IdempotencyRecord.MAX_BODY_CHARS) {
             release(merchantId, key);
             return;
@@ -96,7 +95,8 @@ public class IdempotencyStore {
     /** Deletes the records older than {@code syncline.gateway.idempotency-ttl}. */
     @Scheduled(fixedDelay = 10, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
     public int purgeExpired() {
-        Integer deleted = tx.execute(s -> records.deleteCreatedBefore(clock.instant().minus(ttl)));
+        Integer deleted =
+                tx.execute(s -> records.deleteCreatedBefore(clock.instant().minus(ttl)));
         if (deleted != null && deleted > 0) {
             log.debug("Deleted {} expired idempotency records", deleted);
         }

@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** What a key stands for: SHA-256 of the method, the path and the exact body bytes. */
 final class RequestHash {
 
-    private RequestHash() {
-    }
+    private RequestHash() {}
 
     static String of(String method, String path, byte[] body) {
         try {

@@ -40,19 +40,28 @@ public class InventoryController {
 
     @PutMapping("/{sku}")
     @Operation(summary = "Count a SKU: set its on-hand (defines the SKU the first time)")
-    @ApiResponse(responseCode = "201", description = "SKU defined",
+    @ApiResponse(
+            responseCode = "201",
+            description = "SKU defined",
             content = @Content(schema = @Schema(implementation = StockResponse.class)))
-    @ApiResponse(responseCode = "200", description = "SKU counted",
+    @ApiResponse(
+            responseCode = "200",
+            description = "SKU counted",
             content = @Content(schema = @Schema(implementation = StockResponse.class)))
-    @ApiResponse(responseCode = "202", description = "Counted; the view is not visible yet (see Location)",
+    @ApiResponse(
+            responseCode = "202",
+            description = "Counted; the view is not visible yet (see Location)",
             content = @Content)
-    public ResponseEntity<StockResponse> count(Caller caller,
-                                               @PathVariable("sku") @Pattern(regexp = Ids.PATTERN) String sku,
-                                               @Valid @RequestBody StockRequests.Count request) {
+    public ResponseEntity<StockResponse> count(
+            Caller caller,
+            @PathVariable("sku") @Pattern(regexp = Ids.PATTERN) String sku,
+            @Valid @RequestBody StockRequests.Count request) {
         StockService.Counted counted = stock.count(caller.merchantId(), sku, request);
         String location = "/api/inventory/" + sku;
         if (counted.view().isEmpty()) {
-            return ResponseEntity.accepted().header(HttpHeaders.LOCATION, location).build();
+            return ResponseEntity.accepted()
+                    .header(HttpHeaders.LOCATION, location)
+                    .build();
         }
         return ResponseEntity.status(counted.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(HttpHeaders.LOCATION, location)
@@ -61,20 +70,28 @@ public class InventoryController {
 
     @PostMapping("/{sku}/adjustments")
     @Operation(summary = "Change a SKU's on-hand by a delta, for a reason")
-    @ApiResponse(responseCode = "200", description = "Adjusted",
+    @ApiResponse(
+            responseCode = "200",
+            description = "Adjusted",
             content = @Content(schema = @Schema(implementation = StockResponse.class)))
-    public StockResponse adjust(Caller caller, @PathVariable("sku") @Pattern(regexp = Ids.PATTERN) String sku,
-                                @Valid @RequestBody StockRequests.Adjustment request) {
-        return stock.adjust(caller.merchantId(), sku, request).map(StockResponse::of)
+    public StockResponse adjust(
+            Caller caller,
+            @PathVariable("sku") @Pattern(regexp = Ids.PATTERN) String sku,
+            @Valid @RequestBody StockRequests.Adjustment request) {
+        return stock.adjust(caller.merchantId(), sku, request)
+                .map(StockResponse::of)
                 .orElseThrow(() -> ApiException.notFound("No SKU " + sku));
     }
 
     @GetMapping("/{sku}")
     @Operation(summary = "One SKU's levels")
-    @ApiResponse(responseCode = "200", description = "The SKU",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The SKU",
             content = @Content(schema = @Schema(implementation = StockResponse.class)))
     public StockResponse get(Caller caller, @PathVariable("sku") @Pattern(regexp = Ids.PATTERN) String sku) {
-        return stock.find(caller.merchantId(), sku).map(StockResponse::of)
+        return stock.find(caller.merchantId(), sku)
+                .map(StockResponse::of)
                 .orElseThrow(() -> ApiException.notFound("No SKU " + sku));
     }
 

@@ -9,15 +9,14 @@ import io.syncline.api.inventory.StockQueries.StockPage;
 import io.syncline.api.inventory.StockQueries.StockView;
 import io.syncline.gateway.messaging.ServiceCalls;
 import io.syncline.gateway.web.GatewayProperties;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.springframework.stereotype.Service;
-
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.stereotype.Service;
 
 /**
  * Inventory writes and reads over Axon. A write answers with the view that shows it: it subscribes
@@ -35,12 +34,16 @@ public class StockService {
     }
 
     /** The outcome of a count: whether it defined the SKU, and its view (empty if not visible in time). */
-    public record Counted(boolean created, Optional<StockView> view) {
-    }
+    public record Counted(boolean created, Optional<StockView> view) {}
 
     public Counted count(String merchantId, String sku, StockRequests.Count request) {
-        CountStock command = new CountStock(StockIds.of(merchantId, sku), merchantId, sku, request.name(),
-                request.onHand(), request.lowStockThreshold());
+        CountStock command = new CountStock(
+                StockIds.of(merchantId, sku),
+                merchantId,
+                sku,
+                request.name(),
+                request.onHand(),
+                request.lowStockThreshold());
         try (SubscriptionQueryResult<StockView, StockView> sub = subscribe(merchantId, sku)) {
             Optional<StockView> before = initial(sub);
             Object result = calls.send(command);
@@ -50,13 +53,14 @@ public class StockService {
                 return new Counted(created, before);
             }
             // a new SKU is defined and then counted: only the view showing the count will do
-            return new Counted(created, after(sub, merchantId, sku, newerThan(before).and(v -> shows(v, request))));
+            return new Counted(
+                    created, after(sub, merchantId, sku, newerThan(before).and(v -> shows(v, request))));
         }
     }
 
     public Optional<StockView> adjust(String merchantId, String sku, StockRequests.Adjustment request) {
-        AdjustStock command = new AdjustStock(StockIds.of(merchantId, sku), merchantId, sku, request.delta(),
-                request.reason());
+        AdjustStock command =
+                new AdjustStock(StockIds.of(merchantId, sku), merchantId, sku, request.delta(), request.reason());
         try (SubscriptionQueryResult<StockView, StockView> sub = subscribe(merchantId, sku)) {
             Optional<StockView> before = initial(sub);
             calls.send(command);
@@ -65,8 +69,8 @@ public class StockService {
     }
 
     public Optional<StockView> find(String merchantId, String sku) {
-        Optional<StockView> view = calls.query(new FindStock(merchantId, sku),
-                ResponseTypes.optionalInstanceOf(StockView.class));
+        Optional<StockView> view =
+                calls.query(new FindStock(merchantId, sku), ResponseTypes.optionalInstanceOf(StockView.class));
         return ownedBy(merchantId, view);
     }
 
@@ -75,7 +79,9 @@ public class StockService {
     }
 
     private SubscriptionQueryResult<StockView, StockView> subscribe(String merchantId, String sku) {
-        return calls.subscribe(new FindStock(merchantId, sku), ResponseTypes.instanceOf(StockView.class),
+        return calls.subscribe(
+                new FindStock(merchantId, sku),
+                ResponseTypes.instanceOf(StockView.class),
                 ResponseTypes.instanceOf(StockView.class));
     }
 
@@ -84,10 +90,13 @@ public class StockService {
     }
 
     /** The first update that passes {@code wanted}; the current view when none comes in time. */
-    private Optional<StockView> after(SubscriptionQueryResult<StockView, StockView> sub, String merchantId,
-                                      String sku, Predicate<StockView> wanted) {
+    private Optional<StockView> after(
+            SubscriptionQueryResult<StockView, StockView> sub,
+            String merchantId,
+            String sku,
+            Predicate<StockView> wanted) {
         Predicate<StockView> ours = v -> merchantId.equals(v.merchantId()) && sku.equals(v.sku());
-        Optional<StockView> update = calls.firstUpdate(sub, ours.and(wanted), v -> { }, readYourWrites);
+        Optional<StockView> update = calls.firstUpdate(sub, ours.and(wanted), v -> {}, readYourWrites);
         return update.isPresent() ? update : find(merchantId, sku);
     }
 
@@ -96,7 +105,8 @@ public class StockService {
     }
 
     private static boolean shows(StockView view, StockRequests.Count request) {
-        return view.onHand() == request.onHand() && view.lowStockThreshold() == request.lowStockThreshold()
+        return view.onHand() == request.onHand()
+                && view.lowStockThreshold() == request.lowStockThreshold()
                 && (request.name() == null || request.name().equals(view.name()));
     }
 

@@ -1,16 +1,6 @@
 package io.syncline.gateway.messaging;
 
 import io.syncline.gateway.web.GatewayProperties;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.OptionalResponseType;
-import org.axonframework.messaging.responsetypes.ResponseType;
-import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +10,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.OptionalResponseType;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway's only way to the services: commands and queries over Axon, each waited for at most
@@ -56,11 +55,11 @@ public class ServiceCalls {
      * wraps its answer in the declared Optional, which travels as a bare {@code java.util.Optional} and
      * comes back holding a map where the view belongs.
      */
-    public <I, U> SubscriptionQueryResult<I, U> subscribe(Object query, ResponseType<I> initial,
-                                                          ResponseType<U> updates) {
+    public <I, U> SubscriptionQueryResult<I, U> subscribe(
+            Object query, ResponseType<I> initial, ResponseType<U> updates) {
         if (initial instanceof OptionalResponseType) {
-            throw new IllegalArgumentException("Ask for the initial result of " + query.getClass().getSimpleName()
-                    + " as an instance (null when none), not " + initial);
+            throw new IllegalArgumentException("Ask for the initial result of "
+                    + query.getClass().getSimpleName() + " as an instance (null when none), not " + initial);
         }
         return queries.subscriptionQuery(query, initial, updates);
     }
@@ -74,12 +73,13 @@ public class ServiceCalls {
      * The first update matching {@code wanted} within {@code within}; empty when none came.
      * {@code seen} observes every update on the way.
      */
-    public <U> Optional<U> firstUpdate(SubscriptionQueryResult<?, U> subscription, Predicate<U> wanted,
-                                       Consumer<U> seen, Duration within) {
+    public <U> Optional<U> firstUpdate(
+            SubscriptionQueryResult<?, U> subscription, Predicate<U> wanted, Consumer<U> seen, Duration within) {
         if (within.isZero() || within.isNegative()) {
             return Optional.empty();
         }
-        return subscription.updates()
+        return subscription
+                .updates()
                 .doOnNext(seen)
                 .filter(wanted)
                 .take(within)

@@ -19,13 +19,12 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.syncline.gateway.idempotency.IdempotencyFilter;
 import io.syncline.gateway.security.Caller;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The served API description ({@code /v3/api-docs}): bearer security, and the problem responses
@@ -46,14 +45,19 @@ public class OpenApiConfiguration {
     @Bean
     OpenAPI synclineOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Syncline API")
+                .info(new Info()
+                        .title("Syncline API")
                         .description("Real-time order and inventory synchronisation across sales channels. "
                                 + "Errors are RFC 9457 problems (application/problem+json).")
                         .version("v1"))
                 .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT")
-                                .description("A token from POST " + TOKEN_PATH)));
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("A token from POST " + TOKEN_PATH)));
     }
 
     @Bean
@@ -111,12 +115,18 @@ public class OpenApiConfiguration {
         responses.addApiResponse("500", problem("Unexpected failure"));
         responses.values().forEach(OpenApiConfiguration::jsonNotAnything);
         operation.setResponses(responses);
-        if (!token && (operation.getSecurity() == null || operation.getSecurity().isEmpty())) {
+        if (!token
+                && (operation.getSecurity() == null || operation.getSecurity().isEmpty())) {
             operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
         }
-        if (method == PathItem.HttpMethod.POST && !token && (operation.getParameters() == null
-                || operation.getParameters().stream().noneMatch(p -> IdempotencyFilter.HEADER.equals(p.getName())))) {
-            operation.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER).required(false)
+        if (method == PathItem.HttpMethod.POST
+                && !token
+                && (operation.getParameters() == null
+                        || operation.getParameters().stream()
+                                .noneMatch(p -> IdempotencyFilter.HEADER.equals(p.getName())))) {
+            operation.addParametersItem(new HeaderParameter()
+                    .name(IdempotencyFilter.HEADER)
+                    .required(false)
                     .description("Makes a retry safe: the same key and body answer the first response again")
                     .schema(new StringSchema().maxLength(255)));
         }
@@ -131,15 +141,18 @@ public class OpenApiConfiguration {
     }
 
     private static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(
-                "application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                "application/problem+json",
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Schema<?> problemSchema() {
-        Schema error = new ObjectSchema()
-                .addProperty("field", new StringSchema())
-                .addProperty("message", new StringSchema());
+        Schema error =
+                new ObjectSchema().addProperty("field", new StringSchema()).addProperty("message", new StringSchema());
         return new ObjectSchema()
                 .description("RFC 9457 problem details")
                 .addProperty("type", new StringSchema().format("uri"))

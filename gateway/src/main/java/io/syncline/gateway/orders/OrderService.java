@@ -16,16 +16,15 @@ import io.syncline.api.orders.OrderStatus;
 import io.syncline.gateway.messaging.ServiceCalls;
 import io.syncline.gateway.web.GatewayProperties;
 import io.syncline.gateway.web.ServiceFailures;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.springframework.stereotype.Service;
-
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.stereotype.Service;
 
 /** Order commands and queries over Axon, for the caller's merchant. */
 @Service
@@ -52,19 +51,25 @@ public class OrderService {
     }
 
     /** The order the placement is about, and its view when known. */
-    public record Placement(Outcome outcome, String orderId, Optional<OrderView> view) {
-    }
+    public record Placement(Outcome outcome, String orderId, Optional<OrderView> view) {}
 
     /** Places a new order; waits up to {@code wait} for the decision when given. */
     public Placement place(String merchantId, OrderRequests.Place request, Optional<Duration> wait) {
         String orderId = UUID.randomUUID().toString();
-        PlaceOrder command = new PlaceOrder(orderId, merchantId, request.channel(), request.channelOrderId(),
-                request.lines().stream().map(l -> new OrderLine(l.sku(), l.quantity())).toList());
+        PlaceOrder command = new PlaceOrder(
+                orderId,
+                merchantId,
+                request.channel(),
+                request.channelOrderId(),
+                request.lines().stream()
+                        .map(l -> new OrderLine(l.sku(), l.quantity()))
+                        .toList());
         if (wait.isEmpty() || wait.get().isZero()) {
             return send(command).orElseGet(() -> new Placement(Outcome.ACCEPTED, orderId, Optional.empty()));
         }
         try (SubscriptionQueryResult<OrderView, OrderView> sub = calls.subscribe(
-                new FindOrder(merchantId, orderId), ResponseTypes.instanceOf(OrderView.class),
+                new FindOrder(merchantId, orderId),
+                ResponseTypes.instanceOf(OrderView.class),
                 ResponseTypes.instanceOf(OrderView.class))) {
             // the initial answer also proves the subscription is in place before the command goes
             OrderView initial = calls.initial(sub);
@@ -76,12 +81,15 @@ public class OrderService {
             if (latest.get() != null && latest.get().status().decided()) {
                 return new Placement(Outcome.DECIDED, orderId, Optional.of(latest.get()));
             }
-            Optional<OrderView> decided = calls.firstUpdate(sub, v -> orderId.equals(v.orderId()) && v.status().decided(),
+            Optional<OrderView> decided = calls.firstUpdate(
+                    sub,
+                    v -> orderId.equals(v.orderId()) && v.status().decided(),
                     v -> {
                         if (orderId.equals(v.orderId())) {
                             latest.set(v);
                         }
-                    }, wait.get());
+                    },
+                    wait.get());
             return decided.map(v -> new Placement(Outcome.DECIDED, orderId, Optional.of(v)))
                     .orElseGet(() -> new Placement(Outcome.ACCEPTED, orderId, Optional.ofNullable(latest.get())));
         }
@@ -99,7 +107,9 @@ public class OrderService {
                 Optional<OrderView> view = existingId != null
                         ? poll(() -> find(command.merchantId(), existingId))
                         : byChannelOrder(command);
-                String id = existingId != null ? existingId : view.map(OrderView::orderId).orElse(null);
+                String id = existingId != null
+                        ? existingId
+                        : view.map(OrderView::orderId).orElse(null);
                 if (id != null) {
                     return Optional.of(new Placement(Outcome.EXISTING, id, view));
                 }
@@ -109,7 +119,8 @@ public class OrderService {
                 throw failure;
             }
             // two placements of one channel order raced: the loser fails on the unique key
-            Optional<OrderView> winner = byChannelOrder(command).filter(v -> !v.orderId().equals(command.orderId()));
+            Optional<OrderView> winner =
+                    byChannelOrder(command).filter(v -> !v.orderId().equals(command.orderId()));
             if (winner.isPresent()) {
                 return Optional.of(new Placement(Outcome.EXISTING, winner.get().orderId(), winner));
             }
@@ -119,21 +130,22 @@ public class OrderService {
 
     private Optional<OrderView> byChannelOrder(PlaceOrder command) {
         return poll(() -> {
-            Optional<OrderView> view = calls.query(new FindOrderByChannelOrder(command.merchantId(), command.channel(),
-                    command.channelOrderId()), ResponseTypes.optionalInstanceOf(OrderView.class));
+            Optional<OrderView> view = calls.query(
+                    new FindOrderByChannelOrder(command.merchantId(), command.channel(), command.channelOrderId()),
+                    ResponseTypes.optionalInstanceOf(OrderView.class));
             return ownedBy(command.merchantId(), view);
         });
     }
 
     public Optional<OrderView> find(String merchantId, String orderId) {
-        Optional<OrderView> view = calls.query(new FindOrder(merchantId, orderId),
-                ResponseTypes.optionalInstanceOf(OrderView.class));
+        Optional<OrderView> view =
+                calls.query(new FindOrder(merchantId, orderId), ResponseTypes.optionalInstanceOf(OrderView.class));
         return ownedBy(merchantId, view);
     }
 
     public OrderPage list(String merchantId, OrderStatus status, boolean stalledOnly, int page, int size) {
-        return calls.query(new ListOrders(merchantId, status, page, size, stalledOnly),
-                ResponseTypes.instanceOf(OrderPage.class));
+        return calls.query(
+                new ListOrders(merchantId, status, page, size, stalledOnly), ResponseTypes.instanceOf(OrderPage.class));
     }
 
     public void cancel(String merchantId, String orderId, String reason) {

@@ -12,8 +12,7 @@ public final class Prefer {
     public static final String HEADER = "Prefer";
     public static final String APPLIED = "Preference-Applied";
 
-    private Prefer() {
-    }
+    private Prefer() {}
 
     /**
      * How long the client prefers to wait, capped at {@code max}. RFC 7240: the first {@code wait}
@@ -31,8 +30,9 @@ public final class Prefer {
                 if (!name.equals("wait")) {
                     continue;
                 }
-                return eq < 0 ? Optional.empty() : seconds(unquote(first.substring(eq + 1).trim()))
-                        .map(s -> s.compareTo(max) > 0 ? max : s);
+                return eq < 0
+                        ? Optional.empty()
+                        : seconds(unquote(first.substring(eq + 1).trim())).map(s -> s.compareTo(max) > 0 ? max : s);
             }
         }
         return Optional.empty();
@@ -43,8 +43,8 @@ public final class Prefer {
             return Optional.empty();
         }
         // delta-seconds beyond any sensible cap: keep the digits from overflowing
-        return Optional.of(value.length() > 9 ? Duration.ofSeconds(999_999_999L)
-                : Duration.ofSeconds(Long.parseLong(value)));
+        return Optional.of(
+                value.length() > 9 ? Duration.ofSeconds(999_999_999L) : Duration.ofSeconds(Long.parseLong(value)));
     }
 
     private static String unquote(String value) {

@@ -9,13 +9,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * Limits {@code /api/**} per user, and the token endpoint per client address (it has no user yet).
@@ -62,15 +61,21 @@ public class RateLimitFilter extends OncePerRequestFilter implements Ordered {
             return;
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-        problems.write(request, response, Problems.of(ProblemType.RATE_LIMITED,
-                "Rate limit of " + decision.capacity() + " requests per " + decision.windowSeconds()
-                        + " s exceeded; retry after " + decision.retryAfterSeconds() + " s"));
+        problems.write(
+                request,
+                response,
+                Problems.of(
+                        ProblemType.RATE_LIMITED,
+                        "Rate limit of " + decision.capacity() + " requests per " + decision.windowSeconds()
+                                + " s exceeded; retry after " + decision.retryAfterSeconds() + " s"));
     }
 
     private static String key(HttpServletRequest request) {
         if (request.getRequestURI().equals(TOKEN_ENDPOINT)) {
             return "address:" + request.getRemoteAddr();
         }
-        return Caller.current().map(c -> "user:" + c.merchantId() + "/" + c.userId()).orElse(null);
+        return Caller.current()
+                .map(c -> "user:" + c.merchantId() + "/" + c.userId())
+                .orElse(null);
     }
 }

@@ -6,7 +6,6 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.syncline.gateway.web.GatewayProperties;
-
 import java.time.Duration;
 
 /**
@@ -33,7 +32,10 @@ public class RateLimiter {
         this.clock = clock;
         // a bucket untouched for a whole period is full again: forgetting it changes nothing
         Duration idle = period.compareTo(Duration.ofMinutes(1)) > 0 ? period : Duration.ofMinutes(1);
-        this.buckets = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(idle).build();
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(MAX_KEYS)
+                .expireAfterAccess(idle)
+                .build();
     }
 
     /** Takes one request from the key's bucket. */
@@ -43,8 +45,13 @@ public class RateLimiter {
                 .withCustomTimePrecision(clock)
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        return new Decision(probe.isConsumed(), capacity, seconds(period.toNanos()), probe.getRemainingTokens(),
-                seconds(probe.getNanosToWaitForReset()), Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+        return new Decision(
+                probe.isConsumed(),
+                capacity,
+                seconds(period.toNanos()),
+                probe.getRemainingTokens(),
+                seconds(probe.getNanosToWaitForReset()),
+                Math.max(1, seconds(probe.getNanosToWaitForRefill())));
     }
 
     private static long seconds(long nanos) {
@@ -58,8 +65,13 @@ public class RateLimiter {
      * @param resetSeconds   until the whole capacity is back
      * @param retryAfterSeconds until a refused request may succeed
      */
-    public record Decision(boolean allowed, long capacity, long windowSeconds, long remaining, long resetSeconds,
-                           long retryAfterSeconds) {
+    public record Decision(
+            boolean allowed,
+            long capacity,
+            long windowSeconds,
+            long remaining,
+            long resetSeconds,
+            long retryAfterSeconds) {
 
         public Decision {
             windowSeconds = Math.max(1, windowSeconds);

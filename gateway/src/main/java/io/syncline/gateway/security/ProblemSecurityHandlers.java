@@ -5,6 +5,7 @@ import io.syncline.gateway.web.ProblemWriter;
 import io.syncline.gateway.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -12,8 +13,6 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-
-import java.io.IOException;
 
 /** 401 and 403 as problems, with the {@code WWW-Authenticate: Bearer} challenge RFC 6750 asks for. */
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -40,7 +39,6 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         denial.handle(request, response, denied);
-        writer.write(request, response,
-                Problems.of(ProblemType.FORBIDDEN, "Your role does not allow this request"));
+        writer.write(request, response, Problems.of(ProblemType.FORBIDDEN, "Your role does not allow this request"));
     }
 }

@@ -1,6 +1,7 @@
 package io.syncline.gateway.security;
 
 import io.syncline.gateway.web.ProblemWriter;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,8 +22,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.util.List;
-
 /**
  * Bearer-token security of the API. Open: the token endpoint, health, metrics and the API docs.
  * {@code GET /api/**} (streams included) needs VIEWER, any other method on {@code /api/**}
@@ -35,14 +34,17 @@ public class SecurityConfiguration {
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix()
-                .role(Role.ADMIN.name()).implies(Role.OPERATOR.name())
-                .role(Role.OPERATOR.name()).implies(Role.VIEWER.name())
+                .role(Role.ADMIN.name())
+                .implies(Role.OPERATOR.name())
+                .role(Role.OPERATOR.name())
+                .implies(Role.VIEWER.name())
                 .build();
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems,
-                                    ObjectProvider<GatewaySecurityCustomizer> customizers) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, ProblemWriter problems, ObjectProvider<GatewaySecurityCustomizer> customizers)
+            throws Exception {
         ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
         http.csrf(AbstractHttpConfigurer::disable)
                 .cors(AbstractHttpConfigurer::disable)
@@ -52,19 +54,20 @@ public class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
-                .oauth2ResourceServer(o -> o
-                        .authenticationEntryPoint(handlers)
+                .oauth2ResourceServer(o -> o.authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers)
                         .jwt(j -> j.jwtAuthenticationConverter(jwtAuthentication())));
         for (GatewaySecurityCustomizer customizer : customizers.orderedStream().toList()) {
             customizer.customize(http);
         }
-        http.authorizeHttpRequests(a -> a
-                .requestMatchers(open()).permitAll()
+        http.authorizeHttpRequests(a -> a.requestMatchers(open())
+                .permitAll()
                 .requestMatchers(methods("/api/**", HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS))
                 .hasRole(Role.VIEWER.name())
-                .requestMatchers(path(null, "/api/**")).hasRole(Role.OPERATOR.name())
-                .anyRequest().authenticated());
+                .requestMatchers(path(null, "/api/**"))
+                .hasRole(Role.OPERATOR.name())
+                .anyRequest()
+                .authenticated());
         return http.build();
     }
 
@@ -80,16 +83,16 @@ public class SecurityConfiguration {
 
     private static RequestMatcher[] open() {
         return new RequestMatcher[] {
-                path(HttpMethod.POST, "/api/auth/token"),
-                path(null, "/error"),
-                path(null, "/actuator/health"),
-                path(null, "/actuator/health/**"),
-                path(null, "/actuator/info"),
-                path(null, "/actuator/prometheus"),
-                path(null, "/v3/api-docs"),
-                path(null, "/v3/api-docs/**"),
-                path(null, "/swagger-ui.html"),
-                path(null, "/swagger-ui/**"),
+            path(HttpMethod.POST, "/api/auth/token"),
+            path(null, "/error"),
+            path(null, "/actuator/health"),
+            path(null, "/actuator/health/**"),
+            path(null, "/actuator/info"),
+            path(null, "/actuator/prometheus"),
+            path(null, "/v3/api-docs"),
+            path(null, "/v3/api-docs/**"),
+            path(null, "/swagger-ui.html"),
+            path(null, "/swagger-ui/**"),
         };
     }
 

@@ -7,15 +7,14 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses API request bodies larger than {@code syncline.gateway.max-body-size} with 413: at once
@@ -49,8 +48,10 @@ public class BodySizeLimitFilter extends OncePerRequestFilter implements Ordered
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            problems.write(request, response, Problems.of(ProblemType.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than " + limit + " bytes"));
+            problems.write(
+                    request,
+                    response,
+                    Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + limit + " bytes"));
             return;
         }
         chain.doFilter(new Limited(request, limit), response);

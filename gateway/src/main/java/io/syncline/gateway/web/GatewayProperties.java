@@ -1,9 +1,8 @@
 package io.syncline.gateway.web;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
-
-import java.time.Duration;
 
 /**
  * Limits and timeouts of the REST edge.
@@ -16,8 +15,13 @@ import java.time.Duration;
  * @param rateLimit            requests per user (per client address for the token endpoint)
  */
 @ConfigurationProperties("syncline.gateway")
-public record GatewayProperties(DataSize maxBodySize, Duration maxWait, Duration serviceTimeout,
-                                Duration readYourWritesTimeout, Duration idempotencyTtl, RateLimit rateLimit) {
+public record GatewayProperties(
+        DataSize maxBodySize,
+        Duration maxWait,
+        Duration serviceTimeout,
+        Duration readYourWritesTimeout,
+        Duration idempotencyTtl,
+        RateLimit rateLimit) {
 
     public GatewayProperties {
         maxBodySize = maxBodySize != null ? maxBodySize : DataSize.ofKilobytes(64);

@@ -8,8 +8,7 @@ public final class Ids {
     public static final String PATTERN = "[A-Za-z0-9._-]{1,64}";
     private static final Pattern COMPILED = Pattern.compile(PATTERN);
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static boolean valid(String id) {
         return id != null && COMPILED.matcher(id).matches();

@@ -1,14 +1,12 @@
 package io.syncline.gateway.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-
 import java.util.List;
 
 /** Jackson's path to a failing value, as a client names the field: {@code lines[0].quantity}. */
 final class JsonPaths {
 
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     static String of(List<JsonMappingException.Reference> path) {
         StringBuilder field = new StringBuilder();

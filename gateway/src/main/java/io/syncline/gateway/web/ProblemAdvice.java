@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -37,11 +41,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * Turns every failure of a request into an RFC 9457 problem: Spring MVC's own (405, 415, ...),
@@ -96,16 +95,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldMessage> errors = new ArrayList<>();
         ex.getBindingResult().getAllErrors().forEach(e -> errors.add(fieldMessage(e, "body")));
         return handleExceptionInternal(ex, Problems.validation(errors), headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldMessage> errors = new ArrayList<>();
         for (ParameterValidationResult result : ex.getParameterValidationResults()) {
             String name = parameterName(result.getMethodParameter());
@@ -119,46 +118,50 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        String name = ex instanceof MethodArgumentTypeMismatchException m ? parameterName(m.getParameter())
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException m
+                ? parameterName(m.getParameter())
                 : ex.getPropertyName();
         Class<?> type = ex.getRequiredType();
         String message = type != null && type.isEnum()
                 ? "must be one of " + Arrays.toString(type.getEnumConstants())
                 : "must be " + describe(type);
-        return handleExceptionInternal(ex, Problems.validation(name == null ? "parameter" : name, message),
-                headers, status, request);
+        return handleExceptionInternal(
+                ex, Problems.validation(name == null ? "parameter" : name, message), headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(ex, Problems.validation(ex.getParameterName(), "is required"),
-                headers, status, request);
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return handleExceptionInternal(
+                ex, Problems.validation(ex.getParameterName(), "is required"), headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(ex, Problems.of(ProblemType.NOT_FOUND, "No such resource"), headers, status,
-                request);
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(
+                ex, Problems.of(ProblemType.NOT_FOUND, "No such resource"), headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = unreadable(ex);
         return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
     /** Every problem passes here: the API's type and title, the path, the correlation id. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail p ? p
-                : ex instanceof ErrorResponse e ? e.getBody()
-                : ProblemDetail.forStatus(statusCode);
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail p
+                ? p
+                : ex instanceof ErrorResponse e ? e.getBody() : ProblemDetail.forStatus(statusCode);
         ProblemType general = ProblemType.forStatus(problem.getStatus());
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
             problem.setType(general.uri());
@@ -182,8 +185,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> problem(ProblemDetail problem, HttpServletRequest request) {
-        return handleExceptionInternal(new ApiException(problem), problem, null,
-                HttpStatusCode.valueOf(problem.getStatus()), new ServletWebRequest(request));
+        return handleExceptionInternal(
+                new ApiException(problem),
+                problem,
+                null,
+                HttpStatusCode.valueOf(problem.getStatus()),
+                new ServletWebRequest(request));
     }
 
     /** 400 naming the field Jackson failed on, 413 when the body was too large. */
@@ -198,10 +205,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (field.isEmpty()) {
                 return Problems.validation("body", "must be a JSON object");
             }
-            if (mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+            if (mapping instanceof InvalidFormatException invalid
+                    && invalid.getTargetType() != null
                     && invalid.getTargetType().isEnum()) {
-                return Problems.validation(field,
-                        "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants()));
+                return Problems.validation(
+                        field,
+                        "must be one of "
+                                + Arrays.toString(invalid.getTargetType().getEnumConstants()));
             }
             if (find(ex, InputCoercionException.class) != null) {
                 return Problems.validation(field, "is out of range");
@@ -215,8 +225,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         JsonParseException parse = find(ex, JsonParseException.class);
         if (parse != null) {
-            String at = parse.getLocation() == null ? ""
-                    : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
+            String at = parse.getLocation() == null
+                    ? ""
+                    : " at line " + parse.getLocation().getLineNr() + ", column "
+                            + parse.getLocation().getColumnNr();
             return Problems.of(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON" + at);
         }
         if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
@@ -229,8 +241,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (type == null) {
             return "of another type";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class) {
             return "an integer";
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {

@@ -1,9 +1,8 @@
 package io.syncline.gateway.web;
 
+import java.util.List;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-
-import java.util.List;
 
 /** Builds RFC 9457 problem details in the API's vocabulary. */
 public final class Problems {
@@ -11,8 +10,7 @@ public final class Problems {
     /** Extension member listing the offending fields of a validation problem. */
     public static final String ERRORS = "errors";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(ProblemType type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);

@@ -1,16 +1,15 @@
 package io.syncline.gateway.auth;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import javax.crypto.SecretKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.crypto.SecretKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JwtSecretTest {
 
@@ -23,7 +22,8 @@ class JwtSecretTest {
         SecretKey second = JwtConfiguration.signingKey(properties(null));
         assertThat(second.getEncoded()).isEqualTo(first.getEncoded());
         Path file = dataDir.resolve("jwt-secret");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -35,11 +35,11 @@ class JwtSecretTest {
 
     @Test
     void refusesShortSecrets() {
-        assertThatThrownBy(() -> JwtConfiguration.signingKey(properties("short"))).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> JwtConfiguration.signingKey(properties("short")))
+                .hasMessageContaining("32 bytes");
     }
 
     private IdentityProperties properties(String secret) {
-        return new IdentityProperties(dataDir.toString(), null, List.of(),
-                new IdentityProperties.Auth(secret, null));
+        return new IdentityProperties(dataDir.toString(), null, List.of(), new IdentityProperties.Auth(secret, null));
     }
 }

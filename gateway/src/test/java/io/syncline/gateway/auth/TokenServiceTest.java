@@ -1,18 +1,9 @@
 package io.syncline.gateway.auth;
 
-import io.syncline.gateway.security.Role;
-import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
+import io.syncline.gateway.security.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,21 +12,30 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtException;
 
 class TokenServiceTest {
 
     private static final SecretKey KEY = key("0123456789abcdef0123456789abcdef-one");
-    private static final UserDirectory.Account ALICE = new UserDirectory.Account("alice", "m1",
-            EnumSet.of(Role.OPERATOR, Role.VIEWER), "unused");
+    private static final UserDirectory.Account ALICE =
+            new UserDirectory.Account("alice", "m1", EnumSet.of(Role.OPERATOR, Role.VIEWER), "unused");
 
     private final JwtConfiguration config = new JwtConfiguration();
 
     @Test
     void issuesTokensThatVerifyWithUserRolesAndMerchant() {
-        TokenResponse issued = tokens(KEY, Duration.ofMinutes(5), Clock.systemUTC()).issue(ALICE);
+        TokenResponse issued =
+                tokens(KEY, Duration.ofMinutes(5), Clock.systemUTC()).issue(ALICE);
         assertThat(issued.tokenType()).isEqualTo("Bearer");
         assertThat(issued.expiresIn()).isEqualTo(300);
 
@@ -44,7 +44,8 @@ class TokenServiceTest {
         assertThat(jwt.getClaimAsString("merchant")).isEqualTo("m1");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactlyInAnyOrder("OPERATOR", "VIEWER");
         assertThat(jwt.getHeaders()).containsEntry("alg", "HS256");
-        assertThat(jwt.getExpiresAt()).isBetween(Instant.now().plusSeconds(290), Instant.now().plusSeconds(301));
+        assertThat(jwt.getExpiresAt())
+                .isBetween(Instant.now().plusSeconds(290), Instant.now().plusSeconds(301));
     }
 
     @Test
@@ -57,7 +58,8 @@ class TokenServiceTest {
     @Test
     void rejectsTokensSignedWithAnotherSecret() {
         String token = tokens(key("another-secret-another-secret-another"), Duration.ofMinutes(5), Clock.systemUTC())
-                .issue(ALICE).accessToken();
+                .issue(ALICE)
+                .accessToken();
         assertThatThrownBy(() -> config.jwtDecoder(KEY).decode(token)).isInstanceOf(BadJwtException.class);
     }
 
@@ -72,10 +74,17 @@ class TokenServiceTest {
 
     @Test
     void rejectsTokensWithoutAMerchant() {
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("syncline").subject("x").claim("roles", List.of("ADMIN"))
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
-        String token = config.jwtEncoder(KEY).encode(JwtEncoderParameters.from(
-                JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("syncline")
+                .subject("x")
+                .claim("roles", List.of("ADMIN"))
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(60))
+                .build();
+        String token = config.jwtEncoder(KEY)
+                .encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
         assertThatThrownBy(() -> config.jwtDecoder(KEY).decode(token)).isInstanceOf(JwtException.class);
     }
 

@@ -1,21 +1,20 @@
 package io.syncline.gateway.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.syncline.gateway.security.Role;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UserDirectoryTest {
 
@@ -25,10 +24,16 @@ class UserDirectoryTest {
     @Test
     void bindsUsersTheSpringWayIncludingEnvironmentStyleNames() {
         Map<String, Object> env = Map.of(
-                "SYNCLINE_USERS_0_USERNAME", "alice", "SYNCLINE_USERS_0_PASSWORD", "secret",
-                "SYNCLINE_USERS_0_MERCHANT", "m1", "SYNCLINE_USERS_0_ROLES", "OPERATOR,VIEWER");
+                "SYNCLINE_USERS_0_USERNAME",
+                "alice",
+                "SYNCLINE_USERS_0_PASSWORD",
+                "secret",
+                "SYNCLINE_USERS_0_MERCHANT",
+                "m1",
+                "SYNCLINE_USERS_0_ROLES",
+                "OPERATOR,VIEWER");
         IdentityProperties properties = new Binder(ConfigurationPropertySources.from(
-                new SystemEnvironmentPropertySource("systemEnvironment", Map.copyOf(env))))
+                        new SystemEnvironmentPropertySource("systemEnvironment", Map.copyOf(env))))
                 .bindOrCreate("syncline", IdentityProperties.class);
         assertThat(properties.users()).hasSize(1);
         assertThat(properties.users().get(0).username()).isEqualTo("alice");
@@ -41,16 +46,14 @@ class UserDirectoryTest {
     void authenticatesPlainAndBcryptPasswords() {
         String hash = new BCryptPasswordEncoder().encode("s3cret");
         UserDirectory users = new UserDirectory(properties(List.of(
-                user("alice", "secret", "m1", "operator"),
-                user("bob", "{bcrypt}" + hash, "m2", "VIEWER, ADMIN"))));
+                user("alice", "secret", "m1", "operator"), user("bob", "{bcrypt}" + hash, "m2", "VIEWER, ADMIN"))));
 
-        assertThat(users.authenticate("alice", "secret")).get()
-                .satisfies(a -> {
-                    assertThat(a.merchant()).isEqualTo("m1");
-                    assertThat(a.roles()).containsExactly(Role.OPERATOR);
-                });
-        assertThat(users.authenticate("bob", "s3cret")).get()
-                .satisfies(a -> assertThat(a.roles()).containsExactlyInAnyOrder(Role.VIEWER, Role.ADMIN));
+        assertThat(users.authenticate("alice", "secret")).get().satisfies(a -> {
+            assertThat(a.merchant()).isEqualTo("m1");
+            assertThat(a.roles()).containsExactly(Role.OPERATOR);
+        });
+        assertThat(users.authenticate("bob", "s3cret")).get().satisfies(a -> assertThat(a.roles())
+                .containsExactlyInAnyOrder(Role.VIEWER, Role.ADMIN));
         assertThat(users.authenticate("alice", "wrong")).isEmpty();
         assertThat(users.authenticate("bob", "{bcrypt}" + hash)).isEmpty();
         assertThat(users.authenticate("carol", "secret")).isEmpty();
@@ -67,11 +70,11 @@ class UserDirectoryTest {
                 .hasMessageContaining("password");
         assertThatThrownBy(() -> new UserDirectory(properties(List.of(user("a", "{bcrypt}nope", "m1", "VIEWER")))))
                 .hasMessageContaining("bcrypt");
-        assertThatThrownBy(() -> new UserDirectory(properties(List.of(
-                user("a", "x", "m1", "VIEWER"), user("a", "y", "m2", "VIEWER")))))
+        assertThatThrownBy(() -> new UserDirectory(
+                        properties(List.of(user("a", "x", "m1", "VIEWER"), user("a", "y", "m2", "VIEWER")))))
                 .hasMessageContaining("twice");
-        assertThatThrownBy(() -> new UserDirectory(properties(List.of(
-                new IdentityProperties.User("a", "x", "m1", List.of())))))
+        assertThatThrownBy(() ->
+                        new UserDirectory(properties(List.of(new IdentityProperties.User("a", "x", "m1", List.of())))))
                 .hasMessageContaining("roles");
     }
 
@@ -81,12 +84,12 @@ class UserDirectoryTest {
         Path file = dataDir.resolve("admin-password");
         String password = Files.readString(file).strip();
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(first.authenticate("admin", password)).get()
-                .satisfies(a -> {
-                    assertThat(a.merchant()).isEqualTo("demo");
-                    assertThat(a.roles()).containsExactly(Role.ADMIN);
-                });
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(first.authenticate("admin", password)).get().satisfies(a -> {
+            assertThat(a.merchant()).isEqualTo("demo");
+            assertThat(a.roles()).containsExactly(Role.ADMIN);
+        });
 
         UserDirectory restarted = new UserDirectory(new IdentityProperties(dataDir.toString(), null, List.of(), null));
         assertThat(Files.readString(file).strip()).isEqualTo(password);

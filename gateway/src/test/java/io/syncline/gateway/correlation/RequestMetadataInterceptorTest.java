@@ -1,5 +1,9 @@
 package io.syncline.gateway.correlation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.Message;
@@ -10,11 +14,6 @@ import org.slf4j.MDC;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestMetadataInterceptorTest {
 
@@ -29,8 +28,13 @@ class RequestMetadataInterceptorTest {
     @Test
     void addsTheRequestsCorrelationIdAndUser() {
         MDC.put("correlationId", "c-1");
-        Jwt jwt = Jwt.withTokenValue("t").header("alg", "HS256").subject("alice").claim("merchant", "m1")
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
+        Jwt jwt = Jwt.withTokenValue("t")
+                .header("alg", "HS256")
+                .subject("alice")
+                .claim("merchant", "m1")
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(60))
+                .build();
         SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt, List.of()));
 
         Message<?> sent = interceptor.handle(command(MetaData.emptyInstance()));

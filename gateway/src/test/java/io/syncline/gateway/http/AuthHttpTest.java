@@ -1,13 +1,12 @@
 package io.syncline.gateway.http;
 
-import io.syncline.platform.test.ApiClient;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.syncline.platform.test.ApiClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AuthHttpTest extends EdgeTest {
 
@@ -56,7 +55,9 @@ class AuthHttpTest extends EdgeTest {
     void letsAdminsDoWhatOperatorsDo() {
         ApiClient root = login("root");
         String sku = unique("root");
-        assertThat(root.put("/api/inventory/" + sku, "{\"onHand\":1,\"lowStockThreshold\":0}").status()).isEqualTo(201);
+        assertThat(root.put("/api/inventory/" + sku, "{\"onHand\":1,\"lowStockThreshold\":0}")
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -71,7 +72,8 @@ class AuthHttpTest extends EdgeTest {
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         assertThat(payload).contains("\"m1\"");
-        String forged = Base64.getUrlEncoder().withoutPadding()
+        String forged = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(payload.replace("\"m1\"", "\"m2\"").getBytes(StandardCharsets.UTF_8));
         return parts[0] + "." + forged + "." + parts[2];
     }

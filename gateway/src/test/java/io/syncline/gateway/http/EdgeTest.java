@@ -1,13 +1,8 @@
 package io.syncline.gateway.http;
 
-import io.syncline.platform.test.ApiClient;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.syncline.platform.test.ApiClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,28 +10,43 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The REST edge over real HTTP. Users alice and bob (OPERATOR of m1 and m2), vera (VIEWER of m1),
  * root (ADMIN of m1), all with password {@code secret}.
  */
-@SpringBootTest(classes = GatewayTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = GatewayTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "spring.datasource.url=jdbc:h2:mem:edge-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "spring.flyway.locations=classpath:db/migration/gateway",
-                "syncline.users[0].username=alice", "syncline.users[0].password=secret",
-                "syncline.users[0].merchant=m1", "syncline.users[0].roles=OPERATOR",
-                "syncline.users[1].username=bob", "syncline.users[1].password=secret",
-                "syncline.users[1].merchant=m2", "syncline.users[1].roles=OPERATOR",
-                "syncline.users[2].username=vera", "syncline.users[2].password=secret",
-                "syncline.users[2].merchant=m1", "syncline.users[2].roles=VIEWER",
-                "syncline.users[3].username=root", "syncline.users[3].password=secret",
-                "syncline.users[3].merchant=m1", "syncline.users[3].roles=ADMIN",
-                "syncline.gateway.read-your-writes-timeout=PT3S",
-                "syncline.gateway.max-body-size=4KB",
-                "syncline.gateway.rate-limit.capacity=10000"})
+            "spring.datasource.url=jdbc:h2:mem:edge-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "spring.flyway.locations=classpath:db/migration/gateway",
+            "syncline.users[0].username=alice",
+            "syncline.users[0].password=secret",
+            "syncline.users[0].merchant=m1",
+            "syncline.users[0].roles=OPERATOR",
+            "syncline.users[1].username=bob",
+            "syncline.users[1].password=secret",
+            "syncline.users[1].merchant=m2",
+            "syncline.users[1].roles=OPERATOR",
+            "syncline.users[2].username=vera",
+            "syncline.users[2].password=secret",
+            "syncline.users[2].merchant=m1",
+            "syncline.users[2].roles=VIEWER",
+            "syncline.users[3].username=root",
+            "syncline.users[3].password=secret",
+            "syncline.users[3].merchant=m1",
+            "syncline.users[3].roles=ADMIN",
+            "syncline.gateway.read-your-writes-timeout=PT3S",
+            "syncline.gateway.max-body-size=4KB",
+            "syncline.gateway.rate-limit.capacity=10000"
+        })
 abstract class EdgeTest {
 
     private static final Path DATA_DIR = tempDir();

@@ -7,11 +7,6 @@ import io.syncline.api.inventory.StockQueries.FindStock;
 import io.syncline.api.inventory.StockQueries.ListStock;
 import io.syncline.api.inventory.StockQueries.StockPage;
 import io.syncline.api.inventory.StockQueries.StockView;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
-
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 
 /**
  * Stands in for the inventory service: commands change the state at once, the read model follows
@@ -47,14 +46,20 @@ public class FakeInventory {
         StockView current = state.get(command.stockId());
         boolean created = current == null;
         if (created) {
-            StockView defined = view(command.merchantId(), command.sku(), command.name(), 0, 0,
-                    command.lowStockThreshold(), 0);
+            StockView defined =
+                    view(command.merchantId(), command.sku(), command.name(), 0, 0, command.lowStockThreshold(), 0);
             project(defined);
             current = defined;
         }
         String name = command.name() != null ? command.name() : current.name();
-        project(view(command.merchantId(), command.sku(), name, command.onHand(), current.reserved(),
-                command.lowStockThreshold(), current.version() + 1));
+        project(view(
+                command.merchantId(),
+                command.sku(),
+                name,
+                command.onHand(),
+                current.reserved(),
+                command.lowStockThreshold(),
+                current.version() + 1));
         return created;
     }
 
@@ -70,8 +75,14 @@ public class FakeInventory {
         if (onHand < current.reserved()) {
             throw Refusals.conflict("On-hand would fall below the " + current.reserved() + " reserved units");
         }
-        project(view(current.merchantId(), current.sku(), current.name(), onHand, current.reserved(),
-                current.lowStockThreshold(), current.version() + 1));
+        project(view(
+                current.merchantId(),
+                current.sku(),
+                current.name(),
+                onHand,
+                current.reserved(),
+                current.lowStockThreshold(),
+                current.version() + 1));
     }
 
     @QueryHandler
@@ -86,31 +97,55 @@ public class FakeInventory {
                 .filter(v -> !query.lowOnly() || v.low())
                 .sorted(Comparator.comparing(StockView::sku))
                 .toList();
-        List<StockView> page = all.stream().skip((long) query.page() * query.size()).limit(query.size()).toList();
+        List<StockView> page = all.stream()
+                .skip((long) query.page() * query.size())
+                .limit(query.size())
+                .toList();
         return new StockPage(page, query.page(), query.size(), all.size());
     }
 
     /** Reserves units directly, as orders would. */
     synchronized void reserve(String merchantId, String sku, int quantity) {
         StockView v = state.get(merchantId + "/" + sku);
-        project(view(merchantId, sku, v.name(), v.onHand(), v.reserved() + quantity, v.lowStockThreshold(),
+        project(view(
+                merchantId,
+                sku,
+                v.name(),
+                v.onHand(),
+                v.reserved() + quantity,
+                v.lowStockThreshold(),
                 v.version() + 1));
     }
 
     private void project(StockView view) {
         String id = view.merchantId() + "/" + view.sku();
         state.put(id, view);
-        projection.schedule(() -> {
-            views.merge(id, view, (old, next) -> next.version() > old.version() ? next : old);
-            emitter.emit(FindStock.class,
-                    q -> q.merchantId().equals(view.merchantId()) && q.sku().equals(view.sku()), view);
-        }, PROJECTION_LAG_MS, TimeUnit.MILLISECONDS);
+        projection.schedule(
+                () -> {
+                    views.merge(id, view, (old, next) -> next.version() > old.version() ? next : old);
+                    emitter.emit(
+                            FindStock.class,
+                            q -> q.merchantId().equals(view.merchantId())
+                                    && q.sku().equals(view.sku()),
+                            view);
+                },
+                PROJECTION_LAG_MS,
+                TimeUnit.MILLISECONDS);
     }
 
-    private static StockView view(String merchantId, String sku, String name, int onHand, int reserved,
-                                  int threshold, long version) {
+    private static StockView view(
+            String merchantId, String sku, String name, int onHand, int reserved, int threshold, long version) {
         int available = Math.max(0, onHand - reserved);
-        return new StockView(merchantId, sku, name, onHand, reserved, available, threshold, available <= threshold,
-                version, Instant.now());
+        return new StockView(
+                merchantId,
+                sku,
+                name,
+                onHand,
+                reserved,
+                available,
+                threshold,
+                available <= threshold,
+                version,
+                Instant.now());
     }
 }

@@ -10,11 +10,6 @@ import io.syncline.api.orders.OrderQueries.ListOrders;
 import io.syncline.api.orders.OrderQueries.OrderPage;
 import io.syncline.api.orders.OrderQueries.OrderView;
 import io.syncline.api.orders.OrderStatus;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
-
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 
 /**
  * Stands in for the orders service. An order is decided shortly after it is placed: REJECTED when
@@ -58,13 +57,25 @@ public class FakeOrders {
             throw Refusals.duplicate("Channel order exists as " + existing, existing);
         }
         Instant now = Instant.now();
-        OrderView placed = new OrderView(command.orderId(), command.merchantId(), command.channel(),
-                command.channelOrderId(), OrderStatus.PENDING, command.lines(), null, now, now);
+        OrderView placed = new OrderView(
+                command.orderId(),
+                command.merchantId(),
+                command.channel(),
+                command.channelOrderId(),
+                OrderStatus.PENDING,
+                command.lines(),
+                null,
+                now,
+                now);
         change(placed);
         boolean slow = command.lines().stream().anyMatch(l -> l.sku().startsWith("slow"));
         if (!slow) {
-            String rejected = command.lines().stream().map(l -> l.sku()).filter(s -> s.startsWith("nostock"))
-                    .findFirst().map(s -> "OUT_OF_STOCK:" + s).orElse(null);
+            String rejected = command.lines().stream()
+                    .map(l -> l.sku())
+                    .filter(s -> s.startsWith("nostock"))
+                    .findFirst()
+                    .map(s -> "OUT_OF_STOCK:" + s)
+                    .orElse(null);
             projection.schedule(() -> decide(command.orderId(), rejected), DECISION_DELAY_MS, TimeUnit.MILLISECONDS);
         }
         return command.orderId();
@@ -74,7 +85,8 @@ public class FakeOrders {
     public synchronized void handle(CancelOrder command, MetaData meta) {
         metadata.add(meta);
         OrderView order = owned(command.orderId(), command.merchantId());
-        if (order.status() == OrderStatus.SHIPPED || order.status() == OrderStatus.CANCELLED
+        if (order.status() == OrderStatus.SHIPPED
+                || order.status() == OrderStatus.CANCELLED
                 || order.status() == OrderStatus.REJECTED) {
             throw Refusals.conflict("Order is " + order.status());
         }
@@ -93,13 +105,17 @@ public class FakeOrders {
 
     @QueryHandler
     public Optional<OrderView> handle(FindOrder query) {
-        return Optional.ofNullable(views.get(query.orderId())).filter(v -> v.merchantId().equals(query.merchantId()));
+        return Optional.ofNullable(views.get(query.orderId()))
+                .filter(v -> v.merchantId().equals(query.merchantId()));
     }
 
     @QueryHandler
     public Optional<OrderView> handle(FindOrderByChannelOrder query) {
-        return views.values().stream().filter(v -> v.merchantId().equals(query.merchantId())
-                && v.channel().equals(query.channel()) && v.channelOrderId().equals(query.channelOrderId())).findFirst();
+        return views.values().stream()
+                .filter(v -> v.merchantId().equals(query.merchantId())
+                        && v.channel().equals(query.channel())
+                        && v.channelOrderId().equals(query.channelOrderId()))
+                .findFirst();
     }
 
     @QueryHandler
@@ -109,7 +125,10 @@ public class FakeOrders {
                 .filter(v -> query.status() == null || v.status() == query.status())
                 .sorted(Comparator.comparing(OrderView::createdAt).reversed())
                 .toList();
-        List<OrderView> page = all.stream().skip((long) query.page() * query.size()).limit(query.size()).toList();
+        List<OrderView> page = all.stream()
+                .skip((long) query.page() * query.size())
+                .limit(query.size())
+                .toList();
         return new OrderPage(page, query.page(), query.size(), all.size());
     }
 
@@ -130,15 +149,29 @@ public class FakeOrders {
 
     private void change(OrderView view) {
         state.put(view.orderId(), view);
-        projection.schedule(() -> {
-            views.put(view.orderId(), view);
-            emitter.emit(FindOrder.class,
-                    q -> q.orderId().equals(view.orderId()) && q.merchantId().equals(view.merchantId()), view);
-        }, FakeInventory.PROJECTION_LAG_MS, TimeUnit.MILLISECONDS);
+        projection.schedule(
+                () -> {
+                    views.put(view.orderId(), view);
+                    emitter.emit(
+                            FindOrder.class,
+                            q -> q.orderId().equals(view.orderId())
+                                    && q.merchantId().equals(view.merchantId()),
+                            view);
+                },
+                FakeInventory.PROJECTION_LAG_MS,
+                TimeUnit.MILLISECONDS);
     }
 
     private static OrderView with(OrderView v, OrderStatus status, String reason) {
-        return new OrderView(v.orderId(), v.merchantId(), v.channel(), v.channelOrderId(), status, v.lines(),
-                reason, v.createdAt(), Instant.now());
+        return new OrderView(
+                v.orderId(),
+                v.merchantId(),
+                v.channel(),
+                v.channelOrderId(),
+                status,
+                v.lines(),
+                reason,
+                v.createdAt(),
+                Instant.now());
     }
 }

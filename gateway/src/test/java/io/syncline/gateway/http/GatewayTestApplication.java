@@ -1,5 +1,6 @@
 package io.syncline.gateway.http;
 
+import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -10,7 +11,6 @@ import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -27,39 +27,44 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
  * them: every filter, security rule, controller and the idempotency table (H2, by Flyway) are real.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration(excludeName = {
-        "org.axonframework.springboot.autoconfig.AvroSerializerAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.AxonTimeoutAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.AxonJobRunrAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.AxonServerActuatorAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.AxonServerAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.AxonServerBusAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.InfraConfiguration",
-        "org.axonframework.springboot.autoconfig.InterceptorAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.MetricsAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.CBORMapperAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.OpenTelemetryAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.SecurityAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.XStreamAutoConfiguration"})
+@EnableAutoConfiguration(
+        excludeName = {
+            "org.axonframework.springboot.autoconfig.AvroSerializerAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.AxonTimeoutAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.AxonJobRunrAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.AxonServerActuatorAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.AxonServerAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.AxonServerBusAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.InfraConfiguration",
+            "org.axonframework.springboot.autoconfig.InterceptorAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.MetricsAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.CBORMapperAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.OpenTelemetryAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.SecurityAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.XStreamAutoConfiguration"
+        })
 @ConfigurationPropertiesScan("io.syncline.gateway")
-@ComponentScan(basePackages = "io.syncline.gateway", excludeFilters = {
-        @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class),
-        @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = ProcessingGroup.class),
-        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.syncline\\.gateway\\.http\\..*")})
+@ComponentScan(
+        basePackages = "io.syncline.gateway",
+        excludeFilters = {
+            @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class),
+            @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = ProcessingGroup.class),
+            @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.syncline\\.gateway\\.http\\..*")
+        })
 @EntityScan("io.syncline.gateway.idempotency")
 @EnableJpaRepositories("io.syncline.gateway.idempotency")
 public class GatewayTestApplication {

@@ -1,12 +1,11 @@
 package io.syncline.gateway.http;
 
-import io.syncline.platform.test.ApiClient;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.syncline.platform.test.ApiClient;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class IdempotencyHttpTest extends EdgeTest {
 
@@ -27,7 +26,8 @@ class IdempotencyHttpTest extends EdgeTest {
         assertThat(replay.header("location")).isEqualTo(first.header("location"));
         assertThat(replay.header("idempotent-replayed")).isEqualTo("true");
         assertThat(replay.header("x-correlation-id")).isNotEqualTo(first.header("x-correlation-id"));
-        assertThat(orders.metadata.stream().filter(m -> first.header("x-correlation-id").equals(m.get("correlationId"))))
+        assertThat(orders.metadata.stream()
+                        .filter(m -> first.header("x-correlation-id").equals(m.get("correlationId"))))
                 .hasSize(1);
     }
 
@@ -35,26 +35,31 @@ class IdempotencyHttpTest extends EdgeTest {
     void refusesTheSameKeyForAnotherBody() {
         String key = unique("key");
         alice.send("POST", "/api/orders", order(unique("c"), "sku-1"), Map.of("Idempotency-Key", key));
-        assertProblem(alice.send("POST", "/api/orders", order(unique("c"), "sku-1"), Map.of("Idempotency-Key", key)), 422);
+        assertProblem(
+                alice.send("POST", "/api/orders", order(unique("c"), "sku-1"), Map.of("Idempotency-Key", key)), 422);
     }
 
     @Test
     void refusesAReplayWhileTheFirstRuns() {
         String key = unique("key");
         String body = order(unique("c"), "slow-1");
-        CompletableFuture<ApiClient.Response> first = CompletableFuture.supplyAsync(() ->
-                alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key, "Prefer", "wait=2")));
+        CompletableFuture<ApiClient.Response> first = CompletableFuture.supplyAsync(
+                () -> alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key, "Prefer", "wait=2")));
         sleep(700);
         assertProblem(alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key)), 409);
         assertThat(first.join().status()).isEqualTo(202);
-        assertThat(alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key)).status()).isEqualTo(202);
+        assertThat(alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key))
+                        .status())
+                .isEqualTo(202);
     }
 
     @Test
     void scopesKeysToTheMerchant() {
         String key = unique("key");
-        ApiClient.Response a = alice.send("POST", "/api/orders", order(unique("c"), "sku-1"), Map.of("Idempotency-Key", key));
-        ApiClient.Response b = bob.send("POST", "/api/orders", order(unique("c"), "sku-1"), Map.of("Idempotency-Key", key));
+        ApiClient.Response a =
+                alice.send("POST", "/api/orders", order(unique("c"), "sku-1"), Map.of("Idempotency-Key", key));
+        ApiClient.Response b =
+                bob.send("POST", "/api/orders", order(unique("c"), "sku-1"), Map.of("Idempotency-Key", key));
         assertThat(a.status()).isEqualTo(202);
         assertThat(b.status()).isEqualTo(202);
         assertThat(b.header("idempotent-replayed")).isNull();
@@ -79,7 +84,8 @@ class IdempotencyHttpTest extends EdgeTest {
         ApiClient.Response retried = alice.send("POST", "/api/orders", body, Map.of("Idempotency-Key", key));
         assertProblem(retried, 500);
         assertThat(retried.header("idempotent-replayed")).isNull();
-        assertThat(retried.json().path("correlationId").asText()).isNotEqualTo(failed.json().path("correlationId").asText());
+        assertThat(retried.json().path("correlationId").asText())
+                .isNotEqualTo(failed.json().path("correlationId").asText());
     }
 
     @Test
@@ -89,16 +95,17 @@ class IdempotencyHttpTest extends EdgeTest {
         String key = unique("key");
         String body = "{\"delta\":-1,\"reason\":\"sold\"}";
         alice.send("POST", "/api/inventory/" + sku + "/adjustments", body, Map.of("Idempotency-Key", key));
-        ApiClient.Response replay = alice.send("POST", "/api/inventory/" + sku + "/adjustments", body,
-                Map.of("Idempotency-Key", key));
+        ApiClient.Response replay =
+                alice.send("POST", "/api/inventory/" + sku + "/adjustments", body, Map.of("Idempotency-Key", key));
         assertThat(replay.json().path("onHand").asInt()).isEqualTo(9);
-        assertThat(alice.get("/api/inventory/" + sku).json().path("onHand").asInt()).isEqualTo(9);
+        assertThat(alice.get("/api/inventory/" + sku).json().path("onHand").asInt())
+                .isEqualTo(9);
     }
 
     @Test
     void rejectsUnusableKeys() {
-        assertValidation(alice.send("POST", "/api/orders", "{}", Map.of("Idempotency-Key", "x".repeat(256))),
-                "Idempotency-Key");
+        assertValidation(
+                alice.send("POST", "/api/orders", "{}", Map.of("Idempotency-Key", "x".repeat(256))), "Idempotency-Key");
     }
 
     private static void sleep(long millis) {

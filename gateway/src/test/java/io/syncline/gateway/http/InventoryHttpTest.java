@@ -1,18 +1,18 @@
 package io.syncline.gateway.http;
 
-import io.syncline.platform.test.ApiClient;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.syncline.platform.test.ApiClient;
+import org.junit.jupiter.api.Test;
 
 class InventoryHttpTest extends EdgeTest {
 
     @Test
     void definesASkuWith201AndCountsItWith200() {
         String sku = unique("shirt");
-        ApiClient.Response first = alice.put("/api/inventory/" + sku,
-                "{\"onHand\":10,\"lowStockThreshold\":2,\"name\":\"Shirt\"}");
+        ApiClient.Response first =
+                alice.put("/api/inventory/" + sku, "{\"onHand\":10,\"lowStockThreshold\":2,\"name\":\"Shirt\"}");
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.header("location")).isEqualTo("/api/inventory/" + sku);
         // the read model lags: the answer still shows the count, not the bare definition
@@ -22,7 +22,8 @@ class InventoryHttpTest extends EdgeTest {
         ApiClient.Response second = alice.put("/api/inventory/" + sku, "{\"onHand\":4,\"lowStockThreshold\":2}");
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json().path("onHand").asInt()).isEqualTo(4);
-        assertThat(second.json().path("version").asLong()).isGreaterThan(first.json().path("version").asLong());
+        assertThat(second.json().path("version").asLong())
+                .isGreaterThan(first.json().path("version").asLong());
     }
 
     @Test
@@ -30,8 +31,18 @@ class InventoryHttpTest extends EdgeTest {
         String sku = unique("view");
         alice.put("/api/inventory/" + sku, "{\"onHand\":3,\"lowStockThreshold\":5}");
         JsonNode view = alice.get("/api/inventory/" + sku).json();
-        assertThat(view.fieldNames()).toIterable().containsExactlyInAnyOrder("sku", "name", "onHand", "reserved",
-                "available", "lowStockThreshold", "low", "version", "updatedAt");
+        assertThat(view.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "sku",
+                        "name",
+                        "onHand",
+                        "reserved",
+                        "available",
+                        "lowStockThreshold",
+                        "low",
+                        "version",
+                        "updatedAt");
         assertThat(view.path("available").asInt()).isEqualTo(3);
         assertThat(view.path("low").asBoolean()).isTrue();
         assertThat(view.path("updatedAt").asText()).endsWith("Z");
@@ -41,7 +52,8 @@ class InventoryHttpTest extends EdgeTest {
     void adjustsAndAnswersTheAdjustedView() {
         String sku = unique("adj");
         alice.put("/api/inventory/" + sku, "{\"onHand\":10,\"lowStockThreshold\":0}");
-        ApiClient.Response r = alice.post("/api/inventory/" + sku + "/adjustments", "{\"delta\":-3,\"reason\":\"damaged\"}");
+        ApiClient.Response r =
+                alice.post("/api/inventory/" + sku + "/adjustments", "{\"delta\":-3,\"reason\":\"damaged\"}");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("onHand").asInt()).isEqualTo(7);
     }

@@ -1,9 +1,9 @@
 package io.syncline.gateway.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class OpenApiHttpTest extends EdgeTest {
 
@@ -23,20 +23,39 @@ class OpenApiHttpTest extends EdgeTest {
         assertThat(paths.path("/api/orders/{orderId}/shipment").has("post")).isTrue();
 
         JsonNode place = paths.path("/api/orders").path("post");
-        assertThat(place.path("responses").fieldNames()).toIterable()
+        assertThat(place.path("responses").fieldNames())
+                .toIterable()
                 .contains("200", "201", "202", "400", "401", "403", "409", "413", "415", "422", "429", "500", "503");
-        assertThat(place.path("responses").path("400").path("content").has("application/problem+json")).isTrue();
+        assertThat(place.path("responses").path("400").path("content").has("application/problem+json"))
+                .isTrue();
         assertThat(place.path("parameters").findValuesAsText("name")).contains("Idempotency-Key", "Prefer");
-        assertThat(paths.path("/api/orders/{orderId}").path("get").path("responses").has("404")).isTrue();
-        assertThat(paths.path("/api/orders/{orderId}").path("get").path("parameters").findValuesAsText("name"))
+        assertThat(paths.path("/api/orders/{orderId}")
+                        .path("get")
+                        .path("responses")
+                        .has("404"))
+                .isTrue();
+        assertThat(paths.path("/api/orders/{orderId}")
+                        .path("get")
+                        .path("parameters")
+                        .findValuesAsText("name"))
                 .containsExactly("orderId");
 
-        assertThat(api.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
+        assertThat(api.path("components")
+                        .path("securitySchemes")
+                        .path("bearer")
+                        .path("scheme")
+                        .asText())
                 .isEqualTo("bearer");
         assertThat(place.path("security").path(0).has("bearer")).isTrue();
-        assertThat(paths.path("/api/inventory").path("get").path("security").path(0).has("bearer")).isTrue();
+        assertThat(paths.path("/api/inventory")
+                        .path("get")
+                        .path("security")
+                        .path(0)
+                        .has("bearer"))
+                .isTrue();
         assertThat(paths.path("/api/auth/token").path("post").path("security")).isEmpty();
-        assertThat(place.path("responses").path("202").path("content").has("application/json")).isTrue();
+        assertThat(place.path("responses").path("202").path("content").has("application/json"))
+                .isTrue();
         assertThat(api.path("components").path("schemas").has("Problem")).isTrue();
     }
 }

@@ -1,10 +1,10 @@
 package io.syncline.gateway.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.syncline.platform.test.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @TestPropertySource(properties = {"syncline.gateway.rate-limit.capacity=5", "syncline.gateway.rate-limit.period=PT30S"})
 class RateLimitHttpTest extends EdgeTest {

@@ -1,16 +1,15 @@
 package io.syncline.gateway.idempotency;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-
 import static io.syncline.gateway.idempotency.IdempotencyDecision.CLAIM;
 import static io.syncline.gateway.idempotency.IdempotencyDecision.IN_PROGRESS;
 import static io.syncline.gateway.idempotency.IdempotencyDecision.MISMATCH;
 import static io.syncline.gateway.idempotency.IdempotencyDecision.REPLAY;
 import static io.syncline.gateway.idempotency.IdempotencyDecision.decide;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class IdempotencyDecisionTest {
 
@@ -29,7 +28,8 @@ class IdempotencyDecisionTest {
 
     @Test
     void refusesAnotherBodyUnderTheSameKey() {
-        assertThat(decide(completed("h", NOW.minusSeconds(60)), "other", NOW, TTL)).isEqualTo(MISMATCH);
+        assertThat(decide(completed("h", NOW.minusSeconds(60)), "other", NOW, TTL))
+                .isEqualTo(MISMATCH);
         assertThat(decide(running("h", NOW.minusSeconds(1)), "other", NOW, TTL)).isEqualTo(MISMATCH);
     }
 
@@ -40,8 +40,15 @@ class IdempotencyDecisionTest {
 
     @Test
     void forgetsExpiredRecordsAndAbandonedClaims() {
-        assertThat(decide(completed("h", NOW.minus(TTL).minusSeconds(1)), "other", NOW, TTL)).isEqualTo(CLAIM);
-        assertThat(decide(running("h", NOW.minus(IdempotencyDecision.ABANDONED_AFTER).minusSeconds(1)), "h", NOW, TTL))
+        assertThat(decide(completed("h", NOW.minus(TTL).minusSeconds(1)), "other", NOW, TTL))
+                .isEqualTo(CLAIM);
+        assertThat(decide(
+                        running(
+                                "h",
+                                NOW.minus(IdempotencyDecision.ABANDONED_AFTER).minusSeconds(1)),
+                        "h",
+                        NOW,
+                        TTL))
                 .isEqualTo(CLAIM);
     }
 

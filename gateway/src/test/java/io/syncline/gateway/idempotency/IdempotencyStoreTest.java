@@ -1,16 +1,5 @@
 package io.syncline.gateway.idempotency;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -18,13 +7,23 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+
 class IdempotencyStoreTest {
 
     private static final Instant NOW = Instant.parse("2030-01-01T12:00:00Z");
 
     private final IdempotencyRecordRepository records = mock(IdempotencyRecordRepository.class);
-    private final IdempotencyStore store = new IdempotencyStore(records, new NoTransactions(), Duration.ofHours(24),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final IdempotencyStore store =
+            new IdempotencyStore(records, new NoTransactions(), Duration.ofHours(24), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void claimsByInsertingARecordInProgress() {
@@ -74,15 +73,12 @@ class IdempotencyStoreTest {
         }
 
         @Override
-        protected void doBegin(Object transaction, org.springframework.transaction.TransactionDefinition definition) {
-        }
+        protected void doBegin(Object transaction, org.springframework.transaction.TransactionDefinition definition) {}
 
         @Override
-        protected void doCommit(DefaultTransactionStatus status) {
-        }
+        protected void doCommit(DefaultTransactionStatus status) {}
 
         @Override
-        protected void doRollback(DefaultTransactionStatus status) {
-        }
+        protected void doRollback(DefaultTransactionStatus status) {}
     }
 }

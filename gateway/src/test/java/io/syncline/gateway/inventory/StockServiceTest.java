@@ -1,13 +1,12 @@
 package io.syncline.gateway.inventory;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class StockServiceTest {
 
-    public record Counted(boolean created, long version) {
-    }
+    public record Counted(boolean created, long version) {}
 
     @Test
     void readsWhetherTheCountDefinedTheSku() {

@@ -1,5 +1,9 @@
 package io.syncline.gateway.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.syncline.api.inventory.StockQueries.FindStock;
 import io.syncline.api.inventory.StockQueries.StockPage;
@@ -16,6 +20,11 @@ import io.syncline.gateway.orders.OrderRequests;
 import io.syncline.gateway.orders.OrderService;
 import io.syncline.gateway.web.GatewayProperties;
 import io.syncline.gateway.web.ServiceFailures;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -33,16 +42,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.ProblemDetail;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The gateway's service calls across Axon Server (the connector's serializers with the gateway's
@@ -63,7 +62,8 @@ class ServicesAcrossAxonServerTest {
     @BeforeEach
     void setUp() {
         SimpleQueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
-        SimpleQueryBus queryHandlers = SimpleQueryBus.builder().queryUpdateEmitter(emitter).build();
+        SimpleQueryBus queryHandlers =
+                SimpleQueryBus.builder().queryUpdateEmitter(emitter).build();
         SimpleCommandBus commandHandlers = SimpleCommandBus.builder().build();
         for (Object service : List.of(new FakeInventory(emitter), new FakeOrders(emitter))) {
             new AnnotationCommandHandlerAdapter<>(service).subscribe(commandHandlers);
@@ -71,9 +71,15 @@ class ServicesAcrossAxonServerTest {
         }
         AxonServerWire wire = new AxonServerWire(objectMapper);
         GatewayProperties properties = GatewayProperties.defaults();
-        queries = DefaultQueryGateway.builder().queryBus(wire.queryBus(queryHandlers)).build();
-        calls = new ServiceCalls(DefaultCommandGateway.builder().commandBus(wire.commandBus(commandHandlers)).build(),
-                queries, properties);
+        queries = DefaultQueryGateway.builder()
+                .queryBus(wire.queryBus(queryHandlers))
+                .build();
+        calls = new ServiceCalls(
+                DefaultCommandGateway.builder()
+                        .commandBus(wire.commandBus(commandHandlers))
+                        .build(),
+                queries,
+                properties);
         stock = new StockService(calls, properties);
         orders = new OrderService(calls, properties);
     }
@@ -88,7 +94,8 @@ class ServicesAcrossAxonServerTest {
         assertThat(defined.view().get().onHand()).isEqualTo(5);
         assertThat(counted.created()).isFalse();
         assertThat(counted.view()).get().isInstanceOf(StockView.class);
-        assertThat(counted.view().get()).extracting(StockView::onHand, StockView::lowStockThreshold, StockView::name)
+        assertThat(counted.view().get())
+                .extracting(StockView::onHand, StockView::lowStockThreshold, StockView::name)
                 .containsExactly(7, 2, "Big mug");
     }
 
@@ -116,7 +123,9 @@ class ServicesAcrossAxonServerTest {
 
         Throwable refused = catchThrowable(() -> stock.adjust("m2", "sku-1", new StockRequests.Adjustment(1, "x")));
 
-        assertThat(ServiceFailures.problemFor(refused)).map(ProblemDetail::getStatus).contains(404);
+        assertThat(ServiceFailures.problemFor(refused))
+                .map(ProblemDetail::getStatus)
+                .contains(404);
     }
 
     @Test
@@ -135,7 +144,8 @@ class ServicesAcrossAxonServerTest {
 
     @Test
     void findsAndListsOrders() {
-        String orderId = orders.place("m1", order("1002"), Optional.of(Duration.ofSeconds(5))).orderId();
+        String orderId = orders.place("m1", order("1002"), Optional.of(Duration.ofSeconds(5)))
+                .orderId();
 
         Optional<OrderView> found = orders.find("m1", orderId);
         OrderPage confirmed = orders.list("m1", OrderStatus.CONFIRMED, false, 0, 10);
@@ -154,8 +164,8 @@ class ServicesAcrossAxonServerTest {
         FindStock query = new FindStock("m1", "sku-1");
         ResponseType<Optional<StockView>> optional = ResponseTypes.optionalInstanceOf(StockView.class);
 
-        try (SubscriptionQueryResult<Optional<StockView>, StockView> raw = queries.subscriptionQuery(query, optional,
-                ResponseTypes.instanceOf(StockView.class))) {
+        try (SubscriptionQueryResult<Optional<StockView>, StockView> raw =
+                queries.subscriptionQuery(query, optional, ResponseTypes.instanceOf(StockView.class))) {
             Optional<?> initial = raw.initialResult().block(Duration.ofSeconds(5));
             assertThat(initial).get().isInstanceOf(Map.class);
         }

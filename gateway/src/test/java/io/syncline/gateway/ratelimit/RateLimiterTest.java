@@ -1,13 +1,12 @@
 package io.syncline.gateway.ratelimit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.bucket4j.TimeMeter;
 import io.syncline.gateway.web.GatewayProperties;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 

@@ -1,27 +1,27 @@
 package io.syncline.gateway.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.mock.http.MockHttpInputMessage;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ProblemAdviceTest {
 
-    enum Colour { RED, GREEN }
-
-    record Paint(Colour colour, List<Coat> coats) {
+    enum Colour {
+        RED,
+        GREEN
     }
 
-    record Coat(@Strict Integer layers) {
-    }
+    record Paint(Colour colour, List<Coat> coats) {}
+
+    record Coat(@Strict Integer layers) {}
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -46,8 +46,8 @@ class ProblemAdviceTest {
 
     @Test
     void makesAnOversizedBody413() {
-        HttpMessageNotReadableException ex = new HttpMessageNotReadableException("too big",
-                new BodyTooLargeException(10), new MockHttpInputMessage(new byte[0]));
+        HttpMessageNotReadableException ex = new HttpMessageNotReadableException(
+                "too big", new BodyTooLargeException(10), new MockHttpInputMessage(new byte[0]));
         assertThat(ProblemAdvice.unreadable(ex).getStatus()).isEqualTo(413);
     }
 

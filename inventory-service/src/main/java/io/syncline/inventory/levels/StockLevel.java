@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
@@ -20,23 +19,29 @@ public class StockLevel {
     @Id
     @Column(name = "merchant_id")
     private String merchantId;
+
     @Id
     @Column(name = "sku")
     private String sku;
+
     private String name;
+
     @Column(name = "on_hand")
     private int onHand;
+
     private int reserved;
+
     @Column(name = "low_stock_threshold")
     private int lowStockThreshold;
+
     private boolean low;
     /** Sequence number of the last event applied, not a JPA optimistic lock. */
     private long version;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
 
-    protected StockLevel() {
-    }
+    protected StockLevel() {}
 
     StockLevel(String merchantId, String sku, String name, int lowStockThreshold, long version, Instant updatedAt) {
         this.merchantId = merchantId;
@@ -71,8 +76,8 @@ public class StockLevel {
     }
 
     StockView toView() {
-        return new StockView(merchantId, sku, name, onHand, reserved, available(), lowStockThreshold, low, version,
-                updatedAt);
+        return new StockView(
+                merchantId, sku, name, onHand, reserved, available(), lowStockThreshold, low, version, updatedAt);
     }
 
     private int available() {
@@ -88,8 +93,7 @@ public class StockLevel {
         private String merchantId;
         private String sku;
 
-        protected Key() {
-        }
+        protected Key() {}
 
         public Key(String merchantId, String sku) {
             this.merchantId = merchantId;
@@ -98,7 +102,8 @@ public class StockLevel {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(merchantId, key.merchantId)
+            return other instanceof Key key
+                    && Objects.equals(merchantId, key.merchantId)
                     && Objects.equals(sku, key.sku);
         }
 

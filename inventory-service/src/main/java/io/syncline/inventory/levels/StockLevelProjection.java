@@ -11,6 +11,9 @@ import io.syncline.api.inventory.StockQueries.FindStock;
 import io.syncline.api.inventory.StockQueries.ListStock;
 import io.syncline.api.inventory.StockQueries.StockPage;
 import io.syncline.api.inventory.StockQueries.StockView;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,10 +24,6 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Keeps {@code stock_levels} in step with the stock events and answers the stock queries.
@@ -50,45 +49,69 @@ public class StockLevelProjection {
         if (repository.existsById(new StockLevel.Key(event.merchantId(), event.sku()))) {
             return;
         }
-        StockLevel level = new StockLevel(event.merchantId(), event.sku(), event.name(), event.lowStockThreshold(),
-                sequence, timestamp);
+        StockLevel level = new StockLevel(
+                event.merchantId(), event.sku(), event.name(), event.lowStockThreshold(), sequence, timestamp);
         repository.save(level);
         emit(level);
     }
 
     @EventHandler
     void on(StockDetailsChanged event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
-        update(event.merchantId(), event.sku(), sequence, timestamp,
+        update(
+                event.merchantId(),
+                event.sku(),
+                sequence,
+                timestamp,
                 level -> level.details(event.name(), event.lowStockThreshold()));
     }
 
     @EventHandler
     void on(StockCounted event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
-        update(event.merchantId(), event.sku(), sequence, timestamp,
+        update(
+                event.merchantId(),
+                event.sku(),
+                sequence,
+                timestamp,
                 level -> level.levels(event.onHand(), event.reserved()));
     }
 
     @EventHandler
     void on(StockAdjusted event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
-        update(event.merchantId(), event.sku(), sequence, timestamp,
+        update(
+                event.merchantId(),
+                event.sku(),
+                sequence,
+                timestamp,
                 level -> level.levels(event.onHand(), event.reserved()));
     }
 
     @EventHandler
     void on(StockReserved event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
-        update(event.merchantId(), event.sku(), sequence, timestamp,
+        update(
+                event.merchantId(),
+                event.sku(),
+                sequence,
+                timestamp,
                 level -> level.levels(event.onHand(), event.reserved()));
     }
 
     @EventHandler
     void on(StockReleased event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
-        update(event.merchantId(), event.sku(), sequence, timestamp,
+        update(
+                event.merchantId(),
+                event.sku(),
+                sequence,
+                timestamp,
                 level -> level.levels(event.onHand(), event.reserved()));
     }
 
     @EventHandler
     void on(StockCommitted event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
-        update(event.merchantId(), event.sku(), sequence, timestamp,
+        update(
+                event.merchantId(),
+                event.sku(),
+                sequence,
+                timestamp,
                 level -> level.levels(event.onHand(), event.reserved()));
     }
 
@@ -99,7 +122,9 @@ public class StockLevelProjection {
 
     @QueryHandler
     public Optional<StockView> handle(FindStock query) {
-        return repository.findById(new StockLevel.Key(query.merchantId(), query.sku())).map(StockLevel::toView);
+        return repository
+                .findById(new StockLevel.Key(query.merchantId(), query.sku()))
+                .map(StockLevel::toView);
     }
 
     @QueryHandler
@@ -116,7 +141,8 @@ public class StockLevelProjection {
     private void update(String merchantId, String sku, long sequence, Instant timestamp, Consumer<StockLevel> change) {
         // events of one stock arrive in order, so a missing row means its definition failed: let the
         // failure park this event behind it rather than invent a row
-        StockLevel level = repository.findById(new StockLevel.Key(merchantId, sku))
+        StockLevel level = repository
+                .findById(new StockLevel.Key(merchantId, sku))
                 .orElseThrow(() -> new IllegalStateException("no stock level for " + merchantId + "/" + sku));
         if (level.hasSeen(sequence)) {
             return;
@@ -128,7 +154,10 @@ public class StockLevelProjection {
 
     private void emit(StockLevel level) {
         StockView view = level.toView();
-        updateEmitter.emit(FindStock.class,
-                query -> view.merchantId().equals(query.merchantId()) && view.sku().equals(query.sku()), view);
+        updateEmitter.emit(
+                FindStock.class,
+                query -> view.merchantId().equals(query.merchantId())
+                        && view.sku().equals(query.sku()),
+                view);
     }
 }

@@ -2,7 +2,6 @@ package io.syncline.inventory.stock;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.syncline.inventory.stock;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.syncline.api.common.Refusals;
@@ -21,6 +23,9 @@ import io.syncline.api.inventory.StockEvents.StockReservationVoided;
 import io.syncline.api.inventory.StockEvents.StockReserved;
 import io.syncline.api.inventory.StockIds;
 import io.syncline.inventory.stock.SettledOrders.Settlement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -29,12 +34,6 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Objects;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * The stock of one SKU of one merchant: what is on hand and what orders hold of it.
  * Snapshotted with Jackson, hence field access and a no-arg constructor; the revision makes
@@ -42,13 +41,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(snapshotTriggerDefinition = "stockSnapshotTrigger", cache = "stockCache")
 @Revision("2")
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE,
         creatorVisibility = Visibility.NONE)
 public class Stock {
 
     @AggregateIdentifier
     private String stockId;
+
     private String merchantId;
     private String sku;
     private String name;
@@ -81,7 +84,11 @@ public class Stock {
             if (!Objects.equals(command.stockId(), StockIds.of(command.merchantId(), command.sku()))) {
                 throw Refusals.invalid("stock id does not match merchant and SKU");
             }
-            apply(new StockDefined(command.stockId(), command.merchantId(), command.sku(), command.name(),
+            apply(new StockDefined(
+                    command.stockId(),
+                    command.merchantId(),
+                    command.sku(),
+                    command.name(),
                     command.lowStockThreshold()));
             apply(new StockCounted(stockId, merchantId, sku, 0, command.onHand(), 0));
             return Boolean.TRUE;
@@ -119,8 +126,8 @@ public class Stock {
             throw Refusals.invalid("on-hand would exceed " + Integer.MAX_VALUE);
         }
         Levels before = levels();
-        apply(new StockAdjusted(stockId, merchantId, sku, command.delta(), command.reason(), (int) newOnHand,
-                reserved()));
+        apply(new StockAdjusted(
+                stockId, merchantId, sku, command.delta(), command.reason(), (int) newOnHand, reserved()));
         signalIfRanLow(before);
     }
 
@@ -135,8 +142,14 @@ public class Stock {
         Settlement settlement = settled.of(command.orderId());
         if (settlement == Settlement.VOIDED) {
             // its release came first: the saga waits for this answer to end
-            apply(new StockReservationRejected(stockId, merchantId, sku, command.orderId(), command.quantity(),
-                    available(), RejectionReason.RESERVATION_CLOSED));
+            apply(new StockReservationRejected(
+                    stockId,
+                    merchantId,
+                    sku,
+                    command.orderId(),
+                    command.quantity(),
+                    available(),
+                    RejectionReason.RESERVATION_CLOSED));
             return;
         }
         if (settlement != null || reservations.containsKey(command.orderId())) {
@@ -144,12 +157,24 @@ public class Stock {
         }
         int available = available();
         if (available < command.quantity()) {
-            apply(new StockReservationRejected(stockId, merchantId, sku, command.orderId(), command.quantity(),
-                    available, RejectionReason.INSUFFICIENT_STOCK));
+            apply(new StockReservationRejected(
+                    stockId,
+                    merchantId,
+                    sku,
+                    command.orderId(),
+                    command.quantity(),
+                    available,
+                    RejectionReason.INSUFFICIENT_STOCK));
             return;
         }
         Levels before = levels();
-        apply(new StockReserved(stockId, merchantId, sku, command.orderId(), command.quantity(), onHand,
+        apply(new StockReserved(
+                stockId,
+                merchantId,
+                sku,
+                command.orderId(),
+                command.quantity(),
+                onHand,
                 reserved() + command.quantity()));
         signalIfRanLow(before);
     }
@@ -178,8 +203,7 @@ public class Stock {
             return;
         }
         Levels before = levels();
-        apply(new StockCommitted(stockId, merchantId, sku, command.orderId(), held, onHand - held,
-                reserved() - held));
+        apply(new StockCommitted(stockId, merchantId, sku, command.orderId(), held, onHand - held, reserved() - held));
         signalIfRanLow(before);
     }
 
@@ -264,6 +288,5 @@ public class Stock {
         return onHand - reserved();
     }
 
-    private record Levels(int available, int threshold) {
-    }
+    private record Levels(int available, int threshold) {}
 }

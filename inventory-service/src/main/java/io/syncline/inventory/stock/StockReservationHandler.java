@@ -42,8 +42,14 @@ public class StockReservationHandler {
         try {
             stock = stockRepository.load(command.stockId());
         } catch (AggregateNotFoundException unknown) {
-            eventGateway.publish(new StockReservationRejected(command.stockId(), command.merchantId(),
-                    command.sku(), command.orderId(), command.quantity(), 0, RejectionReason.UNKNOWN_SKU));
+            eventGateway.publish(new StockReservationRejected(
+                    command.stockId(),
+                    command.merchantId(),
+                    command.sku(),
+                    command.orderId(),
+                    command.quantity(),
+                    0,
+                    RejectionReason.UNKNOWN_SKU));
             return;
         }
         stock.execute(s -> s.reserve(command));
@@ -55,8 +61,8 @@ public class StockReservationHandler {
         try {
             stock = stockRepository.load(command.stockId());
         } catch (AggregateNotFoundException unknown) {
-            eventGateway.publish(new StockReservationVoided(command.stockId(), command.merchantId(), command.sku(),
-                    command.orderId()));
+            eventGateway.publish(new StockReservationVoided(
+                    command.stockId(), command.merchantId(), command.sku(), command.orderId()));
             return;
         }
         stock.execute(s -> s.release(command));

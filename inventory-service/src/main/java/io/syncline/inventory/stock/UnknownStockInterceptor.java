@@ -26,9 +26,7 @@ public class UnknownStockInterceptor implements MessageHandlerInterceptor<Comman
         } catch (AggregateNotFoundException missing) {
             Object payload = unitOfWork.getMessage().getPayload();
             // a release of an unknown stock is answered as voided by StockReservationHandler instead
-            String sku = payload instanceof AdjustStock a ? a.sku()
-                    : payload instanceof CommitStock c ? c.sku()
-                    : null;
+            String sku = payload instanceof AdjustStock a ? a.sku() : payload instanceof CommitStock c ? c.sku() : null;
             if (sku == null) {
                 throw missing;
             }

@@ -1,5 +1,7 @@
 package io.syncline.inventory.levels;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.syncline.api.inventory.StockEvents.RejectionReason;
 import io.syncline.api.inventory.StockEvents.StockAdjusted;
 import io.syncline.api.inventory.StockEvents.StockCommitted;
@@ -16,6 +18,12 @@ import io.syncline.api.inventory.StockQueries.FindStock;
 import io.syncline.api.inventory.StockQueries.ListStock;
 import io.syncline.api.inventory.StockQueries.StockPage;
 import io.syncline.api.inventory.StockQueries.StockView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -34,31 +42,25 @@ import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.boot.test.autoconfigure.orm.jpa.TestEntityManager;
 import org.springframework.test.context.TestPropertySource;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The projection against the real schema (Flyway, H2 in PostgreSQL mode, Hibernate validating),
  * fed through Axon's annotation adapter so sequence numbers and timestamps resolve as in production.
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@TestPropertySource(properties = {
-        "spring.datasource.url=jdbc:h2:mem:stock-levels;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        // the read model needs only its own migrations, not Axon's tables
-        "spring.flyway.locations=classpath:db/migration/inventory"})
+@TestPropertySource(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:stock-levels;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            // the read model needs only its own migrations, not Axon's tables
+            "spring.flyway.locations=classpath:db/migration/inventory"
+        })
 class StockLevelProjectionTest {
 
     private static final Instant T0 = Instant.parse("2025-01-01T10:00:00Z");
 
     @Autowired
     private StockLevelRepository repository;
+
     @Autowired
     private TestEntityManager entityManager;
 
@@ -71,7 +73,8 @@ class StockLevelProjectionTest {
         emitter = SimpleQueryUpdateEmitter.builder().build();
         StockLevelProjection projection = new StockLevelProjection(repository, emitter);
         events = new AnnotationEventHandlerAdapter(projection);
-        SimpleQueryBus queryBus = SimpleQueryBus.builder().queryUpdateEmitter(emitter).build();
+        SimpleQueryBus queryBus =
+                SimpleQueryBus.builder().queryUpdateEmitter(emitter).build();
         new AnnotationQueryHandlerAdapter<>(projection).subscribe(queryBus);
         queries = DefaultQueryGateway.builder().queryBus(queryBus).build();
     }
@@ -85,14 +88,14 @@ class StockLevelProjectionTest {
         handle("m1", "sku-1", 4, new StockCommitted(id("m1", "sku-1"), "m1", "sku-1", "o1", 4, 8, 0));
         handle("m1", "sku-1", 5, new StockReserved(id("m1", "sku-1"), "m1", "sku-1", "o2", 6, 8, 6));
 
-        assertThat(find("m1", "sku-1")).contains(
-                new StockView("m1", "sku-1", "Mug", 8, 6, 2, 3, true, 5, T0.plusSeconds(5)));
+        assertThat(find("m1", "sku-1"))
+                .contains(new StockView("m1", "sku-1", "Mug", 8, 6, 2, 3, true, 5, T0.plusSeconds(5)));
 
         handle("m1", "sku-1", 6, new StockReleased(id("m1", "sku-1"), "m1", "sku-1", "o2", 6, 8, 0));
         handle("m1", "sku-1", 7, new StockDetailsChanged(id("m1", "sku-1"), "m1", "sku-1", "Big mug", 1));
 
-        assertThat(find("m1", "sku-1")).contains(
-                new StockView("m1", "sku-1", "Big mug", 8, 0, 8, 1, false, 7, T0.plusSeconds(7)));
+        assertThat(find("m1", "sku-1"))
+                .contains(new StockView("m1", "sku-1", "Big mug", 8, 0, 8, 1, false, 7, T0.plusSeconds(7)));
     }
 
     @Test
@@ -100,8 +103,12 @@ class StockLevelProjectionTest {
         define("m1", "sku-1", 3, 0);
         handle("m1", "sku-1", 1, new StockCounted(id("m1", "sku-1"), "m1", "sku-1", 0, 2, 0));
         handle("m1", "sku-1", 2, new StockRanLow(id("m1", "sku-1"), "m1", "sku-1", 2, 3));
-        handle("m1", "sku-1", 3, new StockReservationRejected(id("m1", "sku-1"), "m1", "sku-1", "o1", 5, 2,
-                RejectionReason.INSUFFICIENT_STOCK));
+        handle(
+                "m1",
+                "sku-1",
+                3,
+                new StockReservationRejected(
+                        id("m1", "sku-1"), "m1", "sku-1", "o1", 5, 2, RejectionReason.INSUFFICIENT_STOCK));
         handle("m1", "sku-1", 4, new StockReservationVoided(id("m1", "sku-1"), "m1", "sku-1", "o2"));
 
         assertThat(find("m1", "sku-1")).map(StockView::version).contains(1L);
@@ -199,7 +206,8 @@ class StockLevelProjectionTest {
         define("m1", "sku-2", 3, 0);
         // asked as the gateway asks: an optional initial result would not survive Axon Server
         SubscriptionQueryResult<StockView, StockView> watched = queries.subscriptionQuery(
-                new FindStock("m1", "sku-1"), ResponseTypes.instanceOf(StockView.class),
+                new FindStock("m1", "sku-1"),
+                ResponseTypes.instanceOf(StockView.class),
                 ResponseTypes.instanceOf(StockView.class));
         StockView initial = watched.initialResult().block(Duration.ofSeconds(5));
         List<StockView> updates = new ArrayList<>();
@@ -221,8 +229,14 @@ class StockLevelProjectionTest {
 
     private void handle(String merchantId, String sku, long sequence, Object payload) {
         try {
-            events.handle(new GenericDomainEventMessage<>("Stock", id(merchantId, sku), sequence, payload,
-                    MetaData.emptyInstance(), UUID.randomUUID().toString(), T0.plusSeconds(sequence)));
+            events.handle(new GenericDomainEventMessage<>(
+                    "Stock",
+                    id(merchantId, sku),
+                    sequence,
+                    payload,
+                    MetaData.emptyInstance(),
+                    UUID.randomUUID().toString(),
+                    T0.plusSeconds(sequence)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

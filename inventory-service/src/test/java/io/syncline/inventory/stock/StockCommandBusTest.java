@@ -1,11 +1,15 @@
 package io.syncline.inventory.stock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.syncline.api.inventory.StockCommands.CountStock;
 import io.syncline.api.inventory.StockCommands.ReserveStock;
 import io.syncline.api.inventory.StockEvents.RejectionReason;
 import io.syncline.api.inventory.StockEvents.StockReservationRejected;
 import io.syncline.api.inventory.StockEvents.StockReserved;
 import io.syncline.api.inventory.StockIds;
+import java.util.List;
+import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -14,14 +18,9 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a caller of the real command bus receives, beyond what the fixture shows: the gateway
@@ -37,14 +36,21 @@ class StockCommandBusTest {
     @BeforeEach
     void setUp() {
         storage = new InMemoryEventStorageEngine();
-        EventStore eventStore = EmbeddedEventStore.builder().storageEngine(storage).build();
+        EventStore eventStore =
+                EmbeddedEventStore.builder().storageEngine(storage).build();
         EventSourcingRepository<Stock> repository = EventSourcingRepository.builder(Stock.class)
-                .eventStore(eventStore).build();
+                .eventStore(eventStore)
+                .build();
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
-        AggregateAnnotationCommandHandler.<Stock>builder().aggregateType(Stock.class).repository(repository)
-                .build().subscribe(bus);
-        new AnnotationCommandHandlerAdapter<>(new StockReservationHandler(repository,
-                DefaultEventGateway.builder().eventBus(eventStore).build())).subscribe(bus);
+        AggregateAnnotationCommandHandler.<Stock>builder()
+                .aggregateType(Stock.class)
+                .repository(repository)
+                .build()
+                .subscribe(bus);
+        new AnnotationCommandHandlerAdapter<>(new StockReservationHandler(
+                        repository,
+                        DefaultEventGateway.builder().eventBus(eventStore).build()))
+                .subscribe(bus);
         commands = DefaultCommandGateway.builder().commandBus(bus).build();
     }
 
@@ -69,8 +75,9 @@ class StockCommandBusTest {
     void reservationOfUnknownSkuIsStoredAsARejection() {
         commands.sendAndWait(new ReserveStock(ID, "m1", "sku-1", "o1", 4));
 
-        assertThat(payloads()).containsExactly(new StockReservationRejected(ID, "m1", "sku-1", "o1", 4, 0,
-                RejectionReason.UNKNOWN_SKU));
+        assertThat(payloads())
+                .containsExactly(
+                        new StockReservationRejected(ID, "m1", "sku-1", "o1", 4, 0, RejectionReason.UNKNOWN_SKU));
     }
 
     private List<Object> payloads() {

@@ -1,5 +1,7 @@
 package io.syncline.inventory.stock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.syncline.api.inventory.StockCommands.CommitStock;
 import io.syncline.api.inventory.StockCommands.CountStock;
@@ -9,8 +11,8 @@ import io.syncline.api.inventory.StockEvents.RejectionReason;
 import io.syncline.api.inventory.StockEvents.StockCommitted;
 import io.syncline.api.inventory.StockEvents.StockReservationRejected;
 import io.syncline.api.inventory.StockIds;
-import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -28,15 +30,14 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Snapshots are written with Jackson: a stock with reservations and settled orders must survive the round trip. */
 class StockSnapshotTest {
 
     private static final String ID = StockIds.of("m1", "sku-1");
 
     /** A strict mapper (unknown properties fail) so a field Jackson cannot read back shows up. */
-    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(new ObjectMapper()).build();
+    private final JacksonSerializer serializer =
+            JacksonSerializer.builder().objectMapper(new ObjectMapper()).build();
 
     @Test
     void snapshotOfStockWithReservationsSurvivesJackson() {
@@ -67,7 +68,8 @@ class StockSnapshotTest {
         before.sendAndWait(new ReserveStock(ID, "m1", "sku-1", "o2", 2));
         long lastSequence = original.readEvents(ID).asStream().count() - 1;
         Stock live = loadRoot(EventSourcingRepository.builder(Stock.class)
-                .eventStore(EmbeddedEventStore.builder().storageEngine(original).build()).build());
+                .eventStore(EmbeddedEventStore.builder().storageEngine(original).build())
+                .build());
 
         // only the serialized snapshot is left to rebuild from
         Stock restored = serializer.deserialize(serializer.serialize(live, String.class));
@@ -91,12 +93,14 @@ class StockSnapshotTest {
         before.sendAndWait(new ReleaseStock(ID, "m1", "sku-1", "voided"));
         long lastSequence = original.readEvents(ID).asStream().count() - 1;
         Stock live = loadRoot(EventSourcingRepository.builder(Stock.class)
-                .eventStore(EmbeddedEventStore.builder().storageEngine(original).build()).build());
+                .eventStore(EmbeddedEventStore.builder().storageEngine(original).build())
+                .build());
 
         SerializedObject<String> json = serializer.serialize(live, String.class);
         Stock restored = serializer.deserialize(json);
-        assertThat(json.getData()).contains("\"settled\":{\"released\":\"RELEASED\","
-                + "\"committed\":\"COMMITTED\",\"voided\":\"VOIDED\"}");
+        assertThat(json.getData())
+                .contains("\"settled\":{\"released\":\"RELEASED\","
+                        + "\"committed\":\"COMMITTED\",\"voided\":\"VOIDED\"}");
         assertThat(serializer.serialize(restored, String.class).getData()).isEqualTo(json.getData());
 
         InMemoryEventStorageEngine rebuilt = new InMemoryEventStorageEngine();
@@ -107,8 +111,8 @@ class StockSnapshotTest {
         after.sendAndWait(new ReserveStock(ID, "m1", "sku-1", "voided", 1));
 
         assertThat(rebuilt.readEvents(ID, lastSequence + 1).asStream().map(m -> (Object) m.getPayload()))
-                .containsExactly(new StockReservationRejected(ID, "m1", "sku-1", "voided", 1, 8,
-                        RejectionReason.RESERVATION_CLOSED));
+                .containsExactly(new StockReservationRejected(
+                        ID, "m1", "sku-1", "voided", 1, 8, RejectionReason.RESERVATION_CLOSED));
     }
 
     private static Stock loadRoot(EventSourcingRepository<Stock> repository) {
@@ -121,17 +125,26 @@ class StockSnapshotTest {
     }
 
     private static CommandGateway commandsOn(InMemoryEventStorageEngine engine, int snapshotThreshold) {
-        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
-        AggregateSnapshotter snapshotter = AggregateSnapshotter.builder().eventStore(store)
-                .aggregateFactories(new GenericAggregateFactory<>(Stock.class)).build();
-        EventSourcingRepository<Stock> repository = EventSourcingRepository.builder(Stock.class).eventStore(store)
+        EmbeddedEventStore store =
+                EmbeddedEventStore.builder().storageEngine(engine).build();
+        AggregateSnapshotter snapshotter = AggregateSnapshotter.builder()
+                .eventStore(store)
+                .aggregateFactories(new GenericAggregateFactory<>(Stock.class))
+                .build();
+        EventSourcingRepository<Stock> repository = EventSourcingRepository.builder(Stock.class)
+                .eventStore(store)
                 .snapshotTriggerDefinition(new EventCountSnapshotTriggerDefinition(snapshotter, snapshotThreshold))
                 .build();
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
-        AggregateAnnotationCommandHandler.<Stock>builder().aggregateType(Stock.class).repository(repository)
-                .build().subscribe(bus);
-        new AnnotationCommandHandlerAdapter<>(new StockReservationHandler(repository,
-                DefaultEventGateway.builder().eventBus(store).build())).subscribe(bus);
+        AggregateAnnotationCommandHandler.<Stock>builder()
+                .aggregateType(Stock.class)
+                .repository(repository)
+                .build()
+                .subscribe(bus);
+        new AnnotationCommandHandlerAdapter<>(new StockReservationHandler(
+                        repository,
+                        DefaultEventGateway.builder().eventBus(store).build()))
+                .subscribe(bus);
         return DefaultCommandGateway.builder().commandBus(bus).build();
     }
 }

@@ -19,6 +19,8 @@ import io.syncline.api.inventory.StockEvents.StockReservationRejected;
 import io.syncline.api.inventory.StockEvents.StockReservationVoided;
 import io.syncline.api.inventory.StockEvents.StockReserved;
 import io.syncline.api.inventory.StockIds;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventhandling.gateway.DefaultEventGateway;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -26,9 +28,6 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
 
 class StockTest {
 
@@ -41,7 +40,8 @@ class StockTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Stock.class);
-        fixture.registerAnnotatedCommandHandler(new StockReservationHandler(fixture.getRepository(),
+        fixture.registerAnnotatedCommandHandler(new StockReservationHandler(
+                fixture.getRepository(),
                 DefaultEventGateway.builder().eventBus(fixture.getEventBus()).build()));
         fixture.registerCommandHandlerInterceptor(new UnknownStockInterceptor());
     }
@@ -61,7 +61,6 @@ class StockTest {
     static StockReservationVoided voided(String orderId) {
         return new StockReservationVoided(ID, MERCHANT, SKU, orderId);
     }
-
 
     private static org.hamcrest.Matcher<Object> detailsWithCode(ErrorCode code) {
         return new org.hamcrest.TypeSafeMatcher<>() {
@@ -184,7 +183,8 @@ class StockTest {
         void allowsAdjustmentDownToReserved() {
             fixture.given(defined(0), counted(10), reserved("o1", 6, 10, 6))
                     .when(new AdjustStock(ID, MERCHANT, SKU, -4, "damaged"))
-                    .expectEvents(new StockAdjusted(ID, MERCHANT, SKU, -4, "damaged", 6, 6),
+                    .expectEvents(
+                            new StockAdjusted(ID, MERCHANT, SKU, -4, "damaged", 6, 6),
                             new StockRanLow(ID, MERCHANT, SKU, 0, 0));
         }
 
@@ -228,8 +228,8 @@ class StockTest {
             fixture.given(defined(0), counted(10), reserved("o1", 8, 10, 8))
                     .when(new ReserveStock(ID, MERCHANT, SKU, "o2", 3))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new StockReservationRejected(ID, MERCHANT, SKU, "o2", 3, 2,
-                            RejectionReason.INSUFFICIENT_STOCK));
+                    .expectEvents(new StockReservationRejected(
+                            ID, MERCHANT, SKU, "o2", 3, 2, RejectionReason.INSUFFICIENT_STOCK));
         }
 
         @Test
@@ -253,8 +253,8 @@ class StockTest {
             fixture.givenNoPriorActivity()
                     .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 1))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new StockReservationRejected(ID, MERCHANT, SKU, "o1", 1, 0,
-                            RejectionReason.UNKNOWN_SKU));
+                    .expectEvents(
+                            new StockReservationRejected(ID, MERCHANT, SKU, "o1", 1, 0, RejectionReason.UNKNOWN_SKU));
         }
 
         @Test
@@ -339,7 +339,10 @@ class StockTest {
 
         @Test
         void reservingAgainAfterReleaseIsANoOp() {
-            fixture.given(defined(0), counted(10), reserved("o1", 4, 10, 4),
+            fixture.given(
+                            defined(0),
+                            counted(10),
+                            reserved("o1", 4, 10, 4),
                             new StockReleased(ID, MERCHANT, SKU, "o1", 4, 10, 0))
                     .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 4))
                     .expectSuccessfulHandlerExecution()
@@ -348,7 +351,10 @@ class StockTest {
 
         @Test
         void reservingAgainAfterCommitIsANoOp() {
-            fixture.given(defined(0), counted(10), reserved("o1", 4, 10, 4),
+            fixture.given(
+                            defined(0),
+                            counted(10),
+                            reserved("o1", 4, 10, 4),
                             new StockCommitted(ID, MERCHANT, SKU, "o1", 4, 6, 0))
                     .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 4))
                     .expectSuccessfulHandlerExecution()
@@ -357,9 +363,11 @@ class StockTest {
 
         @Test
         void reservingAgainAfterAShortageIsANoOpEvenOnceRestocked() {
-            fixture.given(defined(0), counted(2),
-                            new StockReservationRejected(ID, MERCHANT, SKU, "o1", 4, 2,
-                                    RejectionReason.INSUFFICIENT_STOCK),
+            fixture.given(
+                            defined(0),
+                            counted(2),
+                            new StockReservationRejected(
+                                    ID, MERCHANT, SKU, "o1", 4, 2, RejectionReason.INSUFFICIENT_STOCK),
                             new StockAdjusted(ID, MERCHANT, SKU, 10, "restock", 12, 0))
                     .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 4))
                     .expectSuccessfulHandlerExecution()
@@ -380,8 +388,8 @@ class StockTest {
                     .andGivenCommands(new ReleaseStock(ID, MERCHANT, SKU, "o1"))
                     .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 4))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new StockReservationRejected(ID, MERCHANT, SKU, "o1", 4, 10,
-                            RejectionReason.RESERVATION_CLOSED));
+                    .expectEvents(new StockReservationRejected(
+                            ID, MERCHANT, SKU, "o1", 4, 10, RejectionReason.RESERVATION_CLOSED));
         }
 
         @Test
@@ -403,8 +411,11 @@ class StockTest {
 
         @Test
         void releaseAfterAShortageDoesNotVoid() {
-            fixture.given(defined(0), counted(2), new StockReservationRejected(ID, MERCHANT, SKU, "o1", 4, 2,
-                            RejectionReason.INSUFFICIENT_STOCK))
+            fixture.given(
+                            defined(0),
+                            counted(2),
+                            new StockReservationRejected(
+                                    ID, MERCHANT, SKU, "o1", 4, 2, RejectionReason.INSUFFICIENT_STOCK))
                     .when(new ReleaseStock(ID, MERCHANT, SKU, "o1"))
                     .expectNoEvents();
         }
@@ -420,8 +431,8 @@ class StockTest {
         void remembersEverySettledOrderUpToCapacity() {
             fixture.given(settlingOneMoreThanCapacity())
                     .when(new ReserveStock(ID, MERCHANT, SKU, "o1", 4))
-                    .expectEvents(new StockReservationRejected(ID, MERCHANT, SKU, "o1", 4, 10,
-                            RejectionReason.RESERVATION_CLOSED));
+                    .expectEvents(new StockReservationRejected(
+                            ID, MERCHANT, SKU, "o1", 4, 10, RejectionReason.RESERVATION_CLOSED));
         }
 
         /** Orders o0 (the oldest) to o{CAPACITY} settled, by release and by voiding alike. */
@@ -525,7 +536,8 @@ class StockTest {
         @Test
         void stockAlreadyLowIsNotSignalledAgain() {
             fixture.given(defined(3))
-                    .andGivenCommands(new CountStock(ID, MERCHANT, SKU, "Mug", 10, 3),
+                    .andGivenCommands(
+                            new CountStock(ID, MERCHANT, SKU, "Mug", 10, 3),
                             new ReserveStock(ID, MERCHANT, SKU, "o1", 7))
                     .when(new ReserveStock(ID, MERCHANT, SKU, "o2", 1))
                     .expectEvents(reserved("o2", 1, 10, 8));
@@ -534,7 +546,8 @@ class StockTest {
         @Test
         void stockIsSignalledAgainAfterRecovering() {
             fixture.given(defined(3))
-                    .andGivenCommands(new CountStock(ID, MERCHANT, SKU, "Mug", 10, 3),
+                    .andGivenCommands(
+                            new CountStock(ID, MERCHANT, SKU, "Mug", 10, 3),
                             new ReserveStock(ID, MERCHANT, SKU, "o1", 7),
                             new ReleaseStock(ID, MERCHANT, SKU, "o1"))
                     .when(new ReserveStock(ID, MERCHANT, SKU, "o2", 8))
@@ -545,7 +558,8 @@ class StockTest {
         void adjustmentThatCrossesTheThresholdSignalsLowStock() {
             fixture.given(defined(3), counted(10))
                     .when(new AdjustStock(ID, MERCHANT, SKU, -8, "damaged"))
-                    .expectEvents(new StockAdjusted(ID, MERCHANT, SKU, -8, "damaged", 2, 0),
+                    .expectEvents(
+                            new StockAdjusted(ID, MERCHANT, SKU, -8, "damaged", 2, 0),
                             new StockRanLow(ID, MERCHANT, SKU, 2, 3));
         }
 
@@ -553,15 +567,16 @@ class StockTest {
         void countThatCrossesTheThresholdSignalsLowStock() {
             fixture.given(defined(3), counted(10))
                     .when(new CountStock(ID, MERCHANT, SKU, "Mug", 3, 3))
-                    .expectEvents(new StockCounted(ID, MERCHANT, SKU, 10, 3, 0),
-                            new StockRanLow(ID, MERCHANT, SKU, 3, 3));
+                    .expectEvents(
+                            new StockCounted(ID, MERCHANT, SKU, 10, 3, 0), new StockRanLow(ID, MERCHANT, SKU, 3, 3));
         }
 
         @Test
         void raisingTheThresholdToAvailableSignalsLowStock() {
             fixture.given(defined(3), counted(10))
                     .when(new CountStock(ID, MERCHANT, SKU, "Mug", 10, 10))
-                    .expectEvents(new StockDetailsChanged(ID, MERCHANT, SKU, "Mug", 10),
+                    .expectEvents(
+                            new StockDetailsChanged(ID, MERCHANT, SKU, "Mug", 10),
                             new StockRanLow(ID, MERCHANT, SKU, 10, 10));
         }
 

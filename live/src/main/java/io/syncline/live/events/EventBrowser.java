@@ -3,9 +3,8 @@ package io.syncline.live.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.stereotype.Service;
-
 import java.util.List;
+import org.springframework.stereotype.Service;
 
 /** Reads a page of the event log; one more row than asked tells whether another page follows. */
 @Service
@@ -20,8 +19,14 @@ public class EventBrowser {
     }
 
     public EventPage page(EventFilter filter) {
-        List<EventLogRow> rows = search.find(new EventFilter(filter.merchantId(), filter.aggregateId(),
-                filter.type(), filter.from(), filter.to(), filter.after(), filter.limit() + 1));
+        List<EventLogRow> rows = search.find(new EventFilter(
+                filter.merchantId(),
+                filter.aggregateId(),
+                filter.type(),
+                filter.from(),
+                filter.to(),
+                filter.after(),
+                filter.limit() + 1));
         boolean more = rows.size() > filter.limit();
         List<EventLogRow> page = more ? rows.subList(0, filter.limit()) : rows;
         List<EventPage.Item> items = page.stream().map(this::item).toList();
@@ -30,8 +35,15 @@ public class EventBrowser {
     }
 
     private EventPage.Item item(EventLogRow row) {
-        return new EventPage.Item(row.position(), row.aggregateId(), row.aggregateType(), row.sequenceNumber(),
-                row.eventType(), row.timestamp(), read(row.payload()), read(row.metadata()));
+        return new EventPage.Item(
+                row.position(),
+                row.aggregateId(),
+                row.aggregateType(),
+                row.sequenceNumber(),
+                row.eventType(),
+                row.timestamp(),
+                read(row.payload()),
+                read(row.metadata()));
     }
 
     private JsonNode read(String text) {

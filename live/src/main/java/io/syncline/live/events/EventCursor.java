@@ -9,11 +9,11 @@ final class EventCursor {
 
     private static final String PREFIX = "p:";
 
-    private EventCursor() {
-    }
+    private EventCursor() {}
 
     static String encode(long position) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((PREFIX + position).getBytes(StandardCharsets.UTF_8));
     }
 

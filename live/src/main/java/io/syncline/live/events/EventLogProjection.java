@@ -44,9 +44,15 @@ public class EventLogProjection {
             aggregateType = domain.getType();
             sequence = domain.getSequenceNumber();
         }
-        rows.save(new EventLogRow(merchant.asText(), aggregateId, aggregateType, sequence,
-                EventTypes.simpleName(event.getPayloadType().getName()), event.getTimestamp(),
-                write(data), write(event.getMetaData())));
+        rows.save(new EventLogRow(
+                merchant.asText(),
+                aggregateId,
+                aggregateType,
+                sequence,
+                EventTypes.simpleName(event.getPayloadType().getName()),
+                event.getTimestamp(),
+                write(data),
+                write(event.getMetaData())));
     }
 
     @ResetHandler

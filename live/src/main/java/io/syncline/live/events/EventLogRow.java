@@ -6,7 +6,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 
 /** One event as the event browser shows it; the database assigns positions in the order the projection writes. */
@@ -17,28 +16,42 @@ public class EventLogRow {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long position;
+
     @Column(name = "merchant_id", nullable = false)
     private String merchantId;
+
     @Column(name = "aggregate_id")
     private String aggregateId;
+
     @Column(name = "aggregate_type")
     private String aggregateType;
+
     @Column(name = "sequence_number")
     private Long sequenceNumber;
+
     @Column(name = "event_type", nullable = false)
     private String eventType;
+
     @Column(name = "event_timestamp", nullable = false)
     private Instant timestamp;
+
     @Column(nullable = false)
     private String payload;
+
     @Column(nullable = false)
     private String metadata;
 
-    protected EventLogRow() {
-    }
+    protected EventLogRow() {}
 
-    EventLogRow(String merchantId, String aggregateId, String aggregateType, Long sequenceNumber, String eventType,
-                Instant timestamp, String payload, String metadata) {
+    EventLogRow(
+            String merchantId,
+            String aggregateId,
+            String aggregateType,
+            Long sequenceNumber,
+            String eventType,
+            Instant timestamp,
+            String payload,
+            String metadata) {
         this.merchantId = merchantId;
         this.aggregateId = aggregateId;
         this.aggregateType = aggregateType;

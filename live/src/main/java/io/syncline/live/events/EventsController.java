@@ -3,13 +3,12 @@ package io.syncline.live.events;
 import io.syncline.gateway.security.Caller;
 import io.syncline.gateway.web.ApiException;
 import io.syncline.gateway.web.ProblemType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /** The event browser: the caller's merchant's events, oldest first, paged with an opaque cursor (ADMIN). */
 @RestController
@@ -25,13 +24,14 @@ public class EventsController {
     }
 
     @GetMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
-    public EventPage events(Caller caller,
-                            @RequestParam(name = "aggregateId", required = false) String aggregateId,
-                            @RequestParam(name = "type", required = false) String type,
-                            @RequestParam(name = "from", required = false) String from,
-                            @RequestParam(name = "to", required = false) String to,
-                            @RequestParam(name = "after", required = false) String after,
-                            @RequestParam(name = "limit", required = false) String limit) {
+    public EventPage events(
+            Caller caller,
+            @RequestParam(name = "aggregateId", required = false) String aggregateId,
+            @RequestParam(name = "type", required = false) String type,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "limit", required = false) String limit) {
         if (caller.merchantId() == null) {
             throw new ApiException(ProblemType.FORBIDDEN, "The token names no merchant");
         }
@@ -40,8 +40,14 @@ public class EventsController {
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             throw ApiException.invalid("to", "must be after from");
         }
-        return browser.page(new EventFilter(caller.merchantId(), blankToNull(aggregateId), type(type),
-                fromInstant, toInstant, cursor(after), limit(limit)));
+        return browser.page(new EventFilter(
+                caller.merchantId(),
+                blankToNull(aggregateId),
+                type(type),
+                fromInstant,
+                toInstant,
+                cursor(after),
+                limit(limit)));
     }
 
     private static String type(String value) {

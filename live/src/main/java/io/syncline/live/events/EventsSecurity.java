@@ -12,8 +12,8 @@ class EventsSecurity {
 
     @Bean
     GatewaySecurityCustomizer eventBrowserNeedsAdmin() {
-        return http -> http.authorizeHttpRequests(a -> a
-                .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/events"),
+        return http -> http.authorizeHttpRequests(a -> a.requestMatchers(
+                        PathPatternRequestMatcher.withDefaults().matcher("/api/events"),
                         PathPatternRequestMatcher.withDefaults().matcher("/api/events/**"))
                 .hasRole(Role.ADMIN.name()));
     }

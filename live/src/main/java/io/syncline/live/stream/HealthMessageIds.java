@@ -1,13 +1,12 @@
 package io.syncline.live.stream;
 
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.LongSupplier;
 
 /**
  * Ids of {@code health.changed} messages. Negative, so that they never look like stored message ids (SSE
@@ -53,8 +52,7 @@ public class HealthMessageIds {
         try {
             value = sequence.getAsLong();
         } catch (RuntimeException e) {
-            log.warn("No health message id from the database ({}); the next one comes from the clock",
-                    e.toString());
+            log.warn("No health message id from the database ({}); the next one comes from the clock", e.toString());
             return;
         }
         synchronized (this) {

@@ -2,6 +2,13 @@ package io.syncline.live.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,14 +18,6 @@ import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * The {@code health} topic: polls this instance's aggregate health every {@code health-poll} and, when its
@@ -44,16 +43,31 @@ public class HealthStream implements SmartLifecycle {
     private String lastStatus;
 
     @Autowired
-    public HealthStream(StreamHub hub, ObjectProvider<HealthEndpoint> endpoint, ObjectMapper json,
-                        StreamAccessProperties access, HealthMessageIds ids) {
-        this(hub, () -> {
-            HealthEndpoint e = endpoint.getIfAvailable();
-            return e == null ? null : e.health();
-        }, json, Clock.systemUTC(), access.healthPoll().toMillis(), ids);
+    public HealthStream(
+            StreamHub hub,
+            ObjectProvider<HealthEndpoint> endpoint,
+            ObjectMapper json,
+            StreamAccessProperties access,
+            HealthMessageIds ids) {
+        this(
+                hub,
+                () -> {
+                    HealthEndpoint e = endpoint.getIfAvailable();
+                    return e == null ? null : e.health();
+                },
+                json,
+                Clock.systemUTC(),
+                access.healthPoll().toMillis(),
+                ids);
     }
 
-    HealthStream(StreamHub hub, Supplier<HealthComponent> health, ObjectMapper json, Clock clock, long pollMillis,
-                 HealthMessageIds ids) {
+    HealthStream(
+            StreamHub hub,
+            Supplier<HealthComponent> health,
+            ObjectMapper json,
+            Clock clock,
+            long pollMillis,
+            HealthMessageIds ids) {
         this.ids = ids;
         this.hub = hub;
         this.health = health;
@@ -76,12 +90,21 @@ public class HealthStream implements SmartLifecycle {
         }
         Map<String, String> components = new LinkedHashMap<>();
         if (now instanceof CompositeHealth composite && composite.getComponents() != null) {
-            composite.getComponents().forEach((name, c) -> components.put(name, c.getStatus().getCode()));
+            composite
+                    .getComponents()
+                    .forEach((name, c) -> components.put(name, c.getStatus().getCode()));
         }
         long id = ids.next();
         String at = clock.instant().toString();
-        hub.broadcast(StreamTopic.HEALTH, merchantId -> new StreamMessage(id, merchantId, StreamTopic.HEALTH,
-                HEALTH_CHANGED, data(merchantId, status, components, at), null));
+        hub.broadcast(
+                StreamTopic.HEALTH,
+                merchantId -> new StreamMessage(
+                        id,
+                        merchantId,
+                        StreamTopic.HEALTH,
+                        HEALTH_CHANGED,
+                        data(merchantId, status, components, at),
+                        null));
         log.info("Health changed from {} to {}", previous, status);
         // after the broadcast: a database that is down delays the next check, not this message
         ids.reserve();
@@ -108,13 +131,17 @@ public class HealthStream implements SmartLifecycle {
             return thread;
         });
         scheduler.execute(ids::reserve);
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                check();
-            } catch (RuntimeException e) {
-                log.warn("Checking health for the stream failed", e);
-            }
-        }, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        check();
+                    } catch (RuntimeException e) {
+                        log.warn("Checking health for the stream failed", e);
+                    }
+                },
+                pollMillis,
+                pollMillis,
+                TimeUnit.MILLISECONDS);
         running = true;
     }
 
@@ -130,5 +157,4 @@ public class HealthStream implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
-
 }

@@ -1,13 +1,12 @@
 package io.syncline.live.stream;
 
-import org.springframework.data.domain.PageRequest;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The stream store on the {@code stream_messages} table. */
 @Component
@@ -22,15 +21,17 @@ class JpaStreamStore implements StreamStore {
     @Override
     public List<StreamMessage> after(long afterId, int limit) {
         return repository.findByIdGreaterThanOrderByIdAsc(afterId, PageRequest.ofSize(limit)).stream()
-                .map(StreamMessageRow::toMessage).toList();
+                .map(StreamMessageRow::toMessage)
+                .toList();
     }
 
     @Override
-    public List<StreamMessage> forMerchant(String merchantId, Set<StreamTopic> topics, long afterId, long upToId,
-                                           int limit) {
+    public List<StreamMessage> forMerchant(
+            String merchantId, Set<StreamTopic> topics, long afterId, long upToId, int limit) {
         List<String> names = topics.stream().map(StreamTopic::wireName).toList();
         return repository.findForMerchant(merchantId, names, afterId, upToId, PageRequest.ofSize(limit)).stream()
-                .map(StreamMessageRow::toMessage).toList();
+                .map(StreamMessageRow::toMessage)
+                .toList();
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.syncline.live.stream;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Who may open streams, how many, and how far behind a client may fall.
@@ -17,12 +16,20 @@ import java.util.List;
  * @param healthPoll             how often the aggregate health is checked for {@code health.changed}
  */
 @ConfigurationProperties("syncline.stream")
-public record StreamAccessProperties(List<String> allowedOrigins, Integer clientBuffer,
-                                     Integer maxConnectionsPerUser, Integer maxConnections, Duration healthPoll) {
+public record StreamAccessProperties(
+        List<String> allowedOrigins,
+        Integer clientBuffer,
+        Integer maxConnectionsPerUser,
+        Integer maxConnections,
+        Duration healthPoll) {
 
     public StreamAccessProperties {
-        allowedOrigins = allowedOrigins == null ? List.of()
-                : allowedOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
+        allowedOrigins = allowedOrigins == null
+                ? List.of()
+                : allowedOrigins.stream()
+                        .map(String::trim)
+                        .filter(o -> !o.isEmpty())
+                        .toList();
         if (allowedOrigins.stream().anyMatch(o -> o.contains("*"))) {
             throw new IllegalArgumentException("syncline.stream.allowed-origins must list origins, not patterns");
         }

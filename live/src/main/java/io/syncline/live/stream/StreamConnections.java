@@ -1,11 +1,10 @@
 package io.syncline.live.stream;
 
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
 
 /** Counts the open streams of this instance, per user and in all, and refuses those over the caps. */
 @Component
@@ -25,9 +24,10 @@ public class StreamConnections {
         private final Refusal refusal;
 
         RefusedException(Refusal refusal, int limit) {
-            super(refusal == Refusal.USER_LIMIT
-                    ? "You have " + limit + " streams open already; close one first"
-                    : "This instance holds " + limit + " streams already; retry later or on another instance");
+            super(
+                    refusal == Refusal.USER_LIMIT
+                            ? "You have " + limit + " streams open already; close one first"
+                            : "This instance holds " + limit + " streams already; retry later or on another instance");
             this.refusal = refusal;
         }
 

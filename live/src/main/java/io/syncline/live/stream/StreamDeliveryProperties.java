@@ -1,8 +1,7 @@
 package io.syncline.live.stream;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How the hub writes to its clients.

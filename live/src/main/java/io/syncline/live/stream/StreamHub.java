@@ -1,11 +1,5 @@
 package io.syncline.live.stream;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -19,16 +13,21 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
  * Delivers stream messages to the clients connected to this instance.
@@ -78,6 +77,7 @@ public class StreamHub implements SmartLifecycle {
     private final Map<String, Set<StreamSubscription>> subscriptions = new HashMap<>();
     /** Guarded by {@code lock}: every message with {@code tailFloor < id <= lastSeenId}, oldest first. */
     private final ArrayDeque<StreamMessage> tail = new ArrayDeque<>();
+
     private long tailFloor;
     private volatile long lastSeenId;
 
@@ -95,16 +95,13 @@ public class StreamHub implements SmartLifecycle {
 
     private static final Monitor NO_MONITOR = new Monitor() {
         @Override
-        public void delivered(StreamMessage message, boolean live) {
-        }
+        public void delivered(StreamMessage message, boolean live) {}
 
         @Override
-        public void dropped() {
-        }
+        public void dropped() {}
 
         @Override
-        public void resumed() {
-        }
+        public void resumed() {}
     };
 
     private volatile Monitor monitor = NO_MONITOR;
@@ -115,23 +112,35 @@ public class StreamHub implements SmartLifecycle {
     private volatile boolean running;
 
     @Autowired
-    public StreamHub(StreamStore store, StreamProperties properties, StreamAccessProperties access,
-                     StreamDeliveryProperties deliveryProperties) {
-        this(store, properties, Clock.systemUTC(),
+    public StreamHub(
+            StreamStore store,
+            StreamProperties properties,
+            StreamAccessProperties access,
+            StreamDeliveryProperties deliveryProperties) {
+        this(
+                store,
+                properties,
+                Clock.systemUTC(),
                 Executors.newScheduledThreadPool(2, threads("stream-hub-")),
-                fixedPool(deliveryProperties.deliveryThreads()), access.clientBuffer());
+                fixedPool(deliveryProperties.deliveryThreads()),
+                access.clientBuffer());
         this.writeStall = deliveryProperties.writeStall();
         this.coalesceWindow = deliveryProperties.coalesceWindow();
     }
 
     /** A fixed pool that {@link #writerBlocked()} can grow while threads are stuck in a client's write. */
     private static ThreadPoolExecutor fixedPool(int threads) {
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                threads("stream-delivery-"));
+        return new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threads("stream-delivery-"));
     }
 
-    StreamHub(StreamStore store, StreamProperties properties, Clock clock, ScheduledExecutorService scheduler,
-              ExecutorService delivery, int clientBuffer) {
+    StreamHub(
+            StreamStore store,
+            StreamProperties properties,
+            Clock clock,
+            ScheduledExecutorService scheduler,
+            ExecutorService delivery,
+            int clientBuffer) {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -145,8 +154,7 @@ public class StreamHub implements SmartLifecycle {
      * message after that id, then live messages. A {@code lastEventId} that is not {@link #resumable} ends the
      * subscription ({@link StreamSink#closeResumeExpired()}).
      */
-    public StreamSubscription subscribe(String merchantId, Set<StreamTopic> topics, Long lastEventId,
-                                        StreamSink sink) {
+    public StreamSubscription subscribe(String merchantId, Set<StreamTopic> topics, Long lastEventId, StreamSink sink) {
         return subscribe(merchantId, topics, lastEventId, sink, false);
     }
 
@@ -155,12 +163,18 @@ public class StreamHub implements SmartLifecycle {
      * messages of one SKU committed within {@link StreamSubscription#COALESCE_WINDOW} reach the client as
      * the newest one only.
      */
-    public StreamSubscription subscribe(String merchantId, Set<StreamTopic> topics, Long lastEventId,
-                                        StreamSink sink, boolean coalesce) {
-        StreamSubscription subscription = new StreamSubscription(this, merchantId, topics, sink,
-                coalesce ? CompletableFuture.delayedExecutor(coalesceWindow.toMillis(),
-                        TimeUnit.MILLISECONDS, delivery) : delivery,
-                clientBuffer, coalesce);
+    public StreamSubscription subscribe(
+            String merchantId, Set<StreamTopic> topics, Long lastEventId, StreamSink sink, boolean coalesce) {
+        StreamSubscription subscription = new StreamSubscription(
+                this,
+                merchantId,
+                topics,
+                sink,
+                coalesce
+                        ? CompletableFuture.delayedExecutor(coalesceWindow.toMillis(), TimeUnit.MILLISECONDS, delivery)
+                        : delivery,
+                clientBuffer,
+                coalesce);
         if (!running) {
             subscription.close();
             return subscription;
@@ -168,7 +182,9 @@ public class StreamHub implements SmartLifecycle {
         long newest;
         List<StreamMessage> fromTail = null;
         synchronized (lock) {
-            subscriptions.computeIfAbsent(merchantId, m -> new CopyOnWriteArraySet<>()).add(subscription);
+            subscriptions
+                    .computeIfAbsent(merchantId, m -> new CopyOnWriteArraySet<>())
+                    .add(subscription);
             newest = lastSeenId;
             if (lastEventId != null && lastEventId < newest && lastEventId >= tailFloor) {
                 fromTail = tailAfter(lastEventId, subscription);
@@ -366,8 +382,8 @@ public class StreamHub implements SmartLifecycle {
     }
 
     /** Runs on the subscription's first drain: brings the client from {@code lastEventId} up to {@code newest}. */
-    private void resume(StreamSubscription subscription, Long lastEventId, long newest,
-                        List<StreamMessage> fromTail) throws Exception {
+    private void resume(StreamSubscription subscription, Long lastEventId, long newest, List<StreamMessage> fromTail)
+            throws Exception {
         if (lastEventId == null) {
             subscription.skipUpTo(newest);
             return;
@@ -427,15 +443,15 @@ public class StreamHub implements SmartLifecycle {
         Duration poll = properties.pollInterval();
         Duration heartbeat = properties.heartbeat();
         Duration purgeEvery = purgeInterval(properties.retention());
-        tasks.add(scheduler.scheduleWithFixedDelay(this::pollSafely, poll.toMillis(), poll.toMillis(),
-                TimeUnit.MILLISECONDS));
-        tasks.add(scheduler.scheduleAtFixedRate(this::heartbeatSafely, heartbeat.toMillis(), heartbeat.toMillis(),
-                TimeUnit.MILLISECONDS));
+        tasks.add(scheduler.scheduleWithFixedDelay(
+                this::pollSafely, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS));
+        tasks.add(scheduler.scheduleAtFixedRate(
+                this::heartbeatSafely, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS));
         long stallCheck = Math.max(10, writeStall.toMillis() / 4);
-        tasks.add(scheduler.scheduleWithFixedDelay(this::dropStalledWritersSafely, stallCheck, stallCheck,
-                TimeUnit.MILLISECONDS));
-        tasks.add(scheduler.scheduleWithFixedDelay(this::purgeSafely, purgeEvery.toMillis(), purgeEvery.toMillis(),
-                TimeUnit.MILLISECONDS));
+        tasks.add(scheduler.scheduleWithFixedDelay(
+                this::dropStalledWritersSafely, stallCheck, stallCheck, TimeUnit.MILLISECONDS));
+        tasks.add(scheduler.scheduleWithFixedDelay(
+                this::purgeSafely, purgeEvery.toMillis(), purgeEvery.toMillis(), TimeUnit.MILLISECONDS));
         log.info("Live stream hub started after message {}", newest);
     }
 

@@ -18,7 +18,8 @@ public final class StreamMessage {
     private volatile String sseFrame;
     private volatile String jsonFrame;
     private volatile String coalescingKey;
-    private static final java.util.regex.Pattern SKU = java.util.regex.Pattern.compile("\"sku\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final java.util.regex.Pattern SKU =
+            java.util.regex.Pattern.compile("\"sku\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /**
      * @param data the payload as a JSON object on one line; it includes {@code merchantId}

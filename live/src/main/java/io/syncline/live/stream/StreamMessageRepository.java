@@ -1,5 +1,8 @@
 package io.syncline.live.stream;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -7,10 +10,6 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 
 /** Stored stream messages. */
 public interface StreamMessageRepository extends JpaRepository<StreamMessageRow, Long> {
@@ -21,10 +20,12 @@ public interface StreamMessageRepository extends JpaRepository<StreamMessageRow,
     /** A page of one merchant's messages of the given topics in {@code (afterId, upToId]}, oldest first. */
     @Query("select m from StreamMessageRow m where m.merchantId = :merchantId and m.topic in :topics"
             + " and m.id > :afterId and m.id <= :upToId order by m.id")
-    List<StreamMessageRow> findForMerchant(@Param("merchantId") String merchantId,
-                                           @Param("topics") Collection<String> topics,
-                                           @Param("afterId") long afterId, @Param("upToId") long upToId,
-                                           Pageable page);
+    List<StreamMessageRow> findForMerchant(
+            @Param("merchantId") String merchantId,
+            @Param("topics") Collection<String> topics,
+            @Param("afterId") long afterId,
+            @Param("upToId") long upToId,
+            Pageable page);
 
     @Query("select max(m.id) from StreamMessageRow m")
     Long findNewestId();

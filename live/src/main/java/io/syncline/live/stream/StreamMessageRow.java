@@ -6,7 +6,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 
 /** A stored stream message; the database assigns ids in the order the projection writes them. */
@@ -17,19 +16,23 @@ public class StreamMessageRow {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "merchant_id", nullable = false)
     private String merchantId;
+
     @Column(nullable = false)
     private String topic;
+
     @Column(nullable = false)
     private String type;
+
     @Column(nullable = false)
     private String data;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected StreamMessageRow() {
-    }
+    protected StreamMessageRow() {}
 
     StreamMessageRow(String merchantId, StreamTopic topic, String type, String data, Instant createdAt) {
         this.merchantId = merchantId;

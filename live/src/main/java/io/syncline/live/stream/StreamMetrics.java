@@ -4,11 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.stereotype.Component;
 
 /**
  * The stream's Micrometer meters: {@code syncline.stream.connections} (open streams),
@@ -28,16 +27,21 @@ public class StreamMetrics implements StreamHub.Monitor {
 
     public StreamMetrics(MeterRegistry registry, StreamConnections connections, StreamHub hub) {
         Gauge.builder("syncline.stream.connections", connections, StreamConnections::open)
-                .description("Open stream connections (SSE and WebSocket)").register(registry);
-        messages = Counter.builder("syncline.stream.messages").description("Messages written to stream clients")
+                .description("Open stream connections (SSE and WebSocket)")
                 .register(registry);
-        drops = Counter.builder("syncline.stream.drops").description("Stream clients cut off for falling behind")
+        messages = Counter.builder("syncline.stream.messages")
+                .description("Messages written to stream clients")
                 .register(registry);
-        resumes = Counter.builder("syncline.stream.resumes").description("Stream connections resuming after an id")
+        drops = Counter.builder("syncline.stream.drops")
+                .description("Stream clients cut off for falling behind")
+                .register(registry);
+        resumes = Counter.builder("syncline.stream.resumes")
+                .description("Stream connections resuming after an id")
                 .register(registry);
         latency = Timer.builder("syncline.stream.delivery.latency")
                 .description("From a message's commit to its write to a live client")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
         hub.monitor(this);
     }
 

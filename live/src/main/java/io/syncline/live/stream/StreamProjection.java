@@ -17,6 +17,11 @@ import io.syncline.api.orders.OrderEvents.OrderRejected;
 import io.syncline.api.orders.OrderEvents.OrderShipped;
 import io.syncline.api.orders.OrderLine;
 import io.syncline.api.orders.OrderStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,12 +30,6 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Turns order and stock events into stored stream messages, then nudges the local hub once the batch has
@@ -64,13 +63,22 @@ public class StreamProjection {
     private final Clock clock;
 
     @Autowired
-    public StreamProjection(StreamMessageRepository messages, StreamStockRepository stocks, ObjectMapper json,
-                            StreamHub hub, StreamProperties properties) {
+    public StreamProjection(
+            StreamMessageRepository messages,
+            StreamStockRepository stocks,
+            ObjectMapper json,
+            StreamHub hub,
+            StreamProperties properties) {
         this(messages, stocks, json, hub, properties, Clock.systemUTC());
     }
 
-    StreamProjection(StreamMessageRepository messages, StreamStockRepository stocks, ObjectMapper json,
-                     StreamHub hub, StreamProperties properties, Clock clock) {
+    StreamProjection(
+            StreamMessageRepository messages,
+            StreamStockRepository stocks,
+            ObjectMapper json,
+            StreamHub hub,
+            StreamProperties properties,
+            Clock clock) {
         this.messages = messages;
         this.stocks = stocks;
         this.json = json;
@@ -84,15 +92,23 @@ public class StreamProjection {
         Map<String, Object> data = order(event.merchantId(), event.orderId(), OrderStatus.PENDING);
         put(data, "channel", event.channel());
         put(data, "channelOrderId", event.channelOrderId());
-        put(data, "lines", event.lines() == null ? null : event.lines().stream()
-                .map(StreamProjection::line).toList());
+        put(
+                data,
+                "lines",
+                event.lines() == null
+                        ? null
+                        : event.lines().stream().map(StreamProjection::line).toList());
         append(event.merchantId(), StreamTopic.ORDERS, ORDER_PLACED, data, at);
     }
 
     @EventHandler
     void on(OrderConfirmed event, @Timestamp Instant at) {
-        append(event.merchantId(), StreamTopic.ORDERS, ORDER_CONFIRMED,
-                order(event.merchantId(), event.orderId(), OrderStatus.CONFIRMED), at);
+        append(
+                event.merchantId(),
+                StreamTopic.ORDERS,
+                ORDER_CONFIRMED,
+                order(event.merchantId(), event.orderId(), OrderStatus.CONFIRMED),
+                at);
     }
 
     @EventHandler
@@ -111,8 +127,12 @@ public class StreamProjection {
 
     @EventHandler
     void on(OrderShipped event, @Timestamp Instant at) {
-        append(event.merchantId(), StreamTopic.ORDERS, ORDER_SHIPPED,
-                order(event.merchantId(), event.orderId(), OrderStatus.SHIPPED), at);
+        append(
+                event.merchantId(),
+                StreamTopic.ORDERS,
+                ORDER_SHIPPED,
+                order(event.merchantId(), event.orderId(), OrderStatus.SHIPPED),
+                at);
     }
 
     /** Only remembered: the count that always comes with a definition streams the first levels. */

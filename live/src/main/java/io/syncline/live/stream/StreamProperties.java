@@ -1,8 +1,7 @@
 package io.syncline.live.stream;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings of the live stream.
@@ -14,8 +13,8 @@ import java.time.Duration;
  * @param tailSize     how many recent messages each instance keeps in memory for fast resumes
  */
 @ConfigurationProperties("syncline.stream")
-public record StreamProperties(Duration heartbeat, Duration retry, Duration pollInterval, Duration retention,
-                               Integer tailSize) {
+public record StreamProperties(
+        Duration heartbeat, Duration retry, Duration pollInterval, Duration retention, Integer tailSize) {
 
     public StreamProperties {
         heartbeat = positive(heartbeat, Duration.ofSeconds(10), "heartbeat");

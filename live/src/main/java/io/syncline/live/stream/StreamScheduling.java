@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Runs the stream's periodic purges of expired tickets and acknowledgements. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class StreamScheduling {
-}
+class StreamScheduling {}

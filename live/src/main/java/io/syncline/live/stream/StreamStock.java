@@ -16,20 +16,25 @@ public class StreamStock {
     @Id
     @Column(name = "stock_id")
     private String stockId;
+
     @Column(name = "merchant_id", nullable = false)
     private String merchantId;
+
     @Column(nullable = false)
     private String sku;
+
     private String name;
+
     @Column(name = "low_stock_threshold")
     private Integer lowStockThreshold;
+
     @Column(name = "on_hand", nullable = false)
     private int onHand;
+
     @Column(nullable = false)
     private int reserved;
 
-    protected StreamStock() {
-    }
+    protected StreamStock() {}
 
     StreamStock(String stockId, String merchantId, String sku) {
         this.stockId = stockId;

@@ -3,5 +3,4 @@ package io.syncline.live.stream;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** The stream's view of each stock, by stock id. */
-public interface StreamStockRepository extends JpaRepository<StreamStock, String> {
-}
+public interface StreamStockRepository extends JpaRepository<StreamStock, String> {}

@@ -12,8 +12,7 @@ public interface StreamStore {
     List<StreamMessage> after(long afterId, int limit);
 
     /** Up to {@code limit} of one merchant's messages of the topics with ids in {@code (afterId, upToId]}. */
-    List<StreamMessage> forMerchant(String merchantId, Set<StreamTopic> topics, long afterId, long upToId,
-                                    int limit);
+    List<StreamMessage> forMerchant(String merchantId, Set<StreamTopic> topics, long afterId, long upToId, int limit);
 
     /** The id of the newest message; empty when none is kept. */
     OptionalLong newestId();

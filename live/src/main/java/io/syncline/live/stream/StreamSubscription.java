@@ -1,8 +1,5 @@
 package io.syncline.live.stream;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +11,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One connected client of the hub. Messages are queued by the hub's poller and written to the sink by one
@@ -56,9 +55,11 @@ public final class StreamSubscription {
     private volatile Resume resume;
     /** With coalescing: the newest queued {@code stock.changed} id of each SKU; older ones are skipped. */
     private final boolean coalesce;
+
     private final Map<String, Long> newestStockChange = new ConcurrentHashMap<>();
     /** {@link System#nanoTime()} when the write in flight started; 0 when none is. */
     private volatile long writingSince;
+
     private final AtomicBoolean sinkClosed = new AtomicBoolean();
     private final AtomicBoolean compensated = new AtomicBoolean();
     /** Why the transport is ended; set before {@code closed}, so that whoever closes the sink sees it. */
@@ -66,13 +67,24 @@ public final class StreamSubscription {
     /** Written only by the drain, which the {@code draining} flag hands from thread to thread. */
     private long lastSentId = Long.MIN_VALUE;
 
-    StreamSubscription(StreamHub hub, String merchantId, Set<StreamTopic> topics, StreamSink sink,
-                       Executor executor, int capacity) {
+    StreamSubscription(
+            StreamHub hub,
+            String merchantId,
+            Set<StreamTopic> topics,
+            StreamSink sink,
+            Executor executor,
+            int capacity) {
         this(hub, merchantId, topics, sink, executor, capacity, false);
     }
 
-    StreamSubscription(StreamHub hub, String merchantId, Set<StreamTopic> topics, StreamSink sink,
-                       Executor executor, int capacity, boolean coalesce) {
+    StreamSubscription(
+            StreamHub hub,
+            String merchantId,
+            Set<StreamTopic> topics,
+            StreamSink sink,
+            Executor executor,
+            int capacity,
+            boolean coalesce) {
         this.coalesce = coalesce;
         this.hub = hub;
         this.merchantId = merchantId;
@@ -151,8 +163,7 @@ public final class StreamSubscription {
         schedule();
     }
 
-    private record LiveOnly(StreamMessage message) {
-    }
+    private record LiveOnly(StreamMessage message) {}
 
     /** How the transport is ended. */
     private enum Ending {
@@ -330,8 +341,7 @@ public final class StreamSubscription {
                 write(batch, heartbeat);
             }
             if (overflowed) {
-                log.info("Stream client of merchant {} fell too far behind; closing it so that it resumes",
-                        merchantId);
+                log.info("Stream client of merchant {} fell too far behind; closing it so that it resumes", merchantId);
                 close(Ending.TOO_SLOW);
             }
         } catch (Exception e) {

@@ -7,6 +7,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -19,9 +21,6 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.util.Optional;
 
 /**
  * Authenticates {@code GET /api/stream} and {@code GET /ws} by {@code ?ticket=} when no bearer token is
@@ -58,14 +57,22 @@ final class StreamTicketFilter extends OncePerRequestFilter {
             authentication = tickets.redeem(request.getParameter(PARAMETER));
         } catch (DataAccessException | TransactionException e) {
             // tickets live in the database: without it no ticket can be checked (nor used up)
-            problems.write(request, response, Problems.of(ProblemType.SERVICE_UNAVAILABLE,
-                    "Stream tickets cannot be checked right now; retry later"));
+            problems.write(
+                    request,
+                    response,
+                    Problems.of(
+                            ProblemType.SERVICE_UNAVAILABLE,
+                            "Stream tickets cannot be checked right now; retry later"));
             return;
         }
         if (authentication.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            problems.write(request, response, Problems.of(ProblemType.UNAUTHORIZED,
-                    "The stream ticket is invalid, expired or used already; ask for a new one"));
+            problems.write(
+                    request,
+                    response,
+                    Problems.of(
+                            ProblemType.UNAUTHORIZED,
+                            "The stream ticket is invalid, expired or used already; ask for a new one"));
             return;
         }
         SecurityContext context = contexts.createEmptyContext();

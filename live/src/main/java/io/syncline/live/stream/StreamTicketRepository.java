@@ -1,12 +1,11 @@
 package io.syncline.live.stream;
 
+import java.time.Instant;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Instant;
 
 /** Stored stream tickets, by the hash of the ticket. */
 public interface StreamTicketRepository extends JpaRepository<StreamTicketRow, String> {

@@ -7,11 +7,10 @@ import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.data.domain.Persistable;
 
 /** A stored stream ticket: the SHA-256 of the ticket (never the ticket) and what it authenticates. */
 @Entity
@@ -21,25 +20,34 @@ public class StreamTicketRow implements Persistable<String> {
     @Id
     @Column(name = "ticket_hash")
     private String ticketHash;
+
     @Column(name = "user_id", nullable = false)
     private String userId;
+
     @Column(name = "merchant_id", nullable = false)
     private String merchantId;
+
     @Column(nullable = false)
     private String roles;
+
     @Column(name = "issued_at", nullable = false)
     private Instant issuedAt;
+
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
     /** Tickets are inserted, read and deleted, never updated: only a ticket not yet saved is new. */
     @Transient
     private boolean unsaved = true;
 
-    protected StreamTicketRow() {
-    }
+    protected StreamTicketRow() {}
 
-    StreamTicketRow(String ticketHash, String userId, String merchantId, List<String> roles, Instant issuedAt,
-                    Instant expiresAt) {
+    StreamTicketRow(
+            String ticketHash,
+            String userId,
+            String merchantId,
+            List<String> roles,
+            Instant issuedAt,
+            Instant expiresAt) {
         this.ticketHash = ticketHash;
         this.userId = userId;
         this.merchantId = merchantId;

@@ -2,14 +2,6 @@ package io.syncline.live.stream;
 
 import io.syncline.gateway.auth.TokenService;
 import io.syncline.gateway.security.SecurityConfiguration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +14,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
 
 /**
  * Short-lived single-use tickets that let a browser open a stream without putting its long-lived token
@@ -82,8 +81,13 @@ public class StreamTickets {
         random.nextBytes(bytes);
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         String hash = hash(ticket);
-        repository.save(new StreamTicketRow(hash, jwt.getSubject(), jwt.getClaimAsString(TokenService.MERCHANT),
-                roles == null ? List.of() : roles, now, now.plus(LIFETIME)));
+        repository.save(new StreamTicketRow(
+                hash,
+                jwt.getSubject(),
+                jwt.getClaimAsString(TokenService.MERCHANT),
+                roles == null ? List.of() : roles,
+                now,
+                now.plus(LIFETIME)));
         // counted after the insert: requests racing each other cannot all slip under the cap together
         if (repository.countByUserIdAndExpiresAtAfter(jwt.getSubject(), now) > MAX_OUTSTANDING_PER_USER) {
             repository.deleteById(hash);
@@ -136,6 +140,7 @@ public class StreamTickets {
                 .issuedAt(row.issuedAt())
                 .expiresAt(row.expiresAt())
                 .build();
-        return (JwtAuthenticationToken) SecurityConfiguration.jwtAuthentication().convert(jwt);
+        return (JwtAuthenticationToken)
+                SecurityConfiguration.jwtAuthentication().convert(jwt);
     }
 }

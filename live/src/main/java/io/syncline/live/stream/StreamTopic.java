@@ -32,7 +32,9 @@ public enum StreamTopic {
     /** The topic of that name; throws {@link UnknownTopicException} for any other. */
     public static StreamTopic of(String wireName) {
         String name = wireName.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst()
+        return Arrays.stream(values())
+                .filter(t -> t.wireName.equals(name))
+                .findFirst()
                 .orElseThrow(() -> new UnknownTopicException(wireName.trim()));
     }
 
@@ -60,7 +62,9 @@ public enum StreamTopic {
 
         public UnknownTopicException(String topic) {
             super("Unknown topic '" + topic + "'; known topics: "
-                    + String.join(", ", Arrays.stream(values()).map(StreamTopic::wireName).toList()));
+                    + String.join(
+                            ", ",
+                            Arrays.stream(values()).map(StreamTopic::wireName).toList()));
             this.topic = topic;
         }
 

@@ -1,6 +1,8 @@
 package io.syncline.live.stream;
 
 import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.util.regex.Pattern;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -9,9 +11,6 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.io.IOException;
-import java.util.regex.Pattern;
 
 /**
  * Keeps stream tickets out of Tomcat's access log: once a request has been handled (the ticket is used up

@@ -1,5 +1,7 @@
 package io.syncline.live.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -7,6 +9,11 @@ import io.syncline.api.inventory.StockEvents.StockAdjusted;
 import io.syncline.api.orders.OrderEvents.OrderConfirmed;
 import io.syncline.api.orders.OrderEvents.OrderPlaced;
 import io.syncline.api.orders.OrderLine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -18,19 +25,14 @@ import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabas
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.test.context.ContextConfiguration;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The event-log projection, its migration and the browser's search on H2 in PostgreSQL mode. */
-@DataJpaTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:events-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "spring.datasource.username=sa", "spring.datasource.password=",
-        "spring.flyway.locations=classpath:db/migration/live"})
+@DataJpaTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:events-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            "spring.flyway.locations=classpath:db/migration/live"
+        })
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ContextConfiguration(classes = EventLogTestConfiguration.class)
 class EventLogTest {
@@ -38,7 +40,8 @@ class EventLogTest {
     private static final Instant T0 = Instant.parse("2030-05-01T10:00:00Z");
     private static final String ORDERS = "OrderAggregate";
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Autowired
@@ -90,7 +93,9 @@ class EventLogTest {
     void storesEventsNotPublishedByAnAggregateWithoutAggregateFields() {
         handle(GenericEventMessage.asEventMessage(new OrderConfirmed("o-9", "m1")));
 
-        EventPage.Item item = browser.page(filter("m1", null, null, null, null, null, 10)).items().get(0);
+        EventPage.Item item = browser.page(filter("m1", null, null, null, null, null, 10))
+                .items()
+                .get(0);
         assertThat(item.aggregateId()).isNull();
         assertThat(item.sequence()).isNull();
         assertThat(item.type()).isEqualTo("OrderConfirmed");
@@ -107,10 +112,12 @@ class EventLogTest {
         assertThat(aggregates(filter("m2", null, null, null, null, null, 10))).containsExactly("o-2");
         assertThat(aggregates(filter("m1", "o-1", null, null, null, null, 10))).containsExactly("o-1", "o-1");
         assertThat(aggregates(filter("m1", "o-2", null, null, null, null, 10))).isEmpty();
-        assertThat(aggregates(filter("m1", null, "StockAdjusted", null, null, null, 10))).containsExactly("s-1");
+        assertThat(aggregates(filter("m1", null, "StockAdjusted", null, null, null, 10)))
+                .containsExactly("s-1");
         assertThat(aggregates(filter("m1", null, null, T0.plusSeconds(60), null, null, 10)))
                 .containsExactly("s-1", "o-1");
-        assertThat(aggregates(filter("m1", null, null, T0, T0.plusSeconds(60), null, 10))).containsExactly("o-1");
+        assertThat(aggregates(filter("m1", null, null, T0, T0.plusSeconds(60), null, 10)))
+                .containsExactly("o-1");
     }
 
     @Test
@@ -148,26 +155,32 @@ class EventLogTest {
         rows.flush();
     }
 
-    private static EventMessage<?> domain(String type, String aggregateId, long sequence, Object payload,
-                                          Instant at, Map<String, ?> metadata) {
-        return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, MetaData.from(metadata),
-                UUID.randomUUID().toString(), at);
+    private static EventMessage<?> domain(
+            String type, String aggregateId, long sequence, Object payload, Instant at, Map<String, ?> metadata) {
+        return new GenericDomainEventMessage<>(
+                type,
+                aggregateId,
+                sequence,
+                payload,
+                MetaData.from(metadata),
+                UUID.randomUUID().toString(),
+                at);
     }
 
     private static StockAdjusted adjusted(String stockId, String merchantId) {
         return new StockAdjusted(stockId, merchantId, "SKU-1", 5, "count", 5, 0);
     }
 
-    private static EventFilter filter(String merchant, String aggregateId, String type, Instant from, Instant to,
-                                      Long after, int limit) {
+    private static EventFilter filter(
+            String merchant, String aggregateId, String type, Instant from, Instant to, Long after, int limit) {
         return new EventFilter(merchant, aggregateId, type, from, to, after, limit);
     }
 
     private List<String> aggregates(EventFilter filter) {
-        return browser.page(filter).items().stream().map(EventPage.Item::aggregateId).toList();
+        return browser.page(filter).items().stream()
+                .map(EventPage.Item::aggregateId)
+                .toList();
     }
 
-    record Unowned(String id) {
-    }
-
+    record Unowned(String id) {}
 }

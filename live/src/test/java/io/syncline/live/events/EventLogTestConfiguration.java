@@ -10,5 +10,4 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @EntityScan(basePackageClasses = EventLogRow.class)
 @EnableJpaRepositories(basePackageClasses = EventLogRepository.class)
 @Import(EventLogSearch.class)
-class EventLogTestConfiguration {
-}
+class EventLogTestConfiguration {}

@@ -1,18 +1,17 @@
 package io.syncline.live.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.syncline.gateway.security.Caller;
 import io.syncline.gateway.security.Role;
 import io.syncline.gateway.web.ApiException;
 import io.syncline.gateway.web.Problems;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The browser's parameters: defaults, what they become, and a 400 naming each bad one. */
 class EventsControllerTest {
@@ -38,11 +37,24 @@ class EventsControllerTest {
     @Test
     void acceptsTheSimpleOrTheFullTypeNameAndReadsEveryParameter() {
         String cursor = EventCursor.encode(41);
-        controller.events(ADMIN, "o-1", "io.syncline.api.orders.OrderEvents$OrderPlaced",
-                "2030-01-01T00:00:00Z", "2030-01-02T00:00:00Z", cursor, "200");
+        controller.events(
+                ADMIN,
+                "o-1",
+                "io.syncline.api.orders.OrderEvents$OrderPlaced",
+                "2030-01-01T00:00:00Z",
+                "2030-01-02T00:00:00Z",
+                cursor,
+                "200");
 
-        assertThat(asked.get()).isEqualTo(new EventFilter("m1", "o-1", "OrderPlaced",
-                Instant.parse("2030-01-01T00:00:00Z"), Instant.parse("2030-01-02T00:00:00Z"), 41L, 200));
+        assertThat(asked.get())
+                .isEqualTo(new EventFilter(
+                        "m1",
+                        "o-1",
+                        "OrderPlaced",
+                        Instant.parse("2030-01-01T00:00:00Z"),
+                        Instant.parse("2030-01-02T00:00:00Z"),
+                        41L,
+                        200));
         controller.events(ADMIN, null, "OrderPlaced", null, null, null, "1");
         assertThat(asked.get().type()).isEqualTo("OrderPlaced");
     }
@@ -54,8 +66,9 @@ class EventsControllerTest {
         assertInvalid("limit", () -> controller.events(ADMIN, null, null, null, null, null, "ten"));
         assertInvalid("from", () -> controller.events(ADMIN, null, null, "yesterday", null, null, null));
         assertInvalid("to", () -> controller.events(ADMIN, null, null, null, "2030-01-01", null, null));
-        assertInvalid("to", () -> controller.events(ADMIN, null, null, "2030-01-02T00:00:00Z",
-                "2030-01-01T00:00:00Z", null, null));
+        assertInvalid(
+                "to",
+                () -> controller.events(ADMIN, null, null, "2030-01-02T00:00:00Z", "2030-01-01T00:00:00Z", null, null));
         assertInvalid("after", () -> controller.events(ADMIN, null, null, null, null, "not-a-cursor", null));
         assertInvalid("after", () -> controller.events(ADMIN, null, null, null, null, "MTIz", null));
     }
@@ -69,7 +82,8 @@ class EventsControllerTest {
     private static void assertInvalid(String field, Runnable call) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.problem().getStatus()).isEqualTo(400);
-            assertThat(String.valueOf(e.problem().getProperties().get(Problems.ERRORS))).contains(field);
+            assertThat(String.valueOf(e.problem().getProperties().get(Problems.ERRORS)))
+                    .contains(field);
         });
     }
 }

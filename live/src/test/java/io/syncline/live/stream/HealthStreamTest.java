@@ -1,12 +1,9 @@
 package io.syncline.live.stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthComponent;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,19 +12,31 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthComponent;
 
 class HealthStreamTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final StreamHub hub = new StreamHub(new InMemoryStreamStore(), StreamHubTest.properties(100),
-            Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor(), new DirectExecutorService(), 100);
-    private final AtomicReference<HealthComponent> health = new AtomicReference<>(Health.up().build());
+    private final StreamHub hub = new StreamHub(
+            new InMemoryStreamStore(),
+            StreamHubTest.properties(100),
+            Clock.systemUTC(),
+            Executors.newSingleThreadScheduledExecutor(),
+            new DirectExecutorService(),
+            100);
+    private final AtomicReference<HealthComponent> health =
+            new AtomicReference<>(Health.up().build());
     private final AtomicLong sequence = new AtomicLong(40);
-    private final HealthStream stream = new HealthStream(hub, health::get, JSON,
-            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), 1000,
+    private final HealthStream stream = new HealthStream(
+            hub,
+            health::get,
+            JSON,
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+            1000,
             new HealthMessageIds(sequence::incrementAndGet));
 
     @AfterEach

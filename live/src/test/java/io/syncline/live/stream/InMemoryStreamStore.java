@@ -18,8 +18,8 @@ class InMemoryStreamStore implements StreamStore {
 
     synchronized StreamMessage append(String merchantId, StreamTopic topic, String type) {
         long id = nextId++;
-        StreamMessage message = new StreamMessage(id, merchantId, topic, type,
-                "{\"merchantId\":\"" + merchantId + "\",\"n\":" + id + "}", now);
+        StreamMessage message = new StreamMessage(
+                id, merchantId, topic, type, "{\"merchantId\":\"" + merchantId + "\",\"n\":" + id + "}", now);
         rows.add(message);
         return message;
     }
@@ -57,8 +57,8 @@ class InMemoryStreamStore implements StreamStore {
     }
 
     @Override
-    public List<StreamMessage> forMerchant(String merchantId, Set<StreamTopic> topics, long afterId, long upToId,
-                                           int limit) {
+    public List<StreamMessage> forMerchant(
+            String merchantId, Set<StreamTopic> topics, long afterId, long upToId, int limit) {
         Runnable action = duringNextReplayRead;
         if (action != null) {
             duringNextReplayRead = null;
@@ -68,7 +68,8 @@ class InMemoryStreamStore implements StreamStore {
             return rows.stream()
                     .filter(m -> m.merchantId().equals(merchantId) && topics.contains(m.topic()))
                     .filter(m -> m.id() > afterId && m.id() <= upToId)
-                    .limit(limit).toList();
+                    .limit(limit)
+                    .toList();
         }
     }
 
@@ -79,13 +80,18 @@ class InMemoryStreamStore implements StreamStore {
 
     @Override
     public synchronized OptionalLong newestId() {
-        return rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(rows.get(rows.size() - 1).id());
+        return rows.isEmpty()
+                ? OptionalLong.empty()
+                : OptionalLong.of(rows.get(rows.size() - 1).id());
     }
 
     @Override
     public synchronized int deleteCreatedBefore(Instant cutoff) {
-        long last = rows.stream().filter(m -> m.createdAt().isBefore(cutoff)).mapToLong(StreamMessage::id)
-                .max().orElse(0L);
+        long last = rows.stream()
+                .filter(m -> m.createdAt().isBefore(cutoff))
+                .mapToLong(StreamMessage::id)
+                .max()
+                .orElse(0L);
         int before = rows.size();
         deleteUpTo(last);
         return before - rows.size();
@@ -95,6 +101,7 @@ class InMemoryStreamStore implements StreamStore {
     synchronized List<Long> idsFor(String merchantId, Set<StreamTopic> topics, long afterId) {
         return rows.stream()
                 .filter(m -> m.merchantId().equals(merchantId) && topics.contains(m.topic()) && m.id() > afterId)
-                .map(StreamMessage::id).toList();
+                .map(StreamMessage::id)
+                .toList();
     }
 }

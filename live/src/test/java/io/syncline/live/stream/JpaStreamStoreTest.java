@@ -1,5 +1,12 @@
 package io.syncline.live.stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
@@ -7,22 +14,17 @@ import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The live module's migrations and the store's queries on H2 in PostgreSQL mode (the subclass runs them
  * on PostgreSQL).
  */
-@DataJpaTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:stream-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "spring.datasource.username=sa", "spring.datasource.password=",
-        "spring.flyway.locations=classpath:db/migration/live"})
+@DataJpaTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:stream-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            "spring.flyway.locations=classpath:db/migration/live"
+        })
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ContextConfiguration(classes = StreamJpaTestConfiguration.class)
 class JpaStreamStoreTest {
@@ -52,7 +54,9 @@ class JpaStreamStoreTest {
         // another instance (or this one after a restart) on the same database never repeats them
         HealthMessageIds other = new HealthMessageIds(jdbc);
         other.reserve();
-        assertThat(List.of(first, second, other.next())).allMatch(id -> id < 0).doesNotHaveDuplicates()
+        assertThat(List.of(first, second, other.next()))
+                .allMatch(id -> id < 0)
+                .doesNotHaveDuplicates()
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
@@ -83,12 +87,15 @@ class JpaStreamStoreTest {
         long beyond = write("m1", StreamTopic.ORDERS, "order.shipped", NOW);
         Set<StreamTopic> all = EnumSet.allOf(StreamTopic.class);
 
-        assertThat(store.forMerchant("m1", all, start + 1, beyond - 1, 10)).extracting(StreamMessage::id)
+        assertThat(store.forMerchant("m1", all, start + 1, beyond - 1, 10))
+                .extracting(StreamMessage::id)
                 .containsExactly(ordersOfM1, inventoryOfM1);
         assertThat(store.forMerchant("m1", Set.of(StreamTopic.INVENTORY), start, beyond, 10))
-                .extracting(StreamMessage::id).containsExactly(inventoryOfM1);
+                .extracting(StreamMessage::id)
+                .containsExactly(inventoryOfM1);
         assertThat(store.forMerchant("m1", all, start, beyond, 2)).hasSize(2);
-        assertThat(store.forMerchant("m1", all, start, beyond, 10)).extracting(StreamMessage::merchantId)
+        assertThat(store.forMerchant("m1", all, start, beyond, 10))
+                .extracting(StreamMessage::merchantId)
                 .containsOnly("m1");
     }
 
@@ -129,8 +136,12 @@ class JpaStreamStoreTest {
 
     private long write(String merchantId, StreamTopic topic, String type, Instant createdAt) {
         repository.lockForWrite();
-        StreamMessageRow row = repository.saveAndFlush(new StreamMessageRow(merchantId, topic, type,
-                "{\"merchantId\":\"" + merchantId + "\",\"type\":\"" + type + "\"}", createdAt));
+        StreamMessageRow row = repository.saveAndFlush(new StreamMessageRow(
+                merchantId,
+                topic,
+                type,
+                "{\"merchantId\":\"" + merchantId + "\",\"type\":\"" + type + "\"}",
+                createdAt));
         return row.id();
     }
 }

@@ -13,6 +13,7 @@ class RecordingSink implements StreamSink {
     volatile boolean closed;
     /** Closed because its resume point was not kept ({@link #closed} is set too). */
     volatile boolean resumeExpired;
+
     volatile boolean failing;
 
     @Override

@@ -1,8 +1,19 @@
 package io.syncline.live.stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import io.syncline.gateway.security.Caller;
 import io.syncline.gateway.security.Role;
 import io.syncline.gateway.web.ProblemAdvice;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,18 +26,6 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-
-import java.time.Clock;
-import java.util.Set;
-import java.util.concurrent.Executors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The SSE endpoint in Spring MVC with the gateway's problem handling, the caller fixed to merchant m1. */
 class StreamControllerTest {
@@ -41,11 +40,16 @@ class StreamControllerTest {
         store.append("m2", StreamTopic.ORDERS, "order.placed");
         store.append("m1", StreamTopic.INVENTORY, "stock.changed");
         StreamProperties properties = StreamHubTest.properties(100);
-        hub = new StreamHub(store, properties, Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor(),
-                new DirectExecutorService(), StreamHub.CLIENT_BUFFER);
+        hub = new StreamHub(
+                store,
+                properties,
+                Clock.systemUTC(),
+                Executors.newSingleThreadScheduledExecutor(),
+                new DirectExecutorService(),
+                StreamHub.CLIENT_BUFFER);
         hub.start();
-        mvc = MockMvcBuilders.standaloneSetup(new StreamController(hub, properties,
-                        new StreamConnections(StreamAccessProperties.defaults())))
+        mvc = MockMvcBuilders.standaloneSetup(
+                        new StreamController(hub, properties, new StreamConnections(StreamAccessProperties.defaults())))
                 .setControllerAdvice(new ProblemAdvice())
                 .setCustomArgumentResolvers(caller(new Caller("alice", "m1", Set.of(Role.VIEWER))))
                 .build();
@@ -72,9 +76,10 @@ class StreamControllerTest {
         hub.poll();
         hub.heartbeat();
 
-        assertThat(result.getResponse().getContentAsString()).isEqualTo("retry: 3000\n\n"
-                + "id: 5\nevent: order.confirmed\ndata: {\"merchantId\":\"m1\",\"n\":5}\n\n"
-                + ": heartbeat\n\n");
+        assertThat(result.getResponse().getContentAsString())
+                .isEqualTo("retry: 3000\n\n"
+                        + "id: 5\nevent: order.confirmed\ndata: {\"merchantId\":\"m1\",\"n\":5}\n\n"
+                        + ": heartbeat\n\n");
     }
 
     @Test
@@ -126,8 +131,8 @@ class StreamControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:syncline:problem:stream-resume-expired"))
                 .andExpect(jsonPath("$.status").value(410))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
-                        "reconnect without Last-Event-ID")))
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.containsString("reconnect without Last-Event-ID")))
                 .andExpect(jsonPath("$.errors[0].field").value("Last-Event-ID"));
         assertThat(hub.subscriptionCount()).isZero();
 
@@ -139,14 +144,16 @@ class StreamControllerTest {
         mvc.perform(get("/api/stream?lastEventId=4"))
                 .andExpect(status().isGone())
                 .andExpect(jsonPath("$.errors[0].field").value("lastEventId"))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
-                        "reconnect without lastEventId")));
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.containsString("reconnect without lastEventId")));
         assertThat(hub.subscriptionCount()).isZero();
     }
 
     @Test
     void forgetsTheClientWhenTheConnectionEnds() throws Exception {
-        MvcResult result = mvc.perform(get("/api/stream")).andExpect(request().asyncStarted()).andReturn();
+        MvcResult result = mvc.perform(get("/api/stream"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
         assertThat(hub.subscriptionCount()).isEqualTo(1);
 
         result.getRequest().getAsyncContext().complete();
@@ -162,8 +169,11 @@ class StreamControllerTest {
             }
 
             @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                                          NativeWebRequest request, WebDataBinderFactory binders) {
+            public Object resolveArgument(
+                    MethodParameter parameter,
+                    ModelAndViewContainer container,
+                    NativeWebRequest request,
+                    WebDataBinderFactory binders) {
                 return caller;
             }
         };

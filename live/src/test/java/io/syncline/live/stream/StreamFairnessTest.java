@@ -1,7 +1,8 @@
 package io.syncline.live.stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -12,17 +13,19 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class StreamFairnessTest {
 
     private final InMemoryStreamStore store = new InMemoryStreamStore();
-    private final StreamHub hub = new StreamHub(store, StreamHubTest.properties(100),
+    private final StreamHub hub = new StreamHub(
+            store,
+            StreamHubTest.properties(100),
             Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
-            Executors.newSingleThreadScheduledExecutor(), Executors.newFixedThreadPool(1), 5);
+            Executors.newSingleThreadScheduledExecutor(),
+            Executors.newFixedThreadPool(1),
+            5);
 
     @AfterEach
     void stop() {
@@ -63,8 +66,13 @@ class StreamFairnessTest {
 
     @Test
     void aClientWhoseWriteStaysBlockedIsDroppedWithoutHoldingUpTheOthers() throws Exception {
-        StreamHub stallingHub = new StreamHub(store, StreamHubTest.properties(100), Clock.systemUTC(),
-                Executors.newSingleThreadScheduledExecutor(), Executors.newFixedThreadPool(1), 1000);
+        StreamHub stallingHub = new StreamHub(
+                store,
+                StreamHubTest.properties(100),
+                Clock.systemUTC(),
+                Executors.newSingleThreadScheduledExecutor(),
+                Executors.newFixedThreadPool(1),
+                1000);
         stallingHub.writeStall(Duration.ofMillis(200));
         io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
@@ -102,8 +110,13 @@ class StreamFairnessTest {
         CountDownLatch firstWrite = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         java.util.List<java.util.List<Long>> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
-        StreamHub batchingHub = new StreamHub(store, StreamHubTest.properties(100), Clock.systemUTC(),
-                Executors.newSingleThreadScheduledExecutor(), Executors.newFixedThreadPool(1), 100);
+        StreamHub batchingHub = new StreamHub(
+                store,
+                StreamHubTest.properties(100),
+                Clock.systemUTC(),
+                Executors.newSingleThreadScheduledExecutor(),
+                Executors.newFixedThreadPool(1),
+                100);
         batchingHub.start();
         try {
             batchingHub.subscribe("m1", Set.of(StreamTopic.ORDERS), null, new RecordingSink() {
@@ -144,12 +157,12 @@ class StreamFairnessTest {
         connections.acquire("alice");
 
         assertThatThrownBy(() -> connections.acquire("alice"))
-                .isInstanceOfSatisfying(StreamConnections.RefusedException.class,
-                        e -> assertThat(e.refusal()).isEqualTo(StreamConnections.Refusal.USER_LIMIT));
+                .isInstanceOfSatisfying(StreamConnections.RefusedException.class, e -> assertThat(e.refusal())
+                        .isEqualTo(StreamConnections.Refusal.USER_LIMIT));
         connections.acquire("bob");
         assertThatThrownBy(() -> connections.acquire("carol"))
-                .isInstanceOfSatisfying(StreamConnections.RefusedException.class,
-                        e -> assertThat(e.refusal()).isEqualTo(StreamConnections.Refusal.INSTANCE_LIMIT));
+                .isInstanceOfSatisfying(StreamConnections.RefusedException.class, e -> assertThat(e.refusal())
+                        .isEqualTo(StreamConnections.Refusal.INSTANCE_LIMIT));
 
         first.release();
         first.release();
@@ -178,12 +191,10 @@ class StreamFairnessTest {
         }
 
         @Override
-        public void heartbeat() {
-        }
+        public void heartbeat() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         @Override
         public void closeTooSlow() {

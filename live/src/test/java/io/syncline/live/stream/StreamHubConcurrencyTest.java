@@ -1,6 +1,6 @@
 package io.syncline.live.stream;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,8 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Clients connect and resume while messages are committed and polled: nothing lost, nothing twice. */
 class StreamHubConcurrencyTest {
@@ -18,15 +17,16 @@ class StreamHubConcurrencyTest {
     private static final List<Set<StreamTopic>> TOPIC_CHOICES = List.of(
             EnumSet.allOf(StreamTopic.class), EnumSet.of(StreamTopic.ORDERS), EnumSet.of(StreamTopic.INVENTORY));
 
-    private record Client(String merchantId, Set<StreamTopic> topics, Long lastEventId, RecordingSink sink) {
-    }
+    private record Client(String merchantId, Set<StreamTopic> topics, Long lastEventId, RecordingSink sink) {}
 
     @Test
     void concurrentResumesNeitherLoseNorRepeatMessages() throws Exception {
         InMemoryStreamStore store = new InMemoryStreamStore();
-        StreamHub hub = new StreamHub(store,
+        StreamHub hub = new StreamHub(
+                store,
                 new StreamProperties(Duration.ofHours(1), null, Duration.ofMillis(2), null, 40),
-                new StreamAccessProperties(null, 10_000, null, null, null), StreamDeliveryProperties.defaults());
+                new StreamAccessProperties(null, 10_000, null, null, null),
+                StreamDeliveryProperties.defaults());
         hub.start();
         try {
             Random random = new Random(42);
@@ -48,8 +48,11 @@ class StreamHubConcurrencyTest {
             while (writer.isAlive()) {
                 long newest = store.newestId().orElse(0L);
                 Long lastEventId = random.nextInt(4) == 0 ? null : (long) random.nextInt((int) newest + 1);
-                Client client = new Client(MERCHANTS[random.nextInt(MERCHANTS.length)],
-                        TOPIC_CHOICES.get(random.nextInt(TOPIC_CHOICES.size())), lastEventId, new RecordingSink());
+                Client client = new Client(
+                        MERCHANTS[random.nextInt(MERCHANTS.length)],
+                        TOPIC_CHOICES.get(random.nextInt(TOPIC_CHOICES.size())),
+                        lastEventId,
+                        new RecordingSink());
                 hub.subscribe(client.merchantId(), client.topics(), client.lastEventId(), client.sink());
                 clients.add(client);
                 sleep(random.nextInt(3));
@@ -59,13 +62,14 @@ class StreamHubConcurrencyTest {
 
             assertThat(clients).hasSizeGreaterThan(20);
             for (Client client : clients) {
-                List<Long> expected = store.idsFor(client.merchantId(), client.topics(),
-                        client.lastEventId() == null ? 0 : client.lastEventId());
+                List<Long> expected = store.idsFor(
+                        client.merchantId(), client.topics(), client.lastEventId() == null ? 0 : client.lastEventId());
                 awaitLast(client.sink(), expected.isEmpty() ? null : expected.get(expected.size() - 1));
                 List<Long> received = client.sink().ids();
                 if (client.lastEventId() == null) {
                     // live only: a gap-free tail of the merchant's messages, from whenever it connected
-                    expected = received.isEmpty() ? List.of()
+                    expected = received.isEmpty()
+                            ? List.of()
                             : expected.subList(expected.indexOf(received.get(0)), expected.size());
                 }
                 assertThat(received).as("client %s", client).containsExactlyElementsOf(expected);

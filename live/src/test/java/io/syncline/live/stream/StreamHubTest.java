@@ -1,7 +1,8 @@
 package io.syncline.live.stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static io.syncline.live.stream.StreamTopic.INVENTORY;
+import static io.syncline.live.stream.StreamTopic.ORDERS;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,10 +15,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.LongStream;
-
-import static io.syncline.live.stream.StreamTopic.INVENTORY;
-import static io.syncline.live.stream.StreamTopic.ORDERS;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class StreamHubTest {
 
@@ -98,7 +97,8 @@ class StreamHubTest {
         store.append("m1", ORDERS, "order.placed");
         hub.poll();
 
-        assertThat(sink.ids()).containsExactlyElementsOf(LongStream.rangeClosed(1, 10).boxed().toList());
+        assertThat(sink.ids())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 10).boxed().toList());
     }
 
     @Test
@@ -213,8 +213,10 @@ class StreamHubTest {
 
         hub.subscribe("m1", ALL, 0L, sink);
 
-        assertThat(sink.ids()).containsExactlyElementsOf(
-                LongStream.rangeClosed(1, StreamHub.PAGE_SIZE + 2).boxed().toList());
+        assertThat(sink.ids())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, StreamHub.PAGE_SIZE + 2)
+                        .boxed()
+                        .toList());
         assertThat(sink.resumeExpired).isFalse();
     }
 
@@ -274,13 +276,18 @@ class StreamHubTest {
     @Test
     void aClientTooFarBehindIsCutOffSoThatItResumes() {
         List<Runnable> pending = new ArrayList<>();
-        StreamHub hub = new StreamHub(store, properties(100), Clock.fixed(NOW, ZoneOffset.UTC), scheduler(),
+        StreamHub hub = new StreamHub(
+                store,
+                properties(100),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                scheduler(),
                 new DirectExecutorService() {
                     @Override
                     public void execute(Runnable command) {
                         pending.add(command);
                     }
-                }, 3);
+                },
+                3);
         hubs.add(hub);
         hub.start();
         RecordingSink sink = new RecordingSink();
@@ -365,8 +372,13 @@ class StreamHubTest {
     }
 
     private StreamHub hub(int tailSize) {
-        StreamHub hub = new StreamHub(store, properties(tailSize), Clock.fixed(NOW, ZoneOffset.UTC), scheduler(),
-                new DirectExecutorService(), StreamHub.CLIENT_BUFFER);
+        StreamHub hub = new StreamHub(
+                store,
+                properties(tailSize),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                scheduler(),
+                new DirectExecutorService(),
+                StreamHub.CLIENT_BUFFER);
         hubs.add(hub);
         hub.start();
         return hub;

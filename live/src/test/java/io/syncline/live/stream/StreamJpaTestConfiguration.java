@@ -10,5 +10,4 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @EntityScan(basePackageClasses = StreamMessageRow.class)
 @EnableJpaRepositories(basePackageClasses = StreamMessageRepository.class)
 @Import(JpaStreamStore.class)
-public class StreamJpaTestConfiguration {
-}
+public class StreamJpaTestConfiguration {}

@@ -1,20 +1,24 @@
 package io.syncline.live.stream;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.concurrent.Executors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class StreamMetricsTest {
 
     private final InMemoryStreamStore store = new InMemoryStreamStore();
-    private final StreamHub hub = new StreamHub(store, StreamHubTest.properties(100), Clock.systemUTC(),
-            Executors.newSingleThreadScheduledExecutor(), new DirectExecutorService(), 2);
+    private final StreamHub hub = new StreamHub(
+            store,
+            StreamHubTest.properties(100),
+            Clock.systemUTC(),
+            Executors.newSingleThreadScheduledExecutor(),
+            new DirectExecutorService(),
+            2);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final StreamConnections connections = new StreamConnections(StreamAccessProperties.defaults());
 
@@ -44,7 +48,8 @@ class StreamMetricsTest {
         assertThat(registry.get("syncline.stream.connections").gauge().value()).isEqualTo(1);
         assertThat(registry.get("syncline.stream.resumes").counter().count()).isEqualTo(1);
         assertThat(registry.get("syncline.stream.messages").counter().count()).isGreaterThanOrEqualTo(3);
-        assertThat(registry.get("syncline.stream.delivery.latency").timer().count()).isGreaterThanOrEqualTo(1);
+        assertThat(registry.get("syncline.stream.delivery.latency").timer().count())
+                .isGreaterThanOrEqualTo(1);
         assertThat(registry.get("syncline.stream.drops").counter().count()).isZero();
     }
 }

@@ -1,5 +1,15 @@
 package io.syncline.live.stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.syncline.api.inventory.StockEvents.RejectionReason;
@@ -20,15 +30,6 @@ import io.syncline.api.orders.OrderEvents.OrderRejected;
 import io.syncline.api.orders.OrderEvents.OrderShipped;
 import io.syncline.api.orders.OrderLine;
 import io.syncline.api.orders.OrderStatus;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.mockito.InOrder;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,16 +40,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.inOrder;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 
 /** The projection as a plain object behind Axon's handler adapter, with its repositories in memory. */
 class StreamProjectionTest {
@@ -76,14 +75,19 @@ class StreamProjectionTest {
             stockRows.put(stock.stockId(), stock);
             return stock;
         });
-        projection = new AnnotationEventHandlerAdapter(new StreamProjection(messages, stocks, JSON, hub,
-                StreamProperties.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)));
+        projection = new AnnotationEventHandlerAdapter(new StreamProjection(
+                messages, stocks, JSON, hub, StreamProperties.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     @Test
     void orderPlacedCarriesChannelLinesStatusAndTime() throws Exception {
-        handle(new OrderPlaced("o-1", "m1", "shopify", "#1001",
-                List.of(new OrderLine("MUG", 2), new OrderLine("CAP", 1)), AT.minusSeconds(1)));
+        handle(new OrderPlaced(
+                "o-1",
+                "m1",
+                "shopify",
+                "#1001",
+                List.of(new OrderLine("MUG", 2), new OrderLine("CAP", 1)),
+                AT.minusSeconds(1)));
 
         assertThat(saved).hasSize(1);
         StreamMessageRow row = saved.get(0);
@@ -91,9 +95,10 @@ class StreamProjectionTest {
         assertThat(row.topic()).isEqualTo("orders");
         assertThat(row.type()).isEqualTo("order.placed");
         assertThat(row.createdAt()).isEqualTo(NOW);
-        assertThat(row.data()).isEqualTo("{\"merchantId\":\"m1\",\"orderId\":\"o-1\",\"status\":\"PENDING\","
-                + "\"channel\":\"shopify\",\"channelOrderId\":\"#1001\",\"lines\":[{\"sku\":\"MUG\",\"quantity\":2},"
-                + "{\"sku\":\"CAP\",\"quantity\":1}],\"at\":\"2030-03-01T11:59:55Z\"}");
+        assertThat(row.data())
+                .isEqualTo("{\"merchantId\":\"m1\",\"orderId\":\"o-1\",\"status\":\"PENDING\","
+                        + "\"channel\":\"shopify\",\"channelOrderId\":\"#1001\",\"lines\":[{\"sku\":\"MUG\",\"quantity\":2},"
+                        + "{\"sku\":\"CAP\",\"quantity\":1}],\"at\":\"2030-03-01T11:59:55Z\"}");
     }
 
     @Test
@@ -103,10 +108,12 @@ class StreamProjectionTest {
         handle(new OrderCancelled("o-1", "m1", "customer", OrderStatus.CONFIRMED));
         handle(new OrderShipped("o-3", "m1"));
 
-        assertThat(saved).extracting(StreamMessageRow::type)
+        assertThat(saved)
+                .extracting(StreamMessageRow::type)
                 .containsExactly("order.confirmed", "order.rejected", "order.cancelled", "order.shipped");
-        assertThat(data(0)).isEqualTo(json("{\"merchantId\":\"m1\",\"orderId\":\"o-1\",\"status\":\"CONFIRMED\","
-                + "\"at\":\"2030-03-01T11:59:55Z\"}"));
+        assertThat(data(0))
+                .isEqualTo(json("{\"merchantId\":\"m1\",\"orderId\":\"o-1\",\"status\":\"CONFIRMED\","
+                        + "\"at\":\"2030-03-01T11:59:55Z\"}"));
         assertThat(data(1).get("status").asText()).isEqualTo("REJECTED");
         assertThat(data(1).get("reason").asText()).isEqualTo("OUT_OF_STOCK:MUG");
         assertThat(data(2).get("status").asText()).isEqualTo("CANCELLED");
@@ -123,9 +130,10 @@ class StreamProjectionTest {
 
         assertThat(saved).extracting(StreamMessageRow::type).containsExactly("stock.changed", "stock.changed");
         assertThat(saved).extracting(StreamMessageRow::topic).containsOnly("inventory");
-        assertThat(data(0)).isEqualTo(json("{\"merchantId\":\"m1\",\"sku\":\"MUG\",\"name\":\"Mug\",\"onHand\":10,"
-                + "\"reserved\":0,\"available\":10,\"lowStockThreshold\":3,\"low\":false,"
-                + "\"at\":\"2030-03-01T11:59:55Z\"}"));
+        assertThat(data(0))
+                .isEqualTo(json("{\"merchantId\":\"m1\",\"sku\":\"MUG\",\"name\":\"Mug\",\"onHand\":10,"
+                        + "\"reserved\":0,\"available\":10,\"lowStockThreshold\":3,\"low\":false,"
+                        + "\"at\":\"2030-03-01T11:59:55Z\"}"));
         assertThat(data(1).get("available").asInt()).isEqualTo(2);
         assertThat(data(1).get("low").asBoolean()).isTrue();
     }
@@ -181,14 +189,16 @@ class StreamProjectionTest {
         handle(new StockRanLow("m1/MUG", "m1", "MUG", 2, 3));
 
         assertThat(saved).extracting(StreamMessageRow::type).containsExactly("stock.low");
-        assertThat(data(0)).isEqualTo(json("{\"merchantId\":\"m1\",\"sku\":\"MUG\",\"available\":2,"
-                + "\"lowStockThreshold\":3,\"at\":\"2030-03-01T11:59:55Z\"}"));
+        assertThat(data(0))
+                .isEqualTo(json("{\"merchantId\":\"m1\",\"sku\":\"MUG\",\"available\":2,"
+                        + "\"lowStockThreshold\":3,\"at\":\"2030-03-01T11:59:55Z\"}"));
     }
 
     @Test
     void aRejectedReservationStreamsNothing() {
-        EventMessage<?> rejected = event(new StockReservationRejected("m1/MUG", "m1", "MUG", "o-1", 5, 2,
-                RejectionReason.INSUFFICIENT_STOCK), AT);
+        EventMessage<?> rejected = event(
+                new StockReservationRejected("m1/MUG", "m1", "MUG", "o-1", 5, 2, RejectionReason.INSUFFICIENT_STOCK),
+                AT);
 
         assertThat(projection.canHandle(rejected)).isFalse();
     }
@@ -258,7 +268,9 @@ class StreamProjectionTest {
 
     private void handle(Object payload, Instant timestamp) throws Exception {
         EventMessage<?> message = event(payload, timestamp);
-        assertThat(projection.canHandle(message)).as("handles %s", payload.getClass().getSimpleName()).isTrue();
+        assertThat(projection.canHandle(message))
+                .as("handles %s", payload.getClass().getSimpleName())
+                .isTrue();
         projection.handle(message);
     }
 

@@ -1,8 +1,16 @@
 package io.syncline.live.stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.syncline.gateway.web.ProblemAdvice;
 import io.syncline.gateway.web.ProblemWriter;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
@@ -12,15 +20,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The ticket endpoint's answers; the tickets themselves are covered by {@link StreamTicketsTest}. */
 class StreamTicketControllerTest {
@@ -34,7 +33,8 @@ class StreamTicketControllerTest {
             }
         };
         MockMvc mvc = MockMvcBuilders.standaloneSetup(new StreamTicketController(full))
-                .setControllerAdvice(new ProblemAdvice()).build();
+                .setControllerAdvice(new ProblemAdvice())
+                .build();
 
         mvc.perform(post("/api/stream/tickets").principal(StreamTicketsTest.authentication("alice", "m1", "VIEWER")))
                 .andExpect(status().isTooManyRequests())
@@ -55,7 +55,8 @@ class StreamTicketControllerTest {
             }
         };
         MockMvc mvc = MockMvcBuilders.standaloneSetup(new StreamTicketController(down))
-                .setControllerAdvice(new ProblemAdvice()).build();
+                .setControllerAdvice(new ProblemAdvice())
+                .build();
 
         mvc.perform(post("/api/stream/tickets").principal(StreamTicketsTest.authentication("alice", "m1", "VIEWER")))
                 .andExpect(status().isServiceUnavailable())
@@ -94,7 +95,8 @@ class StreamTicketControllerTest {
             }
         };
         MockMvc mvc = MockMvcBuilders.standaloneSetup(new StreamTicketController(one))
-                .setControllerAdvice(new ProblemAdvice()).build();
+                .setControllerAdvice(new ProblemAdvice())
+                .build();
 
         mvc.perform(post("/api/stream/tickets").principal(StreamTicketsTest.authentication("alice", "m1", "VIEWER")))
                 .andExpect(status().isCreated())

@@ -1,7 +1,21 @@
 package io.syncline.live.stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.syncline.gateway.security.Caller;
 import io.syncline.gateway.security.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,29 +29,17 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * Stream tickets on the {@code stream_tickets} table, H2 in PostgreSQL mode (the subclass runs them on
  * PostgreSQL). No test transaction: redemptions race each other on committed rows, as on a live gateway.
  */
-@DataJpaTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:tickets-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "spring.datasource.username=sa", "spring.datasource.password=",
-        "spring.flyway.locations=classpath:db/migration/live"})
+@DataJpaTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:tickets-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            "spring.flyway.locations=classpath:db/migration/live"
+        })
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ContextConfiguration(classes = StreamJpaTestConfiguration.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -45,6 +47,7 @@ class StreamTicketsTest {
 
     @Autowired
     StreamTicketRepository repository;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -78,8 +81,11 @@ class StreamTicketsTest {
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).get("ticket_hash")).isEqualTo(StreamTickets.hash(ticket));
         assertThat(StreamTickets.hash(ticket)).matches("[0-9a-f]{64}");
-        assertThat(rows.get(0).values()).allSatisfy(v -> assertThat(String.valueOf(v)).doesNotContain(ticket));
-        assertThat(rows.get(0)).containsEntry("user_id", "alice").containsEntry("merchant_id", "m1")
+        assertThat(rows.get(0).values())
+                .allSatisfy(v -> assertThat(String.valueOf(v)).doesNotContain(ticket));
+        assertThat(rows.get(0))
+                .containsEntry("user_id", "alice")
+                .containsEntry("merchant_id", "m1")
                 .containsEntry("roles", "VIEWER");
     }
 
@@ -132,7 +138,9 @@ class StreamTicketsTest {
                 for (Future<Optional<JwtAuthenticationToken>> result : results) {
                     winners += result.get(30, TimeUnit.SECONDS).isPresent() ? 1 : 0;
                 }
-                assertThat(winners).as("redemptions of one ticket that succeeded").isEqualTo(1);
+                assertThat(winners)
+                        .as("redemptions of one ticket that succeeded")
+                        .isEqualTo(1);
             }
         } finally {
             threads.shutdownNow();
@@ -150,10 +158,12 @@ class StreamTicketsTest {
                 .satisfies(e -> assertThat(((StreamTickets.TooManyTicketsException) e).retryAfterSeconds())
                         .isEqualTo(30));
         assertThat(repository.count()).isEqualTo(StreamTickets.MAX_OUTSTANDING_PER_USER);
-        assertThat(tickets.redeem(tickets.issue(authentication("bob", "m2", "VIEWER")))).isPresent();
+        assertThat(tickets.redeem(tickets.issue(authentication("bob", "m2", "VIEWER"))))
+                .isPresent();
 
         clock.advance(StreamTickets.LIFETIME);
-        assertThat(tickets.redeem(tickets.issue(authentication("alice", "m1", "VIEWER")))).isPresent();
+        assertThat(tickets.redeem(tickets.issue(authentication("alice", "m1", "VIEWER"))))
+                .isPresent();
     }
 
     @Test
@@ -169,8 +179,14 @@ class StreamTicketsTest {
     }
 
     static JwtAuthenticationToken authentication(String user, String merchant, String role) {
-        Jwt jwt = Jwt.withTokenValue("secret-token").header("alg", "HS256").subject(user).claim("merchant", merchant)
-                .claim("roles", List.of(role)).issuedAt(Instant.EPOCH).expiresAt(Instant.MAX).build();
+        Jwt jwt = Jwt.withTokenValue("secret-token")
+                .header("alg", "HS256")
+                .subject(user)
+                .claim("merchant", merchant)
+                .claim("roles", List.of(role))
+                .issuedAt(Instant.EPOCH)
+                .expiresAt(Instant.MAX)
+                .build();
         return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority("ROLE_" + role)));
     }
 }

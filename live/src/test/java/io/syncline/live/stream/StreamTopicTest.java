@@ -1,11 +1,10 @@
 package io.syncline.live.stream;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.EnumSet;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
 
 class StreamTopicTest {
 
@@ -18,8 +17,8 @@ class StreamTopicTest {
     @Test
     void parsesCommaSeparatedNames() {
         assertThat(StreamTopic.parse("orders")).containsExactly(StreamTopic.ORDERS);
-        assertThat(StreamTopic.parse(" inventory , ORDERS,")).containsExactlyInAnyOrder(StreamTopic.ORDERS,
-                StreamTopic.INVENTORY);
+        assertThat(StreamTopic.parse(" inventory , ORDERS,"))
+                .containsExactlyInAnyOrder(StreamTopic.ORDERS, StreamTopic.INVENTORY);
     }
 
     @Test

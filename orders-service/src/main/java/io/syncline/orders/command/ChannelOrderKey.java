@@ -7,9 +7,8 @@ import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
-
 import java.time.Instant;
+import org.springframework.data.domain.Persistable;
 
 /**
  * Command-side lookup row: which order a merchant's channel order became. The database keeps
@@ -40,11 +39,10 @@ public class ChannelOrderKey implements Persistable<String> {
     @Transient
     private boolean fresh = true;
 
-    protected ChannelOrderKey() {
-    }
+    protected ChannelOrderKey() {}
 
-    public ChannelOrderKey(String orderId, String merchantId, String channel, String channelOrderId,
-                           Instant createdAt) {
+    public ChannelOrderKey(
+            String orderId, String merchantId, String channel, String channelOrderId, Instant createdAt) {
         this.orderId = orderId;
         this.merchantId = merchantId;
         this.channel = channel;

@@ -2,6 +2,7 @@ package io.syncline.orders.command;
 
 import io.syncline.api.common.Refusals;
 import io.syncline.api.orders.OrderEvents.OrderPlaced;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -9,8 +10,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.Optional;
 
 /**
  * Keeps the channel-order lookup. Runs in a subscribing processor (see {@code OrdersConfiguration}),
@@ -26,8 +25,8 @@ public class ChannelOrderKeyRecorder {
     private final ChannelOrderKeyRepository channelOrderKeys;
     private final TransactionTemplate separateTransaction;
 
-    public ChannelOrderKeyRecorder(ChannelOrderKeyRepository channelOrderKeys,
-                                   PlatformTransactionManager transactionManager) {
+    public ChannelOrderKeyRecorder(
+            ChannelOrderKeyRepository channelOrderKeys, PlatformTransactionManager transactionManager) {
         this.channelOrderKeys = channelOrderKeys;
         this.separateTransaction = new TransactionTemplate(transactionManager);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -38,18 +37,20 @@ public class ChannelOrderKeyRecorder {
     void on(OrderPlaced event) {
         try {
             // flushed now so that a racing placement fails here, inside the command, on the unique key
-            channelOrderKeys.saveAndFlush(new ChannelOrderKey(event.orderId(), event.merchantId(), event.channel(),
-                    event.channelOrderId(), event.placedAt()));
+            channelOrderKeys.saveAndFlush(new ChannelOrderKey(
+                    event.orderId(), event.merchantId(), event.channel(), event.channelOrderId(), event.placedAt()));
         } catch (DataIntegrityViolationException clash) {
             // this transaction is lost; the winner is committed by now (the insert waited for it)
-            String winner = committedOrderId(event).filter(id -> !id.equals(event.orderId())).orElseThrow(() -> clash);
-            throw Refusals.duplicate("Channel order " + event.channel() + "/" + event.channelOrderId()
-                    + " is order " + winner, winner);
+            String winner = committedOrderId(event)
+                    .filter(id -> !id.equals(event.orderId()))
+                    .orElseThrow(() -> clash);
+            throw Refusals.duplicate(
+                    "Channel order " + event.channel() + "/" + event.channelOrderId() + " is order " + winner, winner);
         }
     }
 
     private Optional<String> committedOrderId(OrderPlaced event) {
-        return separateTransaction.execute(status ->
-                channelOrderKeys.findOrderId(event.merchantId(), event.channel(), event.channelOrderId()));
+        return separateTransaction.execute(
+                status -> channelOrderKeys.findOrderId(event.merchantId(), event.channel(), event.channelOrderId()));
     }
 }

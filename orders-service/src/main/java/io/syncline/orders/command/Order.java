@@ -1,5 +1,7 @@
 package io.syncline.orders.command;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.syncline.api.common.Refusals;
 import io.syncline.api.orders.OrderCommands.CancelOrder;
 import io.syncline.api.orders.OrderCommands.ConfirmOrder;
@@ -17,15 +19,12 @@ import io.syncline.api.orders.OrderEvents.OrderRejected;
 import io.syncline.api.orders.OrderEvents.OrderShipped;
 import io.syncline.api.orders.OrderLine;
 import io.syncline.api.orders.OrderStatus;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.util.List;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An order from a sales channel and its life cycle; the fulfilment saga decides confirm or reject. */
 @Aggregate(cache = "orderCache")
@@ -33,6 +32,7 @@ public class Order {
 
     @AggregateIdentifier
     private String orderId;
+
     private String merchantId;
     private OrderStatus status;
     private boolean stalled;
@@ -48,8 +48,13 @@ public class Order {
         requireText(command.channel(), "channel");
         requireText(command.channelOrderId(), "channelOrderId");
         requireLines(command.lines());
-        apply(new OrderPlaced(command.orderId(), command.merchantId(), command.channel(), command.channelOrderId(),
-                List.copyOf(command.lines()), GenericEventMessage.clock.instant()));
+        apply(new OrderPlaced(
+                command.orderId(),
+                command.merchantId(),
+                command.channel(),
+                command.channelOrderId(),
+                List.copyOf(command.lines()),
+                GenericEventMessage.clock.instant()));
     }
 
     @CommandHandler
@@ -77,8 +82,7 @@ public class Order {
     void handle(CancelOrder command) {
         requireMerchant(command.merchantId());
         switch (status) {
-            case CANCELLED -> {
-            }
+            case CANCELLED -> {}
             case PENDING, CONFIRMED -> apply(new OrderCancelled(orderId, merchantId, command.reason(), status));
             default -> throw Refusals.conflict("Order " + orderId + " is " + status + " and cannot be cancelled");
         }

@@ -28,8 +28,10 @@ public class PlaceOrderHandler {
     public String handle(PlaceOrder command) throws Exception {
         var existing = channelOrderKeys.findOrderId(command.merchantId(), command.channel(), command.channelOrderId());
         if (existing.isPresent()) {
-            throw Refusals.duplicate("Channel order " + command.channel() + "/" + command.channelOrderId()
-                    + " is order " + existing.get(), existing.get());
+            throw Refusals.duplicate(
+                    "Channel order " + command.channel() + "/" + command.channelOrderId() + " is order "
+                            + existing.get(),
+                    existing.get());
         }
         orders.newInstance(() -> new Order(command));
         return command.orderId();

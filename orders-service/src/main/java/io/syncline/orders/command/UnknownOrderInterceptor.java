@@ -26,8 +26,10 @@ public class UnknownOrderInterceptor implements MessageHandlerInterceptor<Comman
             return interceptorChain.proceed();
         } catch (AggregateNotFoundException missing) {
             Object payload = unitOfWork.getMessage().getPayload();
-            if (payload instanceof ConfirmOrder || payload instanceof RejectOrder
-                    || payload instanceof CancelOrder || payload instanceof ShipOrder) {
+            if (payload instanceof ConfirmOrder
+                    || payload instanceof RejectOrder
+                    || payload instanceof CancelOrder
+                    || payload instanceof ShipOrder) {
                 throw Refusals.notFound("Order " + missing.getAggregateIdentifier() + " not found");
             }
             throw missing;

@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.syncline.api.common.Refusals;
 import io.syncline.orders.OrdersProperties;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -12,10 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * How the fulfilment saga sends its commands: never blocking the saga, a failure retried at once
@@ -42,8 +41,11 @@ public class FulfilmentCommands implements AutoCloseable {
     }
 
     /** With the executor that runs the in-memory retries (tests run them at once). */
-    FulfilmentCommands(CommandBus commandBus, ScheduledExecutorService retryExecutor, OrdersProperties properties,
-                       MeterRegistry meters) {
+    FulfilmentCommands(
+            CommandBus commandBus,
+            ScheduledExecutorService retryExecutor,
+            OrdersProperties properties,
+            MeterRegistry meters) {
         this.retryExecutor = retryExecutor;
         this.meters = meters;
         this.stalls = Counter.builder(STALLS_METER)
@@ -57,7 +59,8 @@ public class FulfilmentCommands implements AutoCloseable {
                         .maxRetryCount(properties.commandRetry().immediateRetries())
                         // a refusal is the handler's answer; everything else may pass (no handler yet, a
                         // database or connection failure, a timeout, a concurrent change)
-                        .nonTransientFailurePredicate(failure -> Refusals.detailsOf(failure).isPresent())
+                        .nonTransientFailurePredicate(
+                                failure -> Refusals.detailsOf(failure).isPresent())
                         .build())
                 .build();
     }
@@ -74,8 +77,11 @@ public class FulfilmentCommands implements AutoCloseable {
                 return;
             }
             meters.counter(FAILURES_METER, "command", name).increment();
-            log.error("Order {}: {} failed after its immediate retries; the fulfilment sends it again later: {}",
-                    orderId, name, failure.toString());
+            log.error(
+                    "Order {}: {} failed after its immediate retries; the fulfilment sends it again later: {}",
+                    orderId,
+                    name,
+                    failure.toString());
         });
     }
 

@@ -23,6 +23,10 @@ import io.syncline.api.orders.OrderEvents.OrderRejected;
 import io.syncline.api.orders.OrderEvents.OrderShipped;
 import io.syncline.api.orders.OrderLine;
 import io.syncline.orders.OrdersProperties;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -30,11 +34,6 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reserves the stock of a placed order, SKU by SKU, then confirms it, or rejects it when a SKU is
@@ -54,8 +53,11 @@ import java.util.Map;
  * and every SKU is settled: released, refused, voided or, after shipment, committed.
  */
 @Saga
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE)
 public class OrderFulfilmentSaga {
 
     static final String ORDER_ID = "orderId";
@@ -63,6 +65,7 @@ public class OrderFulfilmentSaga {
     static final String FULFILMENT_RETRY = "fulfilment-retry";
     /** Scheduled by earlier versions; an instance stored with one treats it as a retry. */
     static final String FULFILMENT_ABANDON = "fulfilment-abandon";
+
     static final String TIMEOUT_REASON = "TIMEOUT";
 
     /** Where the order stands as far as fulfilment is concerned. */
@@ -100,12 +103,14 @@ public class OrderFulfilmentSaga {
     private Phase phase;
     /** Per SKU of the order, in the order's line order. */
     private LinkedHashMap<String, Reservation> skus = new LinkedHashMap<>();
+
     private String rejectionReason;
     private String timeoutId;
     private String retryId;
     private String abandonId;
     /** Retries of the outstanding commands since the last progress. */
     private int attempts;
+
     private boolean stalled;
 
     @StartSaga
@@ -117,14 +122,13 @@ public class OrderFulfilmentSaga {
         timeoutId = deadlines.schedule(properties.fulfilmentTimeout(), FULFILMENT_TIMEOUT);
         for (OrderLine line : OrderCommands.mergedBySku(event.lines())) {
             skus.put(line.sku(), Reservation.REQUESTED);
-            commands.send(orderId, new ReserveStock(stockId(line.sku()), merchantId, line.sku(), orderId,
-                    line.quantity()));
+            commands.send(
+                    orderId, new ReserveStock(stockId(line.sku()), merchantId, line.sku(), orderId, line.quantity()));
         }
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(StockReserved event, FulfilmentCommands commands, DeadlineManager deadlines,
-            OrdersProperties properties) {
+    void on(StockReserved event, FulfilmentCommands commands, DeadlineManager deadlines, OrdersProperties properties) {
         Reservation reservation = reservationOf(event.merchantId(), event.sku());
         if (reservation != Reservation.REQUESTED && reservation != Reservation.RELEASING) {
             return;
@@ -150,7 +154,10 @@ public class OrderFulfilmentSaga {
      * duplicate, and taking it would drop the SKU's commit at shipment.
      */
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(StockReservationRejected event, FulfilmentCommands commands, DeadlineManager deadlines,
+    void on(
+            StockReservationRejected event,
+            FulfilmentCommands commands,
+            DeadlineManager deadlines,
             OrdersProperties properties) {
         Reservation reservation = reservationOf(event.merchantId(), event.sku());
         if (reservation != Reservation.REQUESTED && !(reservation == Reservation.RELEASING && closing())) {
@@ -172,14 +179,16 @@ public class OrderFulfilmentSaga {
 
     /** Our release reached the stock before the reservation: nothing is held, and nothing will be. */
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(StockReservationVoided event, FulfilmentCommands commands, DeadlineManager deadlines,
+    void on(
+            StockReservationVoided event,
+            FulfilmentCommands commands,
+            DeadlineManager deadlines,
             OrdersProperties properties) {
         released(event.merchantId(), event.sku(), commands, deadlines, properties);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(StockCommitted event, FulfilmentCommands commands, DeadlineManager deadlines,
-            OrdersProperties properties) {
+    void on(StockCommitted event, FulfilmentCommands commands, DeadlineManager deadlines, OrdersProperties properties) {
         if (reservationOf(event.merchantId(), event.sku()) == Reservation.COMMITTING) {
             progress(commands);
             skus.put(event.sku(), Reservation.COMMITTED);
@@ -189,8 +198,11 @@ public class OrderFulfilmentSaga {
 
     /** Axon reads a first parameter as the payload; these deadlines carry none, so the message comes first. */
     @DeadlineHandler(deadlineName = FULFILMENT_TIMEOUT)
-    void onTimeout(DeadlineMessage<?> timeout, FulfilmentCommands commands, DeadlineManager deadlines,
-                   OrdersProperties properties) {
+    void onTimeout(
+            DeadlineMessage<?> timeout,
+            FulfilmentCommands commands,
+            DeadlineManager deadlines,
+            OrdersProperties properties) {
         timeoutId = null;
         if (phase == Phase.CONFIRMING) {
             // every SKU is reserved, so the order is confirmed, not rejected (ConfirmOrder is idempotent)
@@ -206,22 +218,34 @@ public class OrderFulfilmentSaga {
 
     /** Sends again whatever has not taken effect yet, and comes back later should it still not. */
     @DeadlineHandler(deadlineName = FULFILMENT_RETRY)
-    void onRetry(DeadlineMessage<?> retry, FulfilmentCommands commands, DeadlineManager deadlines,
-                 OrdersProperties properties) {
+    void onRetry(
+            DeadlineMessage<?> retry,
+            FulfilmentCommands commands,
+            DeadlineManager deadlines,
+            OrdersProperties properties) {
         retryId = null;
         List<Object> outstanding = outstanding();
         if (outstanding.isEmpty()) {
             return;
         }
         outstanding.forEach(command -> commands.send(orderId, command));
-        countAttempt(commands, properties, outstanding.stream().map(c -> c.getClass().getSimpleName())
-                .distinct().reduce((a, b) -> a + ", " + b).orElse(""));
+        countAttempt(
+                commands,
+                properties,
+                outstanding.stream()
+                        .map(c -> c.getClass().getSimpleName())
+                        .distinct()
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse(""));
         retryId = deadlines.schedule(properties.commandRetry().interval(attempts + 1), FULFILMENT_RETRY);
     }
 
     @DeadlineHandler(deadlineName = FULFILMENT_ABANDON)
-    void onAbandon(DeadlineMessage<?> abandon, FulfilmentCommands commands, DeadlineManager deadlines,
-                   OrdersProperties properties) {
+    void onAbandon(
+            DeadlineMessage<?> abandon,
+            FulfilmentCommands commands,
+            DeadlineManager deadlines,
+            OrdersProperties properties) {
         abandonId = null;
         onRetry(abandon, commands, deadlines, properties);
     }
@@ -237,15 +261,13 @@ public class OrderFulfilmentSaga {
 
     /** Normally our own rejection coming back; if someone else rejected it, compensate as we would. */
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderRejected event, FulfilmentCommands commands, DeadlineManager deadlines,
-            OrdersProperties properties) {
+    void on(OrderRejected event, FulfilmentCommands commands, DeadlineManager deadlines, OrdersProperties properties) {
         finalised(commands, deadlines, properties);
     }
 
     /** Also ends a race our ConfirmOrder or RejectOrder lost: the cancellation won. */
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderCancelled event, FulfilmentCommands commands, DeadlineManager deadlines,
-            OrdersProperties properties) {
+    void on(OrderCancelled event, FulfilmentCommands commands, DeadlineManager deadlines, OrdersProperties properties) {
         finalised(commands, deadlines, properties);
     }
 
@@ -271,8 +293,8 @@ public class OrderFulfilmentSaga {
         return phase == Phase.REJECTING || phase == Phase.CLOSING;
     }
 
-    private void reject(String reason, FulfilmentCommands commands, DeadlineManager deadlines,
-                        OrdersProperties properties) {
+    private void reject(
+            String reason, FulfilmentCommands commands, DeadlineManager deadlines, OrdersProperties properties) {
         timeoutId = cancel(deadlines, FULFILMENT_TIMEOUT, timeoutId);
         rejectionReason = reason;
         phase = Phase.REJECTING;
@@ -296,8 +318,12 @@ public class OrderFulfilmentSaga {
         awaitSettlement(deadlines, properties);
     }
 
-    private void released(String eventMerchantId, String sku, FulfilmentCommands commands, DeadlineManager deadlines,
-                          OrdersProperties properties) {
+    private void released(
+            String eventMerchantId,
+            String sku,
+            FulfilmentCommands commands,
+            DeadlineManager deadlines,
+            OrdersProperties properties) {
         Reservation reservation = reservationOf(eventMerchantId, sku);
         if (closing() && (reservation == Reservation.RELEASING || reservation == Reservation.REQUESTED)) {
             progress(commands);
@@ -326,7 +352,8 @@ public class OrderFulfilmentSaga {
     private List<Object> outstanding() {
         List<Object> commands = new ArrayList<>();
         if (phase == Phase.REJECTING) {
-            commands.add(new RejectOrder(orderId, merchantId, rejectionReason == null ? TIMEOUT_REASON : rejectionReason));
+            commands.add(
+                    new RejectOrder(orderId, merchantId, rejectionReason == null ? TIMEOUT_REASON : rejectionReason));
         }
         skus.forEach((sku, reservation) -> {
             if (reservation == Reservation.RELEASING || (reservation == Reservation.REQUESTED && closing())) {
@@ -382,13 +409,14 @@ public class OrderFulfilmentSaga {
 
     /** The order's reason, e.g. {@code OUT_OF_STOCK:<sku>}; every stock refusal reason maps to its own. */
     private static String rejectionReason(StockReservationRejected event) {
-        String cause = switch (event.reason()) {
-            case INSUFFICIENT_STOCK -> "OUT_OF_STOCK";
-            case UNKNOWN_SKU -> "UNKNOWN_SKU";
-            // only our own releases void a reservation, and they close the saga first;
-            // should it reach an open order anyway, the order cannot be fulfilled
-            case RESERVATION_CLOSED -> "RESERVATION_CLOSED";
-        };
+        String cause =
+                switch (event.reason()) {
+                    case INSUFFICIENT_STOCK -> "OUT_OF_STOCK";
+                    case UNKNOWN_SKU -> "UNKNOWN_SKU";
+                    // only our own releases void a reservation, and they close the saga first;
+                    // should it reach an open order anyway, the order cannot be fulfilled
+                    case RESERVATION_CLOSED -> "RESERVATION_CLOSED";
+                };
         return cause + ":" + event.sku();
     }
 }

@@ -10,6 +10,8 @@ import io.syncline.api.orders.OrderEvents.OrderShipped;
 import io.syncline.api.orders.OrderQueries.FindOrder;
 import io.syncline.api.orders.OrderQueries.OrderView;
 import io.syncline.api.orders.OrderStatus;
+import java.time.Instant;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,9 +21,6 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.function.Consumer;
 
 /**
  * Projects the order events into {@code order_views}. Redelivered events are recognised by their
@@ -48,8 +47,14 @@ public class OrderProjection {
         if (orders.existsById(event.orderId())) {
             return;
         }
-        OrderSummary order = orders.save(new OrderSummary(event.orderId(), event.merchantId(), event.channel(),
-                event.channelOrderId(), event.lines(), event.placedAt(), sequenceNumber));
+        OrderSummary order = orders.save(new OrderSummary(
+                event.orderId(),
+                event.merchantId(),
+                event.channel(),
+                event.channelOrderId(),
+                event.lines(),
+                event.placedAt(),
+                sequenceNumber));
         emit(order.toView());
     }
 
@@ -107,8 +112,10 @@ public class OrderProjection {
     }
 
     private void emit(OrderView view) {
-        updates.emit(FindOrder.class,
-                query -> view.orderId().equals(query.orderId()) && view.merchantId().equals(query.merchantId()),
+        updates.emit(
+                FindOrder.class,
+                query -> view.orderId().equals(query.orderId())
+                        && view.merchantId().equals(query.merchantId()),
                 view);
     }
 }

@@ -17,12 +17,11 @@ import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import org.hibernate.annotations.BatchSize;
-import org.springframework.data.domain.Persistable;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.BatchSize;
+import org.springframework.data.domain.Persistable;
 
 /** Read-model row of one order; rebuilt from the order events by {@link OrderProjection}. */
 @Entity
@@ -77,11 +76,16 @@ public class OrderSummary implements Persistable<String> {
     @Transient
     private boolean fresh = true;
 
-    protected OrderSummary() {
-    }
+    protected OrderSummary() {}
 
-    OrderSummary(String orderId, String merchantId, String channel, String channelOrderId, List<OrderLine> lines,
-                 Instant createdAt, long version) {
+    OrderSummary(
+            String orderId,
+            String merchantId,
+            String channel,
+            String channelOrderId,
+            List<OrderLine> lines,
+            Instant createdAt,
+            long version) {
         this.orderId = orderId;
         this.merchantId = merchantId;
         this.channel = channel;
@@ -131,8 +135,17 @@ public class OrderSummary implements Persistable<String> {
     }
 
     OrderView toView() {
-        return new OrderView(orderId, merchantId, channel, channelOrderId, status,
-                lines.stream().map(OrderSummaryLine::toLine).toList(), reason, createdAt, updatedAt, stalled,
+        return new OrderView(
+                orderId,
+                merchantId,
+                channel,
+                channelOrderId,
+                status,
+                lines.stream().map(OrderSummaryLine::toLine).toList(),
+                reason,
+                createdAt,
+                updatedAt,
+                stalled,
                 stallReason);
     }
 }

@@ -14,8 +14,7 @@ public class OrderSummaryLine {
     @Column(name = "quantity", nullable = false)
     private int quantity;
 
-    protected OrderSummaryLine() {
-    }
+    protected OrderSummaryLine() {}
 
     OrderSummaryLine(OrderLine line) {
         this.sku = line.sku();

@@ -7,14 +7,13 @@ import io.syncline.api.orders.OrderQueries.OrderPage;
 import io.syncline.api.orders.OrderQueries.OrderView;
 import io.syncline.api.orders.OrderStatus;
 import io.syncline.orders.command.ChannelOrderKeyRepository;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.Optional;
 
 /** Answers the order queries from the read model, only ever with the asking merchant's orders. */
 @Component
@@ -33,7 +32,8 @@ public class OrderViewQueryHandler {
 
     @QueryHandler
     public Optional<OrderView> handle(FindOrder query) {
-        return orders.findByOrderIdAndMerchantId(query.orderId(), query.merchantId()).map(OrderSummary::toView);
+        return orders.findByOrderIdAndMerchantId(query.orderId(), query.merchantId())
+                .map(OrderSummary::toView);
     }
 
     /**
@@ -43,13 +43,21 @@ public class OrderViewQueryHandler {
      */
     @QueryHandler
     public Optional<OrderView> handle(FindOrderByChannelOrder query) {
-        return orders.findByMerchantIdAndChannelAndChannelOrderId(query.merchantId(), query.channel(),
-                        query.channelOrderId())
+        return orders.findByMerchantIdAndChannelAndChannelOrderId(
+                        query.merchantId(), query.channel(), query.channelOrderId())
                 .map(OrderSummary::toView)
-                .or(() -> channelOrderKeys.findByMerchantIdAndChannelAndChannelOrderId(query.merchantId(),
-                                query.channel(), query.channelOrderId())
-                        .map(key -> new OrderView(key.orderId(), key.merchantId(), key.channel(),
-                                key.channelOrderId(), OrderStatus.PENDING, List.of(), null, key.createdAt(),
+                .or(() -> channelOrderKeys
+                        .findByMerchantIdAndChannelAndChannelOrderId(
+                                query.merchantId(), query.channel(), query.channelOrderId())
+                        .map(key -> new OrderView(
+                                key.orderId(),
+                                key.merchantId(),
+                                key.channel(),
+                                key.channelOrderId(),
+                                OrderStatus.PENDING,
+                                List.of(),
+                                null,
+                                key.createdAt(),
                                 key.createdAt())));
     }
 

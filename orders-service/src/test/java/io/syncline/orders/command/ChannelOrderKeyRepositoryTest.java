@@ -1,10 +1,16 @@
 package io.syncline.orders.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import io.syncline.api.common.ErrorCode;
 import io.syncline.api.common.Refusals;
 import io.syncline.api.orders.OrderEvents.OrderPlaced;
 import io.syncline.api.orders.OrderLine;
 import io.syncline.orders.support.OrdersJpaTest;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,13 +19,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The lookup table and its unique key on H2, migrated by Flyway. */
 @OrdersJpaTest
@@ -30,6 +29,7 @@ class ChannelOrderKeyRepositoryTest {
 
     @Autowired
     private ChannelOrderKeyRepository keys;
+
     @Autowired
     private PlatformTransactionManager transactionManager;
 
@@ -85,8 +85,8 @@ class ChannelOrderKeyRepositoryTest {
         var inTransaction = new TransactionTemplate(transactionManager);
         inTransaction.executeWithoutResult(tx -> recorder.on(placed("order-1", "acme", "1001")));
 
-        Throwable refused = catchThrowable(() ->
-                inTransaction.executeWithoutResult(tx -> recorder.on(placed("order-2", "acme", "1001"))));
+        Throwable refused = catchThrowable(
+                () -> inTransaction.executeWithoutResult(tx -> recorder.on(placed("order-2", "acme", "1001"))));
 
         assertThat(Refusals.detailsOf(refused)).hasValueSatisfying(details -> {
             assertThat(details.code()).isEqualTo(ErrorCode.DUPLICATE);

@@ -1,5 +1,10 @@
 package io.syncline.orders.command;
 
+import static io.syncline.orders.support.Refused.as;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import io.syncline.api.common.ErrorCode;
 import io.syncline.api.orders.OrderCommands.CancelOrder;
 import io.syncline.api.orders.OrderCommands.ConfirmOrder;
@@ -14,27 +19,21 @@ import io.syncline.api.orders.OrderEvents.OrderShipped;
 import io.syncline.api.orders.OrderLine;
 import io.syncline.api.orders.OrderRejectionReason;
 import io.syncline.api.orders.OrderStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import static io.syncline.orders.support.Refused.as;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 class OrderTest {
 
     private static final String ORDER = "order-1";
     private static final String MERCHANT = "acme";
-    private static final List<OrderLine> LINES = List.of(new OrderLine("RED-MUG", 2), new OrderLine("TEA", 1),
-            new OrderLine("RED-MUG", 1));
+    private static final List<OrderLine> LINES =
+            List.of(new OrderLine("RED-MUG", 2), new OrderLine("TEA", 1), new OrderLine("RED-MUG", 1));
     private static final Instant PLACED_AT = Instant.parse("2025-03-01T10:00:00Z");
     private static final OrderPlaced PLACED = new OrderPlaced(ORDER, MERCHANT, "shopify", "1001", LINES, PLACED_AT);
 
@@ -46,7 +45,8 @@ class OrderTest {
         fixture = new AggregateTestFixture<>(Order.class);
         // the lookup table itself is tested against a database in ChannelOrderKeyRepositoryTest
         channelOrderKeys = mock(ChannelOrderKeyRepository.class);
-        when(channelOrderKeys.findOrderId(anyString(), anyString(), anyString())).thenReturn(Optional.empty());
+        when(channelOrderKeys.findOrderId(anyString(), anyString(), anyString()))
+                .thenReturn(Optional.empty());
         fixture.registerAnnotatedCommandHandler(new PlaceOrderHandler(fixture.getRepository(), channelOrderKeys));
         fixture.registerCommandHandlerInterceptor(new UnknownOrderInterceptor());
     }
@@ -119,9 +119,7 @@ class OrderTest {
 
     @Test
     void confirmsPendingOrder() {
-        fixture.given(PLACED)
-                .when(new ConfirmOrder(ORDER, MERCHANT))
-                .expectEvents(new OrderConfirmed(ORDER, MERCHANT));
+        fixture.given(PLACED).when(new ConfirmOrder(ORDER, MERCHANT)).expectEvents(new OrderConfirmed(ORDER, MERCHANT));
     }
 
     @Test
@@ -256,7 +254,9 @@ class OrderTest {
 
     @Test
     void refusesToShipCancelledOrder() {
-        fixture.given(PLACED, new OrderConfirmed(ORDER, MERCHANT),
+        fixture.given(
+                        PLACED,
+                        new OrderConfirmed(ORDER, MERCHANT),
                         new OrderCancelled(ORDER, MERCHANT, null, OrderStatus.CONFIRMED))
                 .when(new ShipOrder(ORDER, MERCHANT))
                 .expectExceptionDetails(as(ErrorCode.CONFLICT))

@@ -1,5 +1,8 @@
 package io.syncline.orders.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import io.syncline.api.common.ErrorCode;
 import io.syncline.api.common.ErrorDetails;
 import io.syncline.api.common.Refusals;
@@ -7,6 +10,10 @@ import io.syncline.api.orders.OrderCommands.PlaceOrder;
 import io.syncline.api.orders.OrderLine;
 import io.syncline.orders.OrdersConfiguration;
 import io.syncline.orders.support.OrdersJpaTest;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -23,14 +30,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
 /**
  * Placing orders through Axon wired as in the service: the lookup written by the subscribing
  * {@code channel-order-keys} processor in the command's transaction. Only the event store is in memory.
@@ -43,6 +42,7 @@ class PlaceOrderRaceTest {
 
     @Autowired
     private ChannelOrderKeyRepository keys;
+
     @Autowired
     private PlatformTransactionManager transactionManager;
 
@@ -99,16 +99,16 @@ class PlaceOrderRaceTest {
         var firstPlaced = new CountDownLatch(1);
         var firstMayCommit = new CountDownLatch(1);
         // the first placement is held uncommitted, so the second one passes the lookup as well
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() ->
-                new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+        CompletableFuture<Void> first = CompletableFuture.runAsync(
+                () -> new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
                     commands.sendAndWait(place("order-1", "1001"));
                     firstPlaced.countDown();
                     await(firstMayCommit);
                 }));
         assertThat(firstPlaced.await(10, TimeUnit.SECONDS)).isTrue();
 
-        CompletableFuture<Object> second = CompletableFuture.supplyAsync(() ->
-                commands.sendAndWait(place("order-2", "1001")));
+        CompletableFuture<Object> second =
+                CompletableFuture.supplyAsync(() -> commands.sendAndWait(place("order-2", "1001")));
         Thread.sleep(300);
         assertThat(second).as("past the lookup, waiting on the unique key").isNotDone();
         firstMayCommit.countDown();

@@ -1,5 +1,13 @@
 package io.syncline.orders.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
 import io.syncline.api.inventory.StockEvents.StockReservationVoided;
 import io.syncline.api.orders.OrderEvents.OrderCancelled;
 import io.syncline.api.orders.OrderEvents.OrderConfirmed;
@@ -11,6 +19,9 @@ import io.syncline.api.orders.OrderQueries.FindOrder;
 import io.syncline.api.orders.OrderQueries.OrderView;
 import io.syncline.api.orders.OrderStatus;
 import io.syncline.orders.support.OrdersJpaTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -20,29 +31,18 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-
 @OrdersJpaTest
 class OrderProjectionTest {
 
     private static final Instant PLACED_AT = Instant.parse("2025-03-01T10:00:00Z");
     private static final Instant LATER = PLACED_AT.plusSeconds(5);
-    private static final List<OrderLine> LINES = List.of(new OrderLine("RED-MUG", 2), new OrderLine("TEA", 1),
-            new OrderLine("RED-MUG", 1));
+    private static final List<OrderLine> LINES =
+            List.of(new OrderLine("RED-MUG", 2), new OrderLine("TEA", 1), new OrderLine("RED-MUG", 1));
     private static final OrderPlaced PLACED = new OrderPlaced("order-1", "acme", "shopify", "1001", LINES, PLACED_AT);
 
     @Autowired
     private OrderSummaryRepository orders;
+
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -63,8 +63,9 @@ class OrderProjectionTest {
     void projectsPlacedOrderAsPendingWithLinesAsGiven() {
         projection.on(PLACED, 0);
 
-        assertThat(view()).isEqualTo(new OrderView("order-1", "acme", "shopify", "1001", OrderStatus.PENDING, LINES,
-                null, PLACED_AT, PLACED_AT));
+        assertThat(view())
+                .isEqualTo(new OrderView(
+                        "order-1", "acme", "shopify", "1001", OrderStatus.PENDING, LINES, null, PLACED_AT, PLACED_AT));
     }
 
     @Test
@@ -84,7 +85,8 @@ class OrderProjectionTest {
         var handlers = new AnnotationEventHandlerAdapter(projection);
 
         assertThat(handlers.canHandle(GenericEventMessage.asEventMessage(
-                new StockReservationVoided("acme/TEA", "acme", "TEA", "order-1")))).isFalse();
+                        new StockReservationVoided("acme/TEA", "acme", "TEA", "order-1"))))
+                .isFalse();
     }
 
     @Test
@@ -128,7 +130,8 @@ class OrderProjectionTest {
         ArgumentCaptor<Predicate<FindOrder>> filter = ArgumentCaptor.forClass(Predicate.class);
         ArgumentCaptor<OrderView> pushed = ArgumentCaptor.forClass(OrderView.class);
         verify(updates, times(2)).emit(eq(FindOrder.class), filter.capture(), pushed.capture());
-        assertThat(pushed.getAllValues()).extracting(OrderView::status)
+        assertThat(pushed.getAllValues())
+                .extracting(OrderView::status)
                 .containsExactly(OrderStatus.PENDING, OrderStatus.CONFIRMED);
         Predicate<FindOrder> last = filter.getValue();
         assertThat(last.test(new FindOrder("acme", "order-1"))).isTrue();
@@ -151,7 +154,9 @@ class OrderProjectionTest {
 
         projection.reset();
 
-        assertThat(jdbc.queryForObject("select count(*) from order_views", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from order_view_lines", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from order_views", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from order_view_lines", Long.class))
+                .isZero();
     }
 }

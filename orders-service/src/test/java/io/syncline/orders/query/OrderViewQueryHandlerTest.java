@@ -1,5 +1,8 @@
 package io.syncline.orders.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
 import io.syncline.api.orders.OrderEvents.OrderConfirmed;
 import io.syncline.api.orders.OrderEvents.OrderPlaced;
 import io.syncline.api.orders.OrderLine;
@@ -12,16 +15,12 @@ import io.syncline.api.orders.OrderStatus;
 import io.syncline.orders.command.ChannelOrderKey;
 import io.syncline.orders.command.ChannelOrderKeyRepository;
 import io.syncline.orders.support.OrdersJpaTest;
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
 @OrdersJpaTest
 class OrderViewQueryHandlerTest {
@@ -30,6 +29,7 @@ class OrderViewQueryHandlerTest {
 
     @Autowired
     private OrderSummaryRepository orders;
+
     @Autowired
     private ChannelOrderKeyRepository keys;
 
@@ -43,8 +43,15 @@ class OrderViewQueryHandlerTest {
     }
 
     private void placed(String orderId, String merchantId, String channelOrderId, int minutesAfterT0) {
-        projection.on(new OrderPlaced(orderId, merchantId, "shopify", channelOrderId,
-                List.of(new OrderLine("TEA", 1)), T0.plusSeconds(60L * minutesAfterT0)), 0);
+        projection.on(
+                new OrderPlaced(
+                        orderId,
+                        merchantId,
+                        "shopify",
+                        channelOrderId,
+                        List.of(new OrderLine("TEA", 1)),
+                        T0.plusSeconds(60L * minutesAfterT0)),
+                0);
         orders.flush();
     }
 
@@ -52,7 +59,9 @@ class OrderViewQueryHandlerTest {
     void findsOwnOrder() {
         placed("order-1", "acme", "1001", 0);
 
-        assertThat(queries.handle(new FindOrder("acme", "order-1"))).map(OrderView::orderId).contains("order-1");
+        assertThat(queries.handle(new FindOrder("acme", "order-1")))
+                .map(OrderView::orderId)
+                .contains("order-1");
     }
 
     @Test
@@ -68,18 +77,23 @@ class OrderViewQueryHandlerTest {
         placed("order-1", "acme", "1001", 0);
 
         assertThat(queries.handle(new FindOrderByChannelOrder("acme", "shopify", "1001")))
-                .map(OrderView::orderId).contains("order-1");
-        assertThat(queries.handle(new FindOrderByChannelOrder("globex", "shopify", "1001"))).isEmpty();
-        assertThat(queries.handle(new FindOrderByChannelOrder("acme", "tiktok", "1001"))).isEmpty();
+                .map(OrderView::orderId)
+                .contains("order-1");
+        assertThat(queries.handle(new FindOrderByChannelOrder("globex", "shopify", "1001")))
+                .isEmpty();
+        assertThat(queries.handle(new FindOrderByChannelOrder("acme", "tiktok", "1001")))
+                .isEmpty();
     }
 
     @Test
     void answersOrderNotYetProjectedAsProvisionallyPending() {
         keys.saveAndFlush(new ChannelOrderKey("order-1", "acme", "shopify", "1001", T0));
 
-        assertThat(queries.handle(new FindOrderByChannelOrder("acme", "shopify", "1001"))).contains(
-                new OrderView("order-1", "acme", "shopify", "1001", OrderStatus.PENDING, List.of(), null, T0, T0));
-        assertThat(queries.handle(new FindOrderByChannelOrder("globex", "shopify", "1001"))).isEmpty();
+        assertThat(queries.handle(new FindOrderByChannelOrder("acme", "shopify", "1001")))
+                .contains(new OrderView(
+                        "order-1", "acme", "shopify", "1001", OrderStatus.PENDING, List.of(), null, T0, T0));
+        assertThat(queries.handle(new FindOrderByChannelOrder("globex", "shopify", "1001")))
+                .isEmpty();
     }
 
     @Test

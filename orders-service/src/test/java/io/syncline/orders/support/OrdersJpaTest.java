@@ -1,12 +1,11 @@
 package io.syncline.orders.support;
 
-import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
-import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 
 /**
  * JPA slice on H2 in the PostgreSQL mode the service runs with, the schema made by this module's
@@ -14,10 +13,11 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@DataJpaTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:orders-jpa;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "spring.flyway.locations=classpath:db/migration/orders",
-        "spring.jpa.hibernate.ddl-auto=validate"})
+@DataJpaTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:orders-jpa;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "spring.flyway.locations=classpath:db/migration/orders",
+            "spring.jpa.hibernate.ddl-auto=validate"
+        })
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-public @interface OrdersJpaTest {
-}
+public @interface OrdersJpaTest {}

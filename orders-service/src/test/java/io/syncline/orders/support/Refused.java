@@ -2,17 +2,15 @@ package io.syncline.orders.support;
 
 import io.syncline.api.common.ErrorCode;
 import io.syncline.api.common.ErrorDetails;
+import java.util.Objects;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 
-import java.util.Objects;
-
 /** Matches the {@link ErrorDetails} of a refusal by code and, optionally, reference. */
 public final class Refused {
 
-    private Refused() {
-    }
+    private Refused() {}
 
     public static Matcher<ErrorDetails> as(ErrorCode code) {
         return matcher(code, null, false);

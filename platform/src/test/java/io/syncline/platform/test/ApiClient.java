@@ -2,7 +2,6 @@ package io.syncline.platform.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +18,8 @@ public class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private String token;
 
@@ -38,8 +38,7 @@ public class ApiClient {
 
     /** Logs in and keeps the bearer token for later calls. */
     public ApiClient login(String username, String password) {
-        Response r = send("POST", "/api/auth/token",
-                Map.of("username", username, "password", password), Map.of());
+        Response r = send("POST", "/api/auth/token", Map.of("username", username, "password", password), Map.of());
         if (r.status() != 200) {
             throw new IllegalStateException("login failed: " + r);
         }
@@ -100,7 +99,8 @@ public class ApiClient {
     /** Sends {@code body} exactly as given, with only the given headers and the token. */
     public Response raw(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+            HttpRequest.Builder b =
+                    HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }

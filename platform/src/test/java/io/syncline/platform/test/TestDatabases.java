@@ -1,9 +1,6 @@
 package io.syncline.platform.test;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Creates a fresh PostgreSQL database per test on the server named by {@code SYNCLINE_TEST_PG}
@@ -30,14 +28,13 @@ public final class TestDatabases {
         Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreated, "drop-test-databases"));
     }
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A new, empty database; returns its JDBC URL. */
     public static String create(String prefix) {
         String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase();
         try (Connection c = DriverManager.getConnection(server() + "postgres", USER, PASSWORD);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
             CREATED.add(name);
         } catch (SQLException e) {
@@ -57,7 +54,9 @@ public final class TestDatabases {
             long deadline = System.nanoTime() + 2_000_000_000L;
             while (spring == null && System.nanoTime() < deadline) {
                 spring = Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().equals("SpringApplicationShutdownHook")).findFirst().orElse(null);
+                        .filter(t -> t.getName().equals("SpringApplicationShutdownHook"))
+                        .findFirst()
+                        .orElse(null);
                 if (spring == null) {
                     Thread.sleep(20);
                 }
@@ -70,7 +69,7 @@ public final class TestDatabases {
             return;
         }
         try (Connection c = DriverManager.getConnection(server + "postgres", USER, PASSWORD);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             for (String name : CREATED) {
                 s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }

@@ -1,15 +1,13 @@
 package io.syncline.api.common;
 
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.HandlerExecutionException;
-
-import java.util.Optional;
 
 /** Builds and reads the typed refusals that command handlers throw. */
 public final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     public static CommandExecutionException notFound(String message) {
         return refuse(ErrorCode.NOT_FOUND, message, null);
@@ -35,9 +33,8 @@ public final class Refusals {
     public static Optional<ErrorDetails> detailsOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof HandlerExecutionException hee) {
-                Optional<ErrorDetails> details = hee.getDetails()
-                        .filter(ErrorDetails.class::isInstance)
-                        .map(ErrorDetails.class::cast);
+                Optional<ErrorDetails> details =
+                        hee.getDetails().filter(ErrorDetails.class::isInstance).map(ErrorDetails.class::cast);
                 if (details.isPresent()) {
                     return details;
                 }

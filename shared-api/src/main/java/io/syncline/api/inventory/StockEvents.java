@@ -6,57 +6,50 @@ package io.syncline.api.inventory;
  */
 public final class StockEvents {
 
-    private StockEvents() {
-    }
+    private StockEvents() {}
 
     /** A SKU became known to the merchant's inventory. */
-    public record StockDefined(String stockId, String merchantId, String sku, String name,
-                               int lowStockThreshold) {
-    }
+    public record StockDefined(String stockId, String merchantId, String sku, String name, int lowStockThreshold) {}
 
     /** Name or low-stock threshold changed. */
-    public record StockDetailsChanged(String stockId, String merchantId, String sku, String name,
-                                      int lowStockThreshold) {
-    }
+    public record StockDetailsChanged(
+            String stockId, String merchantId, String sku, String name, int lowStockThreshold) {}
 
     /** On-hand was set by a count. */
-    public record StockCounted(String stockId, String merchantId, String sku, int previousOnHand,
-                               int onHand, int reserved) {
-    }
+    public record StockCounted(
+            String stockId, String merchantId, String sku, int previousOnHand, int onHand, int reserved) {}
 
     /** On-hand changed by a delta for a reason. */
-    public record StockAdjusted(String stockId, String merchantId, String sku, int delta, String reason,
-                                int onHand, int reserved) {
-    }
+    public record StockAdjusted(
+            String stockId, String merchantId, String sku, int delta, String reason, int onHand, int reserved) {}
 
     /** Units were reserved for an order. */
-    public record StockReserved(String stockId, String merchantId, String sku, String orderId, int quantity,
-                                int onHand, int reserved) {
-    }
+    public record StockReserved(
+            String stockId, String merchantId, String sku, String orderId, int quantity, int onHand, int reserved) {}
 
     /** A reservation could not be covered; nothing changed. */
-    public record StockReservationRejected(String stockId, String merchantId, String sku, String orderId,
-                                           int quantity, int available, RejectionReason reason) {
-    }
+    public record StockReservationRejected(
+            String stockId,
+            String merchantId,
+            String sku,
+            String orderId,
+            int quantity,
+            int available,
+            RejectionReason reason) {}
 
     /** An order's reservation was given back. */
-    public record StockReleased(String stockId, String merchantId, String sku, String orderId, int quantity,
-                                int onHand, int reserved) {
-    }
+    public record StockReleased(
+            String stockId, String merchantId, String sku, String orderId, int quantity, int onHand, int reserved) {}
 
     /** A release overtook its reservation; a later reservation of that order is refused. */
-    public record StockReservationVoided(String stockId, String merchantId, String sku, String orderId) {
-    }
+    public record StockReservationVoided(String stockId, String merchantId, String sku, String orderId) {}
 
     /** An order's reservation left the warehouse: on-hand and reserved both went down. */
-    public record StockCommitted(String stockId, String merchantId, String sku, String orderId, int quantity,
-                                 int onHand, int reserved) {
-    }
+    public record StockCommitted(
+            String stockId, String merchantId, String sku, String orderId, int quantity, int onHand, int reserved) {}
 
     /** Available stock crossed the low-stock threshold downwards (once per crossing). */
-    public record StockRanLow(String stockId, String merchantId, String sku, int available,
-                              int lowStockThreshold) {
-    }
+    public record StockRanLow(String stockId, String merchantId, String sku, int available, int lowStockThreshold) {}
 
     /** Why a reservation was refused. */
     public enum RejectionReason {

@@ -1,5 +1,4 @@
 package io.syncline.api.orders;
 
 /** One line of an order: a SKU and how many units of it. */
-public record OrderLine(String sku, int quantity) {
-}
+public record OrderLine(String sku, int quantity) {}

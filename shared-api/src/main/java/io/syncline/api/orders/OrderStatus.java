@@ -2,7 +2,11 @@ package io.syncline.api.orders;
 
 /** Life cycle: PENDING → CONFIRMED | REJECTED | CANCELLED; CONFIRMED → SHIPPED | CANCELLED. */
 public enum OrderStatus {
-    PENDING, CONFIRMED, REJECTED, CANCELLED, SHIPPED;
+    PENDING,
+    CONFIRMED,
+    REJECTED,
+    CANCELLED,
+    SHIPPED;
 
     /** Whether the fulfilment decision has been taken (no longer PENDING). */
     public boolean decided() {

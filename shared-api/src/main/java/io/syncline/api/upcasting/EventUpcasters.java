@@ -1,8 +1,7 @@
 package io.syncline.api.upcasting;
 
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
-
 import java.util.List;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 
 /**
  * Every upcaster of Syncline's stored events, for the deployables to register. Stored events are payloads
@@ -10,12 +9,10 @@ import java.util.List;
  */
 public final class EventUpcasters {
 
-    private EventUpcasters() {
-    }
+    private EventUpcasters() {}
 
     /** Every upcaster, in the order they must run (oldest revision first). */
     public static List<EventUpcaster> all() {
-        return List.of(
-                new OrderRejectedUpcaster());
+        return List.of(new OrderRejectedUpcaster());
     }
 }

@@ -1,7 +1,6 @@
 package io.syncline.api.contract;
 
 import io.syncline.api.orders.OrderEvents;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -23,8 +22,7 @@ public final class EventCatalog {
 
     static final String ROOT_PACKAGE = "io.syncline.api";
 
-    private EventCatalog() {
-    }
+    private EventCatalog() {}
 
     /** The events, ordered by class name. */
     public static List<Class<?>> events() {
@@ -84,7 +82,11 @@ public final class EventCatalog {
 
     private static Path mainClassesLocation() {
         try {
-            return Path.of(OrderEvents.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(OrderEvents.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

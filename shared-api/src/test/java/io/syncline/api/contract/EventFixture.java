@@ -1,8 +1,5 @@
 package io.syncline.api.contract;
 
-import org.axonframework.serialization.SerializedType;
-import org.axonframework.serialization.SimpleSerializedType;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +14,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.SimpleSerializedType;
 
 /**
  * The stored form of one revision of an event, kept under {@code src/test/resources}:
@@ -69,10 +68,11 @@ public record EventFixture(String packagePath, String event, String revision) {
     private static EventFixture parse(Path file) {
         Matcher name = FILE.matcher(file.getFileName().toString());
         if (file.getParent() == null || !name.matches()) {
-            throw new IllegalStateException(DIRECTORY + "/" + file + " does not follow the fixture scheme "
-                    + DIRECTORY + "/<package>/<Event>[.rev-<revision>].json");
+            throw new IllegalStateException(DIRECTORY + "/" + file + " does not follow the fixture scheme " + DIRECTORY
+                    + "/<package>/<Event>[.rev-<revision>].json");
         }
-        String packagePath = file.getParent().toString().replace(file.getFileSystem().getSeparator(), "/");
+        String packagePath =
+                file.getParent().toString().replace(file.getFileSystem().getSeparator(), "/");
         return new EventFixture(packagePath, name.group("event"), name.group("revision"));
     }
 

@@ -15,6 +15,12 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.syncline.api.upcasting.EventUpcasters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.ChainingConverter;
@@ -24,13 +30,6 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Events as the services store and read them: Axon's {@code JacksonSerializer} over the ObjectMapper Spring
@@ -46,14 +45,15 @@ public final class EventJson {
             .build();
 
     private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
-    private static final ObjectWriter PRETTY = new ObjectMapper().writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(INDENT)
-            .withArrayIndenter(INDENT));
+    private static final ObjectWriter PRETTY = new ObjectMapper()
+            .writer(new DefaultPrettyPrinter()
+                    .withSeparators(
+                            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                    .withObjectIndenter(INDENT)
+                    .withArrayIndenter(INDENT));
     private static final ObjectMapper TREES = new ObjectMapper();
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /**
      * The mapper Spring Boot's {@code JacksonAutoConfiguration} builds with the services' settings; Axon's
@@ -90,8 +90,15 @@ public final class EventJson {
      * an event store does the same with every event it reads.
      */
     public static List<IntermediateEventRepresentation> upcast(SerializedType type, byte[] payload) {
-        var stored = new GenericDomainEventEntry<>("Aggregate", "aggregate-1", 0, "event-1",
-                Instant.parse("2026-01-02T03:04:05Z"), type.getName(), type.getRevision(), payload,
+        var stored = new GenericDomainEventEntry<>(
+                "Aggregate",
+                "aggregate-1",
+                0,
+                "event-1",
+                Instant.parse("2026-01-02T03:04:05Z"),
+                type.getName(),
+                type.getRevision(),
+                payload,
                 "{}".getBytes(StandardCharsets.UTF_8));
         return new EventUpcasterChain(EventUpcasters.all())
                 .upcast(Stream.of(new InitialEventRepresentation(stored, SERIALIZER)))

@@ -20,7 +20,6 @@ import io.syncline.api.orders.OrderEvents.OrderRejected;
 import io.syncline.api.orders.OrderEvents.OrderShipped;
 import io.syncline.api.orders.OrderLine;
 import io.syncline.api.orders.OrderStatus;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +40,8 @@ final class EventSamples {
 
     /** The current revision of each event. */
     private static final Map<Class<?>, Object> CURRENT = byType(
-            new OrderPlaced(ORDER, MERCHANT, "web", "1001", List.of(new OrderLine(SKU, 2), new OrderLine("TEA", 1)),
-                    AT),
+            new OrderPlaced(
+                    ORDER, MERCHANT, "web", "1001", List.of(new OrderLine(SKU, 2), new OrderLine("TEA", 1)), AT),
             new OrderConfirmed(ORDER, MERCHANT),
             new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:MUG", "OUT_OF_STOCK", SKU),
             new OrderCancelled(ORDER, MERCHANT, "customer changed their mind", OrderStatus.CONFIRMED),
@@ -65,8 +64,7 @@ final class EventSamples {
             "events/orders/OrderRejected.json",
             new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:MUG", "OUT_OF_STOCK", SKU));
 
-    private EventSamples() {
-    }
+    private EventSamples() {}
 
     /** The sample of {@code eventType}'s current revision. */
     static Optional<Object> current(Class<?> eventType) {
@@ -82,7 +80,8 @@ final class EventSamples {
         Map<Class<?>, Object> byType = new LinkedHashMap<>();
         for (Object sample : samples) {
             if (byType.put(sample.getClass(), sample) != null) {
-                throw new IllegalStateException("Two samples of " + sample.getClass().getName());
+                throw new IllegalStateException(
+                        "Two samples of " + sample.getClass().getName());
             }
         }
         return byType;

@@ -5,6 +5,11 @@ import io.axoniq.axonserver.grpc.command.Command;
 import io.axoniq.axonserver.grpc.query.QueryRequest;
 import io.axoniq.axonserver.grpc.query.QueryResponse;
 import io.axoniq.axonserver.grpc.query.SubscriptionQuery;
+import java.lang.reflect.Type;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.command.CommandSerializer;
 import org.axonframework.axonserver.connector.query.QuerySerializer;
@@ -32,12 +37,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import java.lang.reflect.Type;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Axon Server's wire without Axon Server: buses for the asking side that put every command, query,
@@ -70,7 +69,10 @@ public final class AxonServerWire {
 
     /** The serializer Axon's Spring Boot configuration builds for {@code jackson} from the application's mapper. */
     public static Serializer jackson(ObjectMapper objectMapper) {
-        return JacksonSerializer.builder().objectMapper(objectMapper).converter(new ChainingConverter()).build();
+        return JacksonSerializer.builder()
+                .objectMapper(objectMapper)
+                .converter(new ChainingConverter())
+                .build();
     }
 
     /** A query bus whose queries and subscription queries cross the wire to {@code handlers}. */
@@ -96,13 +98,14 @@ public final class AxonServerWire {
             // as AxonServerQueryBus.query sends it (the response type as its forSerialization())...
             QueryRequest request = queries.serializeRequest(query, DIRECT_QUERY, QUERY_TIMEOUT_MS, 0, false);
             // ...and its ResponseProcessingTask reads the answer: converted by the declared response type
-            return answer(request).thenApply(response -> queries.deserializeResponse(response,
-                    query.getResponseType()));
+            return answer(request)
+                    .thenApply(response -> queries.deserializeResponse(response, query.getResponseType()));
         }
 
         @Override
-        public <Q, I, U> SubscriptionQueryResult<QueryResponseMessage<I>, SubscriptionQueryUpdateMessage<U>>
-        subscriptionQuery(SubscriptionQueryMessage<Q, I, U> query, int updateBufferSize) {
+        public <Q, I, U>
+                SubscriptionQueryResult<QueryResponseMessage<I>, SubscriptionQueryUpdateMessage<U>> subscriptionQuery(
+                        SubscriptionQueryMessage<Q, I, U> query, int updateBufferSize) {
             // as AxonServerQueryBus.subscriptionQuery sends it
             QueryRequest request = subscriptions.serializeQuery(query);
             SubscriptionQuery subscription = SubscriptionQuery.newBuilder()
@@ -113,13 +116,12 @@ public final class AxonServerWire {
             // the handling side registers the subscription as its LocalSegmentAdapter does...
             UpdateHandlerRegistration<Object> registration = handlers.queryUpdateEmitter()
                     .registerUpdateHandler(subscriptions.deserialize(subscription), updateBufferSize);
-            Flux<SubscriptionQueryUpdateMessage<U>> updates = registration.getUpdates()
-                    .map(subscriptions::serialize)
-                    .map(subscriptions::<U>deserialize);
+            Flux<SubscriptionQueryUpdateMessage<U>> updates =
+                    registration.getUpdates().map(subscriptions::serialize).map(subscriptions::<U>deserialize);
             // ...and answers the initial result as a plain query of the subscription's request; the
             // asking side's AxonServerSubscriptionQueryResult takes that answer without converting it
-            Mono<QueryResponseMessage<I>> initial = Mono.fromFuture(() -> answer(request))
-                    .map(subscriptions::<I>deserialize);
+            Mono<QueryResponseMessage<I>> initial =
+                    Mono.fromFuture(() -> answer(request)).map(subscriptions::<I>deserialize);
             return new DefaultSubscriptionQueryResult<>(initial, updates, () -> {
                 registration.complete();
                 return true;
@@ -130,19 +132,20 @@ public final class AxonServerWire {
         private CompletableFuture<QueryResponse> answer(QueryRequest request) {
             QueryMessage<Object, Object> received = queries.deserializeRequest(request);
             return handlers.query(received)
-                    .exceptionally(failure -> GenericQueryResponseMessage.asResponseMessage(Object.class, unwrap(failure)))
+                    .exceptionally(
+                            failure -> GenericQueryResponseMessage.asResponseMessage(Object.class, unwrap(failure)))
                     .thenApply(answer -> queries.serializeResponse(answer, request.getMessageIdentifier()));
         }
 
         @Override
-        public <Q, R> Stream<QueryResponseMessage<R>> scatterGather(QueryMessage<Q, R> query, long timeout,
-                                                                    TimeUnit unit) {
+        public <Q, R> Stream<QueryResponseMessage<R>> scatterGather(
+                QueryMessage<Q, R> query, long timeout, TimeUnit unit) {
             throw new UnsupportedOperationException("not used across the wire");
         }
 
         @Override
-        public <R> Registration subscribe(String queryName, Type responseType,
-                                          MessageHandler<? super QueryMessage<?, R>> handler) {
+        public <R> Registration subscribe(
+                String queryName, Type responseType, MessageHandler<? super QueryMessage<?, R>> handler) {
             return handlers.subscribe(queryName, responseType, handler);
         }
 
@@ -174,8 +177,7 @@ public final class AxonServerWire {
 
         @Override
         public <C> void dispatch(CommandMessage<C> command) {
-            dispatch(command, (c, r) -> {
-            });
+            dispatch(command, (c, r) -> {});
         }
 
         @Override
@@ -184,8 +186,8 @@ public final class AxonServerWire {
             Command sent = commands.serialize(command, command.getIdentifier(), 0);
             CommandMessage<?> received = commands.deserialize(sent);
             handlers.dispatch(received, (handled, result) -> {
-                CommandResultMessage<R> arrived = commands.deserialize(
-                        commands.serialize(result, sent.getMessageIdentifier()));
+                CommandResultMessage<R> arrived =
+                        commands.deserialize(commands.serialize(result, sent.getMessageIdentifier()));
                 callback.onResult(command, arrived);
             });
         }
@@ -209,7 +211,6 @@ public final class AxonServerWire {
     }
 
     private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

@@ -1,15 +1,11 @@
 package io.syncline.api.upcasting;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.syncline.api.contract.EventJson;
 import io.syncline.api.orders.OrderEvents.OrderConfirmed;
 import io.syncline.api.orders.OrderEvents.OrderRejected;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +15,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * OrderRejected stored without a revision, through the project's upcasters: each case is a pair of
@@ -34,7 +33,8 @@ class OrderRejectedUpcasterTest {
 
     static List<String> cases() throws IOException, URISyntaxException {
         Path directory = Path.of(Objects.requireNonNull(
-                OrderRejectedUpcasterTest.class.getClassLoader().getResource(CASES)).toURI());
+                        OrderRejectedUpcasterTest.class.getClassLoader().getResource(CASES))
+                .toURI());
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(file -> file.getFileName().toString())
                     .filter(name -> name.endsWith(".before.json"))
@@ -94,8 +94,8 @@ class OrderRejectedUpcasterTest {
     }
 
     private static byte[] read(String file) {
-        try (InputStream in = OrderRejectedUpcasterTest.class.getClassLoader()
-                .getResourceAsStream(CASES + "/" + file)) {
+        try (InputStream in =
+                OrderRejectedUpcasterTest.class.getClassLoader().getResourceAsStream(CASES + "/" + file)) {
             return Objects.requireNonNull(in, file).readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

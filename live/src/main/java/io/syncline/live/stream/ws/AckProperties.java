@@ -1,8 +1,7 @@
 package io.syncline.live.stream.ws;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Acknowledged delivery of critical messages ({@code stock.low}, {@code health.changed}) on WebSocket.

@@ -8,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 
 /** A critical message waiting for one user's acknowledgement, with what it takes to send it again. */
@@ -20,25 +19,32 @@ public class PendingAckRow {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "pending_id")
     private Long pendingId;
+
     @Column(name = "user_id", nullable = false)
     private String userId;
+
     @Column(name = "merchant_id", nullable = false)
     private String merchantId;
+
     @Column(name = "message_id", nullable = false)
     private long messageId;
+
     @Column(nullable = false)
     private String topic;
+
     @Column(nullable = false)
     private String type;
+
     @Column(nullable = false)
     private String data;
+
     @Column(name = "first_sent", nullable = false)
     private Instant firstSent;
+
     @Column(name = "last_sent", nullable = false)
     private Instant lastSent;
 
-    protected PendingAckRow() {
-    }
+    protected PendingAckRow() {}
 
     Long pendingId() {
         return pendingId;

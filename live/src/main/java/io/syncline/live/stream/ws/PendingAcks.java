@@ -1,12 +1,6 @@
 package io.syncline.live.stream.ws;
 
 import io.syncline.live.stream.StreamMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Critical messages sent on WebSocket and not acknowledged yet, per user and merchant, in the database: they
@@ -30,8 +29,7 @@ class PendingAcks {
     private static final Logger log = LoggerFactory.getLogger(PendingAcks.class);
 
     /** Who is waiting: acknowledgements are per user and merchant, whichever connection they come from. */
-    record Key(String userId, String merchantId) {
-    }
+    record Key(String userId, String merchantId) {}
 
     private final PendingAckRepository repository;
     private final AckProperties properties;
@@ -58,8 +56,15 @@ class PendingAcks {
      */
     void sent(Key key, StreamMessage message) {
         Instant now = clock.instant();
-        if (repository.insertIfAbsent(key.userId(), key.merchantId(), message.id(), message.topic().wireName(),
-                message.type(), message.data(), now) == 0) {
+        if (repository.insertIfAbsent(
+                        key.userId(),
+                        key.merchantId(),
+                        message.id(),
+                        message.topic().wireName(),
+                        message.type(),
+                        message.data(),
+                        now)
+                == 0) {
             repository.markSent(key.userId(), key.merchantId(), message.id(), now);
             return;
         }
@@ -80,8 +85,8 @@ class PendingAcks {
      */
     List<StreamMessage> due(Key key, Duration notSince) {
         Instant now = clock.instant();
-        List<PendingAckRow> rows = repository.findDue(key.userId(), key.merchantId(),
-                now.minus(properties.ackTtl()), now.minus(notSince));
+        List<PendingAckRow> rows =
+                repository.findDue(key.userId(), key.merchantId(), now.minus(properties.ackTtl()), now.minus(notSince));
         if (rows.isEmpty()) {
             return List.of();
         }

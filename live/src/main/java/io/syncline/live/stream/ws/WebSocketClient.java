@@ -6,18 +6,17 @@ import io.syncline.live.stream.StreamMessage;
 import io.syncline.live.stream.StreamSink;
 import io.syncline.live.stream.StreamSubscription;
 import io.syncline.live.stream.StreamTopic;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-
-import java.io.IOException;
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * One WebSocket connection: its caller, its current hub subscription and the newest id sent. A new
@@ -37,6 +36,7 @@ final class WebSocketClient {
     private final Object lock = new Object();
     /** Guarded by {@code lock}. */
     private StreamSubscription subscription;
+
     private Sink sink;
     private Set<StreamTopic> topics = EnumSet.allOf(StreamTopic.class);
     private long lastSentId = -1;

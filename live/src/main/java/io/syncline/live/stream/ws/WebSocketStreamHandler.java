@@ -6,6 +6,14 @@ import io.syncline.gateway.security.Caller;
 import io.syncline.live.stream.StreamConnections;
 import io.syncline.live.stream.StreamHub;
 import io.syncline.live.stream.StreamTopic;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -15,15 +23,6 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
-
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The stream protocol on {@code /ws}. Client messages are JSON objects: {@code {"subscribe":[topics]}}
@@ -46,6 +45,7 @@ class WebSocketStreamHandler extends TextWebSocketHandler implements DisposableB
     static final String CLIENT = WebSocketClient.class.getName();
     /** A client message larger than this is refused. */
     static final int MAX_CLIENT_MESSAGE = 8 * 1024;
+
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final int SEND_BUFFER_LIMIT = 1024 * 1024;
 
@@ -57,8 +57,9 @@ class WebSocketStreamHandler extends TextWebSocketHandler implements DisposableB
      * Close code when {@code resumeAfter} is older than the retention window or was never handed out (4410,
      * after HTTP 410 Gone): the client reloads its state and subscribes without {@code resumeAfter}.
      */
-    static final CloseStatus RESUME_EXPIRED = new CloseStatus(4410,
-            "resume point expired: reload and subscribe without resumeAfter");
+    static final CloseStatus RESUME_EXPIRED =
+            new CloseStatus(4410, "resume point expired: reload and subscribe without resumeAfter");
+
     static final String PERMIT = StreamConnections.Permit.class.getName();
 
     private final StreamHub hub;
@@ -68,8 +69,12 @@ class WebSocketStreamHandler extends TextWebSocketHandler implements DisposableB
     private final Set<WebSocketClient> clients = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService redelivery;
 
-    WebSocketStreamHandler(StreamHub hub, ObjectMapper json, StreamConnections connections, PendingAcks acks,
-                           AckProperties ackProperties) {
+    WebSocketStreamHandler(
+            StreamHub hub,
+            ObjectMapper json,
+            StreamConnections connections,
+            PendingAcks acks,
+            AckProperties ackProperties) {
         this.hub = hub;
         this.json = json;
         this.connections = connections;
@@ -80,8 +85,8 @@ class WebSocketStreamHandler extends TextWebSocketHandler implements DisposableB
             return thread;
         });
         Duration every = ackProperties.ackRedelivery();
-        redelivery.scheduleWithFixedDelay(() -> redeliver(every), every.toMillis(), every.toMillis(),
-                TimeUnit.MILLISECONDS);
+        redelivery.scheduleWithFixedDelay(
+                () -> redeliver(every), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -120,14 +125,14 @@ class WebSocketStreamHandler extends TextWebSocketHandler implements DisposableB
         try {
             session.getAttributes().put(PERMIT, connections.acquire(caller.userId()));
         } catch (StreamConnections.RefusedException e) {
-            CloseStatus status = e.refusal() == StreamConnections.Refusal.USER_LIMIT
-                    ? TOO_MANY_OR_TOO_SLOW : INSTANCE_FULL;
-            session.close(status.withReason(e.getMessage().length() > 120
-                    ? e.getMessage().substring(0, 120) : e.getMessage()));
+            CloseStatus status =
+                    e.refusal() == StreamConnections.Refusal.USER_LIMIT ? TOO_MANY_OR_TOO_SLOW : INSTANCE_FULL;
+            session.close(status.withReason(
+                    e.getMessage().length() > 120 ? e.getMessage().substring(0, 120) : e.getMessage()));
             return;
         }
-        WebSocketSession concurrent = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS,
-                SEND_BUFFER_LIMIT);
+        WebSocketSession concurrent =
+                new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT);
         WebSocketClient client = new WebSocketClient(hub, caller, concurrent, acks);
         session.getAttributes().put(CLIENT, client);
         clients.add(client);
@@ -166,8 +171,9 @@ class WebSocketStreamHandler extends TextWebSocketHandler implements DisposableB
         }
         Long after = null;
         if (resumeAfter != null) {
-            if (!resumeAfter.canConvertToLong() || resumeAfter.asLong() < 0 || !resumeAfter.isIntegralNumber()
-                    && !resumeAfter.isTextual()) {
+            if (!resumeAfter.canConvertToLong()
+                    || resumeAfter.asLong() < 0
+                    || !resumeAfter.isIntegralNumber() && !resumeAfter.isTextual()) {
                 client.error("resumeAfter must be a message id (a non-negative integer)");
                 return;
             }

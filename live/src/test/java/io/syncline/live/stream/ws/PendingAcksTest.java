@@ -1,9 +1,13 @@
 package io.syncline.live.stream.ws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.syncline.live.stream.MutableClock;
 import io.syncline.live.stream.StreamJpaTestConfiguration;
 import io.syncline.live.stream.StreamMessage;
 import io.syncline.live.stream.StreamTopic;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,20 +17,18 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Duration;
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Pending acknowledgements on the {@code stream_pending_acks} table, H2 in PostgreSQL mode (the subclass runs
  * them on PostgreSQL). Two {@link PendingAcks} on one database stand for two gateways, or one before and after
  * a restart: nothing is shared but the table.
  */
-@DataJpaTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:acks-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "spring.datasource.username=sa", "spring.datasource.password=",
-        "spring.flyway.locations=classpath:db/migration/live"})
+@DataJpaTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:acks-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            "spring.flyway.locations=classpath:db/migration/live"
+        })
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ContextConfiguration(classes = StreamJpaTestConfiguration.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -55,7 +57,9 @@ class PendingAcksTest {
         assertThat(acks.due(ALICE, Duration.ofSeconds(5))).isEmpty();
         clock.advance(Duration.ofSeconds(5));
         acks.ack(ALICE, 1);
-        assertThat(acks.due(ALICE, Duration.ofSeconds(5))).extracting(StreamMessage::id).containsExactly(2L);
+        assertThat(acks.due(ALICE, Duration.ofSeconds(5)))
+                .extracting(StreamMessage::id)
+                .containsExactly(2L);
         assertThat(acks.due(ALICE, Duration.ofSeconds(5))).isEmpty();
         assertThat(acks.due(ALICE, Duration.ZERO)).extracting(StreamMessage::id).containsExactly(2L);
         assertThat(acks.due(new PendingAcks.Key("alice", "m2"), Duration.ZERO)).isEmpty();
@@ -75,20 +79,21 @@ class PendingAcksTest {
 
     @Test
     void anotherGatewayOnTheDatabaseRedeliversTheMessageAsSent() {
-        StreamMessage health = new StreamMessage(-7, "m1", StreamTopic.HEALTH, "health.changed",
-                "{\"merchantId\":\"m1\",\"status\":\"DOWN\"}", null);
+        StreamMessage health = new StreamMessage(
+                -7, "m1", StreamTopic.HEALTH, "health.changed", "{\"merchantId\":\"m1\",\"status\":\"DOWN\"}", null);
         acks.sent(ALICE, health);
         acks.sent(ALICE, low(3));
 
         PendingAcks restarted = new PendingAcks(repository, PROPERTIES, clock);
         assertThat(restarted.dueKeys(Duration.ZERO)).containsExactly(ALICE);
-        assertThat(restarted.due(ALICE, Duration.ZERO)).satisfiesExactly(
-                m -> {
-                    assertThat(m.id()).isEqualTo(-7);
-                    assertThat(m.topic()).isEqualTo(StreamTopic.HEALTH);
-                    assertThat(m.jsonFrame()).isEqualTo(health.jsonFrame());
-                },
-                m -> assertThat(m.jsonFrame()).isEqualTo(low(3).jsonFrame()));
+        assertThat(restarted.due(ALICE, Duration.ZERO))
+                .satisfiesExactly(
+                        m -> {
+                            assertThat(m.id()).isEqualTo(-7);
+                            assertThat(m.topic()).isEqualTo(StreamTopic.HEALTH);
+                            assertThat(m.jsonFrame()).isEqualTo(health.jsonFrame());
+                        },
+                        m -> assertThat(m.jsonFrame()).isEqualTo(low(3).jsonFrame()));
 
         restarted.ack(ALICE, -7);
         assertThat(acks.due(ALICE, Duration.ZERO)).extracting(StreamMessage::id).containsExactly(3L);
@@ -124,12 +129,18 @@ class PendingAcksTest {
     @Test
     void onlyLowStockAndHealthAreCritical() {
         assertThat(PendingAcks.isCritical(low(1))).isTrue();
-        assertThat(PendingAcks.isCritical(new StreamMessage(1, "m1", StreamTopic.INVENTORY, "stock.changed", "{}",
-                Instant.EPOCH))).isFalse();
+        assertThat(PendingAcks.isCritical(
+                        new StreamMessage(1, "m1", StreamTopic.INVENTORY, "stock.changed", "{}", Instant.EPOCH)))
+                .isFalse();
     }
 
     private static StreamMessage low(long id) {
-        return new StreamMessage(id, "m1", StreamTopic.INVENTORY, "stock.low",
-                "{\"merchantId\":\"m1\",\"sku\":\"S" + id + "\"}", Instant.EPOCH);
+        return new StreamMessage(
+                id,
+                "m1",
+                StreamTopic.INVENTORY,
+                "stock.low",
+                "{\"merchantId\":\"m1\",\"sku\":\"S" + id + "\"}",
+                Instant.EPOCH);
     }
 }
