@@ -15,17 +15,17 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /** Secrets generated once and kept in the data directory, readable by the owner only. */
-final class SecretFiles {
+public final class SecretFiles {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private SecretFiles() {}
 
     /** A secret and whether this call created it. */
-    record Secret(String value, boolean created, Path path) {}
+    public record Secret(String value, boolean created, Path path) {}
 
     /** Reads the secret kept in {@code file}, or creates the file with a generated one. */
-    static Secret readOrCreate(Path file, Supplier<String> generator) {
+    public static Secret readOrCreate(Path file, Supplier<String> generator) {
         Path path = file.toAbsolutePath().normalize();
         try {
             if (Files.exists(path)) {
@@ -47,7 +47,7 @@ final class SecretFiles {
     }
 
     /** {@code bytes} random bytes, base64url without padding. */
-    static String randomToken(int bytes) {
+    public static String randomToken(int bytes) {
         byte[] raw = new byte[bytes];
         RANDOM.nextBytes(raw);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);

@@ -65,8 +65,8 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
             @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = ProcessingGroup.class),
             @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.syncline\\.gateway\\.http\\..*")
         })
-@EntityScan("io.syncline.gateway.idempotency")
-@EnableJpaRepositories("io.syncline.gateway.idempotency")
+@EntityScan({"io.syncline.gateway.idempotency", "io.syncline.gateway.channels"})
+@EnableJpaRepositories({"io.syncline.gateway.idempotency", "io.syncline.gateway.channels"})
 public class GatewayTestApplication {
 
     @Bean

@@ -1,0 +1,12 @@
+package io.syncline.gateway.channels;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** The channels' listings. */
+public interface ListingRepository extends JpaRepository<ListingRow, ListingRow.Key> {
+
+    List<ListingRow> findByIdMerchantIdAndIdChannelIdOrderByIdSku(String merchantId, String channelId);
+
+    long countByIdMerchantIdAndIdChannelId(String merchantId, String channelId);
+}
