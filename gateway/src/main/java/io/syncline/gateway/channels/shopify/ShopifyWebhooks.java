@@ -41,7 +41,8 @@ public final class ShopifyWebhooks {
      * The delivery, when {@code X-Shopify-Hmac-Sha256} is the base64 HMAC-SHA256 of exactly these bytes under
      * the app's webhook secret. Empty (the caller answers 401) when the signature is missing, not base64 or
      * wrong, or when the topic or both ids are missing. The de-duplication key is {@code X-Shopify-Event-Id},
-     * else {@code X-Shopify-Webhook-Id}.
+     * else {@code X-Shopify-Webhook-Id}. Shopify gives one event id to every delivery of one merchant action,
+     * whatever its topic, so a duplicate is the same id under the same topic and shop.
      */
     public static Optional<WebhookDelivery> verify(byte[] body, Map<String, String> headers, String webhookSecret) {
         Objects.requireNonNull(body, "body");
