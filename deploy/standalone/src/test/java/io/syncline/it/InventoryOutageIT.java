@@ -3,6 +3,8 @@ package io.syncline.it;
 import static io.syncline.it.OrderFlowIT.await;
 import static io.syncline.it.OrderFlowIT.awaitReserved;
 import static io.syncline.it.OrderFlowIT.awaitStatus;
+import static io.syncline.it.OrderFlowIT.line;
+import static io.syncline.it.OrderFlowIT.placeAndWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -169,17 +171,7 @@ class InventoryOutageIT extends StandaloneIntegrationTest {
     }
 
     private JsonNode place(List<Map<String, Object>> lines) {
-        var r = alice.send(
-                "POST",
-                "/api/orders",
-                Map.of("channel", "web", "channelOrderId", UUID.randomUUID().toString(), "lines", lines),
-                Map.of("Prefer", "wait=20"));
-        assertThat(r.status()).as(r.body()).isBetween(200, 202);
-        return r.json();
-    }
-
-    private static Map<String, Object> line(String sku, int quantity) {
-        return Map.of("sku", sku, "quantity", quantity);
+        return placeAndWait(alice, lines).json();
     }
 
     private static List<String> orderIds(JsonNode page) {

@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -60,17 +59,7 @@ class UpgradeIT {
             assertThat(earlier.get(0).get("lines").get(0).get("sku").asText()).isEqualTo("UPGRADE-MUG");
 
             // and it goes on working: the new migrations applied, a new order decided on the old stock
-            var placed = alice.send(
-                    "POST",
-                    "/api/orders",
-                    Map.of(
-                            "channel",
-                            "web",
-                            "channelOrderId",
-                            UUID.randomUUID().toString(),
-                            "lines",
-                            List.of(Map.of("sku", "UPGRADE-MUG", "quantity", 3))),
-                    Map.of("Prefer", "wait=20"));
+            var placed = OrderFlowIT.placeAndWait(alice, List.of(OrderFlowIT.line("UPGRADE-MUG", 3)));
             assertThat(placed.json().get("status").asText()).as(placed.body()).isEqualTo("CONFIRMED");
             OrderFlowIT.awaitReserved(alice, "UPGRADE-MUG", 5);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -78,17 +67,7 @@ class UpgradeIT {
                     .contains("1.0", "1.1", "5.0");
 
             // an event in the form the earlier release stored reads as today's
-            var rejected = alice.send(
-                            "POST",
-                            "/api/orders",
-                            Map.of(
-                                    "channel",
-                                    "web",
-                                    "channelOrderId",
-                                    UUID.randomUUID().toString(),
-                                    "lines",
-                                    List.of(Map.of("sku", "NO-SUCH-SKU", "quantity", 1))),
-                            Map.of("Prefer", "wait=20"))
+            var rejected = OrderFlowIT.placeAndWait(alice, List.of(OrderFlowIT.line("NO-SUCH-SKU", 1)))
                     .json();
             assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
             String orderId = rejected.get("orderId").asText();

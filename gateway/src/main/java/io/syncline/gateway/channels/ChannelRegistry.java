@@ -107,20 +107,6 @@ public class ChannelRegistry {
                 .toList();
     }
 
-    /** A channel's webhook secret, for the webhook intake and the platform calls only. */
-    @Transactional(readOnly = true)
-    public Optional<String> webhookSecret(String merchantId, String channelId) {
-        return channels.findById(new ChannelRow.Key(merchantId, channelId))
-                .map(row -> secrets.open(row.sealedWebhookSecret(), context(merchantId, channelId, "webhookSecret")));
-    }
-
-    /** A channel's access token, for the platform calls only. */
-    @Transactional(readOnly = true)
-    public Optional<String> accessToken(String merchantId, String channelId) {
-        return channels.findById(new ChannelRow.Key(merchantId, channelId))
-                .map(row -> secrets.open(row.sealedAccessToken(), context(merchantId, channelId, "accessToken")));
-    }
-
     private static ChannelSettings settings(ChannelRequests.Channel r, ChannelSettings previous) {
         if (r.kind() == ChannelKind.TIKTOK_SHOP) {
             require(r.appKey(), "appKey", "is required for a TikTok Shop channel");

@@ -6,6 +6,7 @@ import io.syncline.api.inventory.StockCommands.ReserveStock;
 import io.syncline.api.inventory.StockEvents.RejectionReason;
 import io.syncline.api.inventory.StockEvents.StockReservationRejected;
 import io.syncline.api.inventory.StockEvents.StockReservationVoided;
+import java.util.function.Consumer;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.modelling.command.Aggregate;
@@ -38,33 +39,36 @@ public class StockReservationHandler {
         if (command.orderId() == null || command.orderId().isBlank()) {
             throw Refusals.invalid("orderId is required");
         }
-        Aggregate<Stock> stock;
-        try {
-            stock = stockRepository.load(command.stockId());
-        } catch (AggregateNotFoundException unknown) {
-            eventGateway.publish(new StockReservationRejected(
-                    command.stockId(),
-                    command.merchantId(),
-                    command.sku(),
-                    command.orderId(),
-                    command.quantity(),
-                    0,
-                    RejectionReason.UNKNOWN_SKU));
-            return;
-        }
-        stock.execute(s -> s.reserve(command));
+        executeOrAnswer(
+                command.stockId(),
+                s -> s.reserve(command),
+                new StockReservationRejected(
+                        command.stockId(),
+                        command.merchantId(),
+                        command.sku(),
+                        command.orderId(),
+                        command.quantity(),
+                        0,
+                        RejectionReason.UNKNOWN_SKU));
     }
 
     @CommandHandler
     public void handle(ReleaseStock command) {
+        executeOrAnswer(
+                command.stockId(),
+                s -> s.release(command),
+                new StockReservationVoided(command.stockId(), command.merchantId(), command.sku(), command.orderId()));
+    }
+
+    /** Runs {@code work} on the stock, or publishes {@code answer} when the merchant has no such stock. */
+    private void executeOrAnswer(String stockId, Consumer<Stock> work, Object answer) {
         Aggregate<Stock> stock;
         try {
-            stock = stockRepository.load(command.stockId());
+            stock = stockRepository.load(stockId);
         } catch (AggregateNotFoundException unknown) {
-            eventGateway.publish(new StockReservationVoided(
-                    command.stockId(), command.merchantId(), command.sku(), command.orderId()));
+            eventGateway.publish(answer);
             return;
         }
-        stock.execute(s -> s.release(command));
+        stock.execute(work);
     }
 }

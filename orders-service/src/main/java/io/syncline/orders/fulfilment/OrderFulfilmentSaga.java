@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -235,8 +236,7 @@ public class OrderFulfilmentSaga {
                 outstanding.stream()
                         .map(c -> c.getClass().getSimpleName())
                         .distinct()
-                        .reduce((a, b) -> a + ", " + b)
-                        .orElse(""));
+                        .collect(Collectors.joining(", ")));
         retryId = deadlines.schedule(properties.commandRetry().interval(attempts + 1), FULFILMENT_RETRY);
     }
 
@@ -368,12 +368,13 @@ public class OrderFulfilmentSaga {
     /** Ends once nothing is outstanding; until then a retry deadline stands. */
     private void awaitSettlement(DeadlineManager deadlines, OrdersProperties properties) {
         boolean finalPhase = phase == Phase.CLOSING || phase == Phase.SHIPPING;
-        if (finalPhase && outstanding().isEmpty()) {
+        boolean settled = outstanding().isEmpty();
+        if (finalPhase && settled) {
             timeoutId = cancel(deadlines, FULFILMENT_TIMEOUT, timeoutId);
             retryId = cancel(deadlines, FULFILMENT_RETRY, retryId);
             abandonId = cancel(deadlines, FULFILMENT_ABANDON, abandonId);
             SagaLifecycle.end();
-        } else if (retryId == null && !outstanding().isEmpty()) {
+        } else if (retryId == null && !settled) {
             retryId = deadlines.schedule(properties.commandRetry().interval(attempts + 1), FULFILMENT_RETRY);
         }
     }
