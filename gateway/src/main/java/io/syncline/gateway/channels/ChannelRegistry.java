@@ -65,6 +65,18 @@ public class ChannelRegistry {
         return channels.findById(new ChannelRow.Key(merchantId, channelId)).map(row -> view(merchantId, row));
     }
 
+    /** The channel with its secret and token opened, for its webhooks and API calls; never for a view. */
+    @Transactional(readOnly = true)
+    public Optional<ChannelAccess> access(String merchantId, String channelId) {
+        return channels.findById(new ChannelRow.Key(merchantId, channelId))
+                .map(row -> new ChannelAccess(
+                        merchantId,
+                        channelId,
+                        row.settings(),
+                        secrets.open(row.sealedWebhookSecret(), context(merchantId, channelId, "webhookSecret")),
+                        secrets.open(row.sealedAccessToken(), context(merchantId, channelId, "accessToken"))));
+    }
+
     @Transactional(readOnly = true)
     public List<ChannelView> list(String merchantId) {
         return channels.findByIdMerchantIdOrderByIdChannelId(merchantId).stream()

@@ -8,5 +8,10 @@ public interface ListingRepository extends JpaRepository<ListingRow, ListingRow.
 
     List<ListingRow> findByIdMerchantIdAndIdChannelIdOrderByIdSku(String merchantId, String channelId);
 
+    List<ListingRow> findByIdMerchantIdAndIdChannelIdAndInventoryItemId(
+            String merchantId, String channelId, String inventoryItemId);
+
+    List<ListingRow> findByIdMerchantIdAndIdChannelIdAndSkuId(String merchantId, String channelId, String skuId);
+
     long countByIdMerchantIdAndIdChannelId(String merchantId, String channelId);
 }

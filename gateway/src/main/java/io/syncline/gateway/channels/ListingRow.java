@@ -34,6 +34,9 @@ public class ListingRow {
     @Column(name = "wanted_quantity")
     private Integer wantedQuantity;
 
+    @Column(name = "channel_quantity_at")
+    private Instant channelQuantityAt;
+
     @Column(name = "pushed_at")
     private Instant pushedAt;
 
@@ -51,6 +54,25 @@ public class ListingRow {
         productId = newProductId;
         skuId = newSkuId;
         updatedAt = now;
+    }
+
+    /**
+     * Takes what the channel reports it shows, unless a later report was taken already.
+     *
+     * @return whether the report was taken
+     */
+    boolean reported(int quantity, Instant at, Instant now) {
+        if (channelQuantityAt != null && at != null && at.isBefore(channelQuantityAt)) {
+            return false;
+        }
+        channelQuantity = quantity;
+        channelQuantityAt = at != null ? at : now;
+        updatedAt = now;
+        return true;
+    }
+
+    String sku() {
+        return id.sku;
     }
 
     /** The listing as the API shows it. */

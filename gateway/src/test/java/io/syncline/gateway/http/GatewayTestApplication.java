@@ -6,6 +6,10 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.SimpleEventBus;
+import org.axonframework.eventhandling.gateway.DefaultEventGateway;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryGateway;
@@ -92,6 +96,16 @@ public class GatewayTestApplication {
     @Bean
     QueryGateway queryGateway(QueryBus queryBus) {
         return DefaultQueryGateway.builder().queryBus(queryBus).build();
+    }
+
+    @Bean
+    EventBus eventBus() {
+        return SimpleEventBus.builder().build();
+    }
+
+    @Bean
+    EventGateway eventGateway(EventBus eventBus) {
+        return DefaultEventGateway.builder().eventBus(eventBus).build();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.syncline.api.contract;
 
+import io.syncline.api.channels.ChannelEvents.ChannelQuantityReported;
 import io.syncline.api.inventory.StockEvents.RejectionReason;
 import io.syncline.api.inventory.StockEvents.StockAdjusted;
 import io.syncline.api.inventory.StockEvents.StockCommitted;
@@ -57,7 +58,16 @@ final class EventSamples {
             new StockReleased(STOCK, MERCHANT, SKU, ORDER, 3, 12, 1),
             new StockReservationVoided(STOCK, MERCHANT, SKU, ORDER),
             new StockCommitted(STOCK, MERCHANT, SKU, ORDER, 2, 10, 0),
-            new StockRanLow(STOCK, MERCHANT, SKU, 2, 3));
+            new StockRanLow(STOCK, MERCHANT, SKU, 2, 3),
+            new ChannelQuantityReported(
+                    MERCHANT,
+                    "shop-1",
+                    SKU,
+                    "gid://shopify/InventoryItem/9007199254740993",
+                    "gid://shopify/Location/655441491",
+                    -2,
+                    AT,
+                    "3f1b5c9e-1d2a-4d8e-9c1f-2a7b8e6d4c3b"));
 
     /** What each older fixture ({@link EventFixture#path()}) reads as today, once upcast. */
     private static final Map<String, Object> UPCAST = Map.of(
