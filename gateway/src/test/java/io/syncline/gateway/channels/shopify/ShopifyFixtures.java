@@ -1,15 +1,9 @@
 package io.syncline.gateway.channels.shopify;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.syncline.gateway.channels.testing.ChannelFixtures;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** Shopify's payloads as stored (see SOURCES.md beside them), and deliveries signed as Shopify signs them. */
 final class ShopifyFixtures {
@@ -22,14 +16,7 @@ final class ShopifyFixtures {
     private ShopifyFixtures() {}
 
     static byte[] fixture(String name) {
-        try (InputStream in = ShopifyFixtures.class.getResourceAsStream("/channels/shopify/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChannelFixtures.bytes("shopify/" + name);
     }
 
     static byte[] utf8(String body) {
@@ -37,17 +24,11 @@ final class ShopifyFixtures {
     }
 
     static byte[] hmac(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return ChannelFixtures.hmacSha256(secret, body);
     }
 
     static String signature(String secret, byte[] body) {
-        return Base64.getEncoder().encodeToString(hmac(secret, body));
+        return ChannelFixtures.shopifySignature(secret, body);
     }
 
     /** The headers Shopify sends with a delivery of {@code body}, signed with {@link #SECRET}. */

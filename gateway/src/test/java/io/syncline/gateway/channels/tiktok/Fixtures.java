@@ -1,12 +1,6 @@
 package io.syncline.gateway.channels.tiktok;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.syncline.gateway.channels.testing.ChannelFixtures;
 
 /** The test payloads under channels/tiktok (sources in their README). */
 final class Fixtures {
@@ -14,28 +8,15 @@ final class Fixtures {
     private Fixtures() {}
 
     static byte[] bytes(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/channels/tiktok/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChannelFixtures.bytes("tiktok/" + name);
     }
 
     static String text(String name) {
-        return new String(bytes(name), StandardCharsets.UTF_8);
+        return ChannelFixtures.text("tiktok/" + name);
     }
 
     /** Lowercase hex HMAC-SHA256, computed apart from the code under test. */
     static String hmacHex(String key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return ChannelFixtures.hmacHex(key, message);
     }
 }

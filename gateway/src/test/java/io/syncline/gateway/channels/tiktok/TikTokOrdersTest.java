@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.syncline.api.orders.OrderLine;
 import io.syncline.gateway.channels.ChannelNotice.OrderCreated;
-import io.syncline.gateway.channels.tiktok.TikTokApiStub.Answer;
+import io.syncline.gateway.channels.testing.TikTokApiStub;
+import io.syncline.gateway.channels.testing.TikTokApiStub.Answer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

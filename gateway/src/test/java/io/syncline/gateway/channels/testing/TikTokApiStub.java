@@ -1,4 +1,4 @@
-package io.syncline.gateway.channels.tiktok;
+package io.syncline.gateway.channels.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -24,11 +25,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * TikTok Shop's Order Detail endpoint on a random local port. Like TikTok, it recomputes each request's
  * signature from the path, query and body it received, and refuses what does not match.
  */
-final class TikTokApiStub implements AutoCloseable {
+public final class TikTokApiStub implements AutoCloseable {
 
     /** One canned reply. */
-    record Answer(int status, String body, Duration delay) {
-        static Answer of(int status, String body) {
+    public record Answer(int status, String body, Duration delay) {
+        public static Answer of(int status, String body) {
             return new Answer(status, body, Duration.ZERO);
         }
     }
@@ -37,16 +38,20 @@ final class TikTokApiStub implements AutoCloseable {
     private final String appSecret;
     private final String accessToken;
     private final String shopCipher;
-    private final long timestamp;
+    private final Long timestamp;
     private final HttpServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final List<Map<String, String>> queries = new CopyOnWriteArrayList<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
-    private final Answer otherwise = Answer.of(200, Fixtures.text("order-detail-202309.json"));
+    private final Answer otherwise = Answer.of(200, ChannelFixtures.text("tiktok/order-detail-202309.json"));
 
-    TikTokApiStub(String appKey, String appSecret, String accessToken, String shopCipher, long timestamp) {
+    /**
+     * @param timestamp the only request timestamp taken; null takes any within five minutes of now, as TikTok
+     *                  does
+     */
+    public TikTokApiStub(String appKey, String appSecret, String accessToken, String shopCipher, Long timestamp) {
         this.appKey = appKey;
         this.appSecret = appSecret;
         this.accessToken = accessToken;
@@ -62,21 +67,21 @@ final class TikTokApiStub implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Replies in this order; after them, the order detail fixture. */
-    TikTokApiStub answering(Answer... replies) {
+    public TikTokApiStub answering(Answer... replies) {
         answers.addAll(List.of(replies));
         return this;
     }
 
-    List<Map<String, String>> queries() {
+    public List<Map<String, String>> queries() {
         return queries;
     }
 
-    List<String> problems() {
+    public List<String> problems() {
         return problems;
     }
 
@@ -86,7 +91,8 @@ final class TikTokApiStub implements AutoCloseable {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             queries.add(query);
             String problem = problem(exchange, query, body);
-            Answer answer = problem != null ? Answer.of(401, Fixtures.text("error-invalid-sign.json")) : next();
+            Answer answer =
+                    problem != null ? Answer.of(401, ChannelFixtures.text("tiktok/error-invalid-sign.json")) : next();
             if (problem != null) {
                 problems.add(problem);
             }
@@ -115,7 +121,7 @@ final class TikTokApiStub implements AutoCloseable {
         if (!appKey.equals(query.get("app_key")) || !shopCipher.equals(query.get("shop_cipher"))) {
             return "app_key or shop_cipher missing or wrong: " + query;
         }
-        if (!String.valueOf(timestamp).equals(query.get("timestamp"))) {
+        if (!timely(query.get("timestamp"))) {
             return "timestamp missing or not the clock's: " + query.get("timestamp");
         }
         if (query.get("ids") == null
@@ -130,8 +136,19 @@ final class TikTokApiStub implements AutoCloseable {
             }
         });
         signed.append(new String(body, StandardCharsets.UTF_8)).append(appSecret);
-        String expected = Fixtures.hmacHex(appSecret, signed.toString());
+        String expected = ChannelFixtures.hmacHex(appSecret, signed.toString());
         return expected.equals(query.get("sign")) ? null : "sign " + query.get("sign") + ", expected " + expected;
+    }
+
+    private boolean timely(String given) {
+        if (timestamp != null) {
+            return String.valueOf(timestamp).equals(given);
+        }
+        try {
+            return Math.abs(Instant.now().getEpochSecond() - Long.parseLong(given)) <= 300;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static Map<String, String> query(String raw) {
