@@ -342,7 +342,8 @@ class ChannelWebhooksIT extends StandaloneIntegrationTest {
             throws Exception {
         stock("red_iphone_256", 10);
         stock("yellow-24-XL", 10);
-        String orderId = "5764614130387" + Math.abs(tag.hashCode() % 100000);
+        // TikTok's ids are strings; this one is above 2^53 too
+        String orderId = "57646141303" + (1_000_000 + Math.abs(tag.hashCode() % 1_000_000));
         try (TikTokApiStub tiktok =
                 new TikTokApiStub(TIKTOK_APP_KEY, TIKTOK_SECRET, TIKTOK_TOKEN, TIKTOK_CIPHER, null)) {
             tiktok.answering(
@@ -393,6 +394,8 @@ class ChannelWebhooksIT extends StandaloneIntegrationTest {
                             "m1", shop, ChannelWebhooks.tiktokStatus("n4-" + tag, other, "AWAITING_SHIPMENT", now)),
                     "PROCESSED");
             awaitStatus(alice, late.get("orderId").asText(), "CANCELLED");
+            awaitReserved(alice, "red_iphone_256", 0);
+            awaitReserved(alice, "yellow-24-XL", 0);
 
             JsonNode ignored = awaitDelivery(
                     shop,
@@ -410,6 +413,60 @@ class ChannelWebhooksIT extends StandaloneIntegrationTest {
             }
             assertThat(channelRead).contains("\"webhookSecretSet\":true", "\"accessTokenSet\":true");
         }
+    }
+
+    @Test
+    void aTikTokDeliveryUnsignedReserialisedTooLargeMalformedOrForAnUnknownOrDisabledChannelIsRefusedOrFailed()
+            throws Exception {
+        String shop = "tt-" + tag;
+        ChannelWebhooks.connectTikTok(root, shop, "http://127.0.0.1:9");
+        byte[] body = ChannelWebhooks.tiktokStatus("n-" + tag, "576461413038785752", "AWAITING_SHIPMENT", 1);
+
+        assertThat(hooks.post("/webhooks/tiktok/m1/" + shop, body, Map.of("Content-Type", "application/json"))
+                        .status())
+                .as("no Authorization")
+                .isEqualTo(401);
+        byte[] reserialised = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(JSON.readTree(body));
+        var signedOriginal = Map.of(
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                ChannelFixtures.tiktokSignature(TIKTOK_APP_KEY, TIKTOK_SECRET, body));
+        assertThat(hooks.post("/webhooks/tiktok/m1/" + shop, reserialised, signedOriginal)
+                        .status())
+                .isEqualTo(401);
+        byte[] huge = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        assertThat(hooks.tiktok("m1", shop, huge).status()).isEqualTo(413);
+        assertThat(hooks.tiktok("m1", "tt-nowhere", body).status()).isEqualTo(404);
+        assertThat(deliveries(shop).get("total").asLong()).isZero();
+
+        ApiClient.Response malformed = hooks.tiktok("m1", shop, "{\"type\":1,".getBytes(StandardCharsets.UTF_8));
+        assertThat(malformed.status()).isEqualTo(200);
+        JsonNode failed = awaitDelivery(shop, malformed, "FAILED");
+        assertThat(failed.get("error").asText()).contains("not TikTok's webhook envelope");
+        assertThat(hooks.tiktok("m1", shop, "{\"type\":1,".getBytes(StandardCharsets.UTF_8))
+                        .json()
+                        .get("duplicate")
+                        .asBoolean())
+                .isTrue();
+
+        ApiClient.Response off = root.put(
+                "/api/channels/" + shop,
+                Map.of(
+                        "kind",
+                        "TIKTOK_SHOP",
+                        "apiBaseUrl",
+                        "http://127.0.0.1:9",
+                        "appKey",
+                        TIKTOK_APP_KEY,
+                        "shopCipher",
+                        TIKTOK_CIPHER,
+                        "enabled",
+                        false));
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(hooks.tiktok("m1", shop, body).status()).isEqualTo(404);
+        assertThat(deliveries(shop).get("total").asLong()).isEqualTo(1);
     }
 
     private void stock(String sku, int onHand) {

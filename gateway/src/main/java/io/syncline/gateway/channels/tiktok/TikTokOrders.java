@@ -53,6 +53,27 @@ public final class TikTokOrders {
             Clock clock,
             Duration connectTimeout,
             Duration requestTimeout) {
+        this(
+                HttpClient.newBuilder().connectTimeout(connectTimeout).build(),
+                apiBaseUrl,
+                appKey,
+                appSecret,
+                accessToken,
+                shopCipher,
+                clock,
+                requestTimeout);
+    }
+
+    /** A client for one shop over a shared {@link HttpClient}. */
+    public TikTokOrders(
+            HttpClient http,
+            URI apiBaseUrl,
+            String appKey,
+            String appSecret,
+            String accessToken,
+            String shopCipher,
+            Clock clock,
+            Duration requestTimeout) {
         this.apiBaseUrl = Objects.requireNonNull(apiBaseUrl);
         this.appKey = Objects.requireNonNull(appKey);
         this.appSecret = Objects.requireNonNull(appSecret);
@@ -60,7 +81,7 @@ public final class TikTokOrders {
         this.shopCipher = Objects.requireNonNull(shopCipher);
         this.clock = Objects.requireNonNull(clock);
         this.requestTimeout = Objects.requireNonNull(requestTimeout);
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this.http = Objects.requireNonNull(http);
     }
 
     /**

@@ -145,6 +145,14 @@ class DeliveryInbox {
                 deliveryId);
     }
 
+    /** Deletes the deliveries that are done (no attempt pending, no claim) and last changed before {@code before}. */
+    int purgeDoneBefore(Instant before) {
+        return jdbc.update(
+                "delete from channel_deliveries where next_attempt_at is null and claimed_until is null"
+                        + " and updated_at < ?",
+                Timestamp.from(before));
+    }
+
     /** Makes a failed delivery due now; empty when the channel has no such delivery. */
     Optional<DeliveryView> retryNow(String merchantId, String channelId, String deliveryId) {
         Optional<DeliveryView> current = find(merchantId, channelId, deliveryId);

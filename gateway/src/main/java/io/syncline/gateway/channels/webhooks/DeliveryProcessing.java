@@ -14,6 +14,7 @@ import io.syncline.gateway.channels.tiktok.TikTokReading;
 import io.syncline.gateway.channels.tiktok.TikTokWebhooks;
 import io.syncline.gateway.web.ServiceFailures;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +32,8 @@ class DeliveryProcessing {
     private final EventGateway events;
     private final DeliveryProperties properties;
     private final Clock clock = Clock.systemUTC();
+    // one client for every channel: it keeps connections and threads, so it is not made per call
+    private final HttpClient http;
 
     DeliveryProcessing(
             ChannelRegistry registry,
@@ -43,6 +46,8 @@ class DeliveryProcessing {
         this.quantities = quantities;
         this.events = events;
         this.properties = properties;
+        this.http =
+                HttpClient.newBuilder().connectTimeout(properties.apiTimeout()).build();
     }
 
     Outcome process(StoredDelivery delivery) {
@@ -93,13 +98,13 @@ class DeliveryProcessing {
         }
         TikTokReading.OrderToRead toRead = (TikTokReading.OrderToRead) reading;
         TikTokOrders api = new TikTokOrders(
+                http,
                 URI.create(channel.settings().apiBaseUrl()),
                 channel.settings().appKey(),
                 channel.webhookSecret(),
                 channel.accessToken(),
                 channel.settings().shopCipher(),
                 clock,
-                properties.apiTimeout(),
                 properties.apiTimeout());
         return api.fetch(toRead.orderId());
     }

@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param claimTimeout      how long a delivery being processed is hidden from other processors; one left
  *                          by a crashed process is taken up again after this
  * @param apiTimeout        timeout of a call to the channel's API (e.g. TikTok Shop's order read)
+ * @param retention         how long a delivery that is done (processed, ignored, or failed for good) is kept,
+ *                          to be listed and to recognise its copies
  * @param retry             backoff of a delivery whose failure may pass
  */
 @ConfigurationProperties("syncline.channels.deliveries")
@@ -24,15 +26,17 @@ public record DeliveryProperties(
         Duration pollInterval,
         Duration claimTimeout,
         Duration apiTimeout,
+        Duration retention,
         Retry retry) {
 
     public DeliveryProperties {
         maxBodySize = maxBodySize != null ? maxBodySize : DataSize.ofMegabytes(1);
         processing = processing == null || processing;
         workers = workers != null && workers > 0 ? workers : 2;
-        pollInterval = positive(pollInterval, Duration.ofSeconds(1));
+        pollInterval = positive(pollInterval, Duration.ofSeconds(2));
         claimTimeout = positive(claimTimeout, Duration.ofMinutes(2));
         apiTimeout = positive(apiTimeout, Duration.ofSeconds(10));
+        retention = positive(retention, Duration.ofDays(30));
         retry = retry != null ? retry : new Retry(null, null, null);
     }
 

@@ -2,10 +2,13 @@ package io.syncline.gateway.channels.webhooks;
 
 import io.syncline.gateway.correlation.CorrelationIds;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -17,14 +20,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Processes the inbox: a few worker threads claim due deliveries one at a time, process them and record
- * the outcome. A new delivery wakes a worker at once; the inbox is also looked at every poll interval,
- * which is how retries fall due and how deliveries left by a crashed process are taken up again.
+ * the outcome. A new delivery wakes a worker at once; besides, one look at the inbox per poll interval
+ * (not one per worker: an idle gateway costs the database little) is how retries fall due and how
+ * deliveries left by a crashed process are taken up again. Deliveries done for longer than the retention
+ * are deleted.
  */
 @Component
 class DeliveryWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorkers.class);
     private static final String CORRELATION_ID = CorrelationIds.KEY;
+    private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
 
     private final DeliveryInbox inbox;
     private final DeliveryProcessing processing;
@@ -32,6 +38,7 @@ class DeliveryWorkers implements SmartLifecycle {
     private final Clock clock = Clock.systemUTC();
     private final Semaphore wake = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
+    private ScheduledExecutorService ticker;
     private volatile boolean running;
 
     DeliveryWorkers(DeliveryInbox inbox, DeliveryProcessing processing, DeliveryProperties properties) {
@@ -43,7 +50,7 @@ class DeliveryWorkers implements SmartLifecycle {
     /** A delivery was stored: have a worker look now rather than at the next poll. */
     void nudge() {
         if (running) {
-            wake.release();
+            tick();
         }
     }
 
@@ -53,6 +60,14 @@ class DeliveryWorkers implements SmartLifecycle {
             return;
         }
         running = true;
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "channel-deliveries-poll");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long poll = properties.pollInterval().toMillis();
+        ticker.scheduleWithFixedDelay(this::tick, 0, poll, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(this::purge, 1, CLEANUP_EVERY.toMinutes(), TimeUnit.MINUTES);
         for (int i = 0; i < properties.workers(); i++) {
             Thread thread = new Thread(this::work, "channel-deliveries-" + i);
             thread.setDaemon(true);
@@ -64,6 +79,9 @@ class DeliveryWorkers implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
         threads.forEach(Thread::interrupt);
         for (Thread thread : threads) {
             try {
@@ -87,15 +105,32 @@ class DeliveryWorkers implements SmartLifecycle {
         return Integer.MAX_VALUE - 1000;
     }
 
+    private void tick() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    private void purge() {
+        try {
+            int deleted = inbox.purgeDoneBefore(clock.instant().minus(properties.retention()));
+            if (deleted > 0) {
+                log.info("Deleted {} channel deliveries done more than {} ago", deleted, properties.retention());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not delete old channel deliveries: {}", e.toString());
+        }
+    }
+
     private void work() {
         while (running) {
             try {
-                Optional<StoredDelivery> claimed = inbox.claimNext(properties.claimTimeout());
-                if (claimed.isPresent()) {
+                wake.acquire();
+                Optional<StoredDelivery> claimed;
+                while (running && (claimed = inbox.claimNext(properties.claimTimeout())).isPresent()) {
+                    // there may be more due: let an idle worker look too
+                    tick();
                     process(claimed.get());
-                } else {
-                    wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
                 }
             } catch (InterruptedException e) {
                 return;
@@ -103,13 +138,8 @@ class DeliveryWorkers implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                // e.g. the database away for a moment: the claim times out and the delivery comes back
+                // e.g. the database away for a moment: a claim times out and its delivery comes back
                 log.warn("Could not process channel deliveries: {}", e.toString());
-                try {
-                    Thread.sleep(properties.pollInterval().toMillis());
-                } catch (InterruptedException stopped) {
-                    return;
-                }
             }
         }
     }
