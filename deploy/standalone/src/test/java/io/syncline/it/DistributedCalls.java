@@ -126,6 +126,11 @@ final class DistributedCalls {
         return events;
     }
 
+    /** What {@code path} answers once {@code settled} holds. */
+    static JsonNode awaitPath(ApiClient client, String path, Predicate<JsonNode> settled) {
+        return await(client, path, settled, SETTLED_WITHIN);
+    }
+
     private static JsonNode await(ApiClient client, String path, Predicate<JsonNode> settled, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         JsonNode body;

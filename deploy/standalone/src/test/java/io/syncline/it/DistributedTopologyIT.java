@@ -2,6 +2,7 @@ package io.syncline.it;
 
 import static io.syncline.it.DistributedCalls.awaitEvents;
 import static io.syncline.it.DistributedCalls.awaitOrder;
+import static io.syncline.it.DistributedCalls.awaitPath;
 import static io.syncline.it.DistributedCalls.awaitStock;
 import static io.syncline.it.DistributedCalls.decidedOrder;
 import static io.syncline.it.DistributedCalls.get;
@@ -470,6 +471,61 @@ class DistributedTopologyIT {
                     .extracting(f -> f.field("merchantId"))
                     .containsOnly(RUN_MERCHANT);
         }
+    }
+
+    @Test
+    void aSignedShopifyDeliveryPlacesItsOrderAcrossTheServicesAndAChannelQuantityBecomesAnEvent() {
+        String channel = "dt-" + UUID.randomUUID().toString().substring(0, 8);
+        ChannelWebhooks.connectShopify(root, channel);
+        String first = sku("DT-HOOK");
+        String second = sku("DT-HOOK");
+        assertThat(putStock(root, first, 5).status()).isEqualTo(201);
+        assertThat(putStock(root, second, 5).status()).isEqualTo(201);
+        ChannelWebhooks hooks = new ChannelWebhooks(gatewayPort());
+        String id = "9007199254740993";
+
+        ApiClient.Response sent = hooks.shopify(
+                "m1",
+                channel,
+                "orders/create",
+                UUID.randomUUID().toString(),
+                ChannelWebhooks.shopifyOrder("orders-create.json", id, first, second));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        JsonNode delivery = awaitPath(root, "/api/channels/" + channel + "/deliveries", page -> page.get("items")
+                        .path(0)
+                        .path("status")
+                        .asText()
+                        .equals("PROCESSED"))
+                .get("items")
+                .get(0);
+        JsonNode order = awaitOrder(root, delivery.get("orderId").asText(), o -> o.get("status")
+                .asText()
+                .equals("CONFIRMED"));
+        assertThat(order.get("channel").asText()).isEqualTo(channel);
+        assertThat(order.get("channelOrderId").asText()).isEqualTo(id);
+
+        String item = "271878346596884015";
+        assertThat(root.put(
+                                "/api/channels/" + channel + "/listings/" + first,
+                                Map.of("inventoryItemId", "gid://shopify/InventoryItem/" + item))
+                        .status())
+                .isEqualTo(201);
+        assertThat(hooks.shopify(
+                                "m1",
+                                channel,
+                                "inventory_levels/update",
+                                UUID.randomUUID().toString(),
+                                ChannelWebhooks.shopifyLevel(item, 4, "2026-11-30T10:00:00Z"))
+                        .status())
+                .isEqualTo(200);
+        JsonNode reported = awaitPath(
+                        root,
+                        "/api/events?type=ChannelQuantityReported",
+                        page -> page.get("items").size() > 0)
+                .get("items")
+                .get(0);
+        assertThat(reported.get("payload").get("sku").asText()).isEqualTo(first);
+        assertThat(reported.get("payload").get("channelQuantity").asInt()).isEqualTo(4);
     }
 
     private static ApiClient gateway() {

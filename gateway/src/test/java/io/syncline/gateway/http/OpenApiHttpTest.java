@@ -58,4 +58,31 @@ class OpenApiHttpTest extends EdgeTest {
                 .isTrue();
         assertThat(api.path("components").path("schemas").has("Problem")).isTrue();
     }
+
+    @Test
+    void describesTheChannelRoutesAndTheOpenWebhooks() {
+        JsonNode paths = anonymous.get("/v3/api-docs").json().path("paths");
+        assertThat(paths.path("/api/channels").has("get")).isTrue();
+        assertThat(paths.path("/api/channels/{channelId}").has("put")).isTrue();
+        assertThat(paths.path("/api/channels/{channelId}/listings/{sku}").has("put"))
+                .isTrue();
+        assertThat(paths.path("/api/channels/{channelId}/listings").has("get")).isTrue();
+        assertThat(paths.path("/api/channels/{channelId}/deliveries")
+                        .path("get")
+                        .path("parameters")
+                        .findValuesAsText("name"))
+                .contains("channelId", "status", "page", "size");
+        assertThat(paths.path("/api/channels/{channelId}/deliveries/{deliveryId}/retry")
+                        .path("post")
+                        .path("responses")
+                        .has("202"))
+                .isTrue();
+        for (String platform : new String[] {"shopify", "tiktok"}) {
+            JsonNode hook = paths.path("/webhooks/" + platform + "/{merchantId}/{channelId}")
+                    .path("post");
+            assertThat(hook.path("responses").fieldNames()).toIterable().contains("200", "401", "404", "413");
+            // signed by the channel, not authorised by a token
+            assertThat(hook.path("security")).isEmpty();
+        }
+    }
 }
