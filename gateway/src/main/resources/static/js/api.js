@@ -53,7 +53,20 @@ export const api = {
     reason: 'Cancelled from the dashboard' }),
   ship: (orderId) => request('POST', `/api/orders/${encodeURIComponent(orderId)}/shipment`),
   events: (query) => request('GET', `/api/events?${query}`),
+  channels: () => request('GET', '/api/channels'),
+  putChannel: (channelId, body) => request('PUT', `/api/channels/${encodeURIComponent(channelId)}`, body),
+  deliveries: (channelId, query) =>
+    request('GET', `/api/channels/${encodeURIComponent(channelId)}/deliveries?${query}`),
+  retryDelivery: (channelId, deliveryId) => request('POST',
+    `/api/channels/${encodeURIComponent(channelId)}/deliveries/${encodeURIComponent(deliveryId)}/retry`),
+  listings: (channelId) => request('GET', `/api/channels/${encodeURIComponent(channelId)}/listings`),
 };
+
+/** The roles the token carries (display only: the server decides what each may do). */
+export function roles(token) {
+  const value = claims(token).roles;
+  return Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
+}
 
 /** The JWT's claims (display only: the server checks the token). */
 export function claims(token) {

@@ -1,6 +1,7 @@
 // The dashboard's entry point: login, routing between views, and the live stream.
 
 import { api, claims, session, whenUnauthorized } from './api.js';
+import * as channels from './channels.js';
 import * as dashboard from './dashboard.js';
 import * as events from './events.js';
 import * as health from './health.js';
@@ -32,6 +33,7 @@ function logout(message) {
   stream?.stop();
   stream = null;
   dashboard.stop();
+  channels.stop();
   session.clear();
   setStreamState('offline');
   showLogin(message);
@@ -79,15 +81,19 @@ async function reload(attempt = 0) {
   }
 }
 
+const VIEWS = { '/events': 'events', '/channels': 'channels' };
+
 function route() {
   const [path, queryString] = location.hash.replace(/^#/, '').split('?');
-  const onEvents = path === '/events';
-  $('#dashboard-view').hidden = onEvents;
-  $('#events-view').hidden = !onEvents;
-  for (const [link, current] of [[$('#nav-dashboard'), !onEvents], [$('#nav-events'), onEvents]]) {
-    if (current) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+  const view = VIEWS[path] || 'dashboard';
+  for (const name of ['dashboard', 'events', 'channels']) {
+    $(`#${name}-view`).hidden = name !== view;
+    const link = $(`#nav-${name}`);
+    if (name === view) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
   }
-  if (onEvents) events.open(new URLSearchParams(queryString || ''));
+  const params = new URLSearchParams(queryString || '');
+  if (view === 'events') events.open(params);
+  if (view === 'channels') channels.open(params); else channels.leave();
 }
 
 $('#login-form').addEventListener('submit', async (e) => {
@@ -107,5 +113,6 @@ $('#logout').addEventListener('click', () => logout());
 window.addEventListener('hashchange', () => { if (session.token) route(); });
 whenUnauthorized(() => logout(SESSION_ENDED));
 events.init();
+channels.init();
 
 if (session.token) start(); else showLogin();
