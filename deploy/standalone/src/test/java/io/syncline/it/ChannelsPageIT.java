@@ -5,23 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.syncline.platform.test.ApiClient;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,12 +32,11 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "syncline.channels.deliveries.retry.initial-interval=10m")
 class ChannelsPageIT extends StandaloneIntegrationTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
     /** Long enough for a delivery's asynchronous processing on a busy machine. */
     private static final double WAIT_MS = 30_000;
 
-    private static Playwright playwright;
+    private static HeadlessChromium chromium;
     private static Browser browser;
 
     private BrowserContext context;
@@ -50,33 +44,15 @@ class ChannelsPageIT extends StandaloneIntegrationTest {
 
     @BeforeAll
     static void launch() {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM),
-                "Skipping the channels page browser tests: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
         PlaywrightAssertions.setDefaultAssertionTimeout(WAIT_MS);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = HeadlessChromium.launch("the channels page browser tests");
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

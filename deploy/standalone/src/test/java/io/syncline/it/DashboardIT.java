@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.WebSocket;
@@ -18,7 +16,6 @@ import io.syncline.live.stream.StreamSubscription;
 import io.syncline.platform.test.ApiClient;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +45,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class DashboardIT extends StandaloneIntegrationTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Predicate<String> STREAM_URLS = url -> url.contains("/api/stream");
     private static final Predicate<String> TICKETS = url -> url.endsWith("/api/stream/tickets");
     private static final Pattern WEBSOCKET = Pattern.compile(".*/ws\\?.*");
     private static final String SESSION_ENDED = "Please sign in again.";
 
-    private static Playwright playwright;
+    private static HeadlessChromium chromium;
     private static Browser browser;
 
     @Autowired
@@ -68,32 +64,14 @@ class DashboardIT extends StandaloneIntegrationTest {
 
     @BeforeAll
     static void launch() {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM),
-                "Skipping the dashboard browser tests: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = HeadlessChromium.launch("the dashboard browser tests");
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

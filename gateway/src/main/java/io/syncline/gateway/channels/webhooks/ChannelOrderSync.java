@@ -106,41 +106,43 @@ class ChannelOrderSync {
 
     Outcome cancelled(ChannelAccess channel, OrderCancelled cancelled) {
         String reason = cancelled.reason() != null ? cancelled.reason() : "cancelled on the channel";
-        return inLock(channel, cancelled.channelOrderId(), row -> {
-            Optional<Outcome> older = older(row, cancelled.updatedAt());
-            if (older.isPresent()) {
-                return older.get();
-            }
-            applied(
-                    channel,
-                    cancelled.channelOrderId(),
-                    cancelled.updatedAt(),
-                    row.orderId() == null ? OrderStatus.CANCELLED : null,
-                    reason);
-            if (row.orderId() == null) {
-                // the creation has not arrived: it cancels the order as soon as it is placed
-                return Outcome.processed(null);
-            }
-            return cancel(channel.merchantId(), row.orderId(), reason);
-        });
+        return towards(
+                channel,
+                cancelled.channelOrderId(),
+                cancelled.updatedAt(),
+                OrderStatus.CANCELLED,
+                reason,
+                orderId -> cancel(channel.merchantId(), orderId, reason));
     }
 
     Outcome shipped(ChannelAccess channel, OrderShipped shipped) {
-        return inLock(channel, shipped.channelOrderId(), row -> {
-            Optional<Outcome> older = older(row, shipped.updatedAt());
+        return towards(
+                channel,
+                shipped.channelOrderId(),
+                shipped.updatedAt(),
+                OrderStatus.SHIPPED,
+                null,
+                orderId -> ship(channel.merchantId(), orderId));
+    }
+
+    /**
+     * Takes the order where the channel says it went, unless an update later than this one was applied; an
+     * order not placed yet is remembered to go there once its creation arrives.
+     */
+    private Outcome towards(
+            ChannelAccess channel,
+            String channelOrderId,
+            Instant updatedAt,
+            OrderStatus wanted,
+            String reason,
+            Function<String, Outcome> act) {
+        return inLock(channel, channelOrderId, row -> {
+            Optional<Outcome> older = older(row, updatedAt);
             if (older.isPresent()) {
                 return older.get();
             }
-            applied(
-                    channel,
-                    shipped.channelOrderId(),
-                    shipped.updatedAt(),
-                    row.orderId() == null ? OrderStatus.SHIPPED : null,
-                    null);
-            if (row.orderId() == null) {
-                return Outcome.processed(null);
-            }
-            return ship(channel.merchantId(), row.orderId());
+            applied(channel, channelOrderId, updatedAt, row.orderId() == null ? wanted : null, reason);
+            return row.orderId() == null ? Outcome.processed(null) : act.apply(row.orderId());
         });
     }
 
