@@ -1,17 +1,30 @@
 package io.syncline.it;
 
+import static io.syncline.it.OrderFlowIT.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import io.syncline.gateway.channels.testing.ChannelFixtures;
 import io.syncline.platform.test.ApiClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Deliveries as Shopify and TikTok Shop send them, built from the platforms' own payloads (the gateway's
- * channel fixtures) and signed the platforms' way, sent as raw bytes to a running Syncline.
+ * channel fixtures) and signed the platforms' way, sent as raw bytes to a running Syncline; and what the
+ * webhook tests read back: the stock they need, a channel's deliveries, a delivery awaited to a status.
  */
 final class ChannelWebhooks {
 
@@ -128,5 +141,75 @@ final class ChannelWebhooks {
         headers.put("X-Shopify-Event-Id", eventId);
         headers.put("X-Shopify-Triggered-At", Instant.now().toString());
         return headers;
+    }
+
+    /** Counts {@code onHand} of {@code sku} and waits until the stock is readable. */
+    static void stock(ApiClient operator, String sku, int onHand) {
+        ApiClient.Response put =
+                operator.put("/api/inventory/" + sku, Map.of("onHand", onHand, "lowStockThreshold", 0));
+        assertThat(put.status()).as(put.body()).isIn(200, 201);
+        await(() -> operator.get("/api/inventory/" + sku).status() == 200, sku + " readable");
+    }
+
+    /** The first page of a channel's deliveries. */
+    static JsonNode deliveries(ApiClient reader, String channelId) {
+        return reader.get("/api/channels/" + channelId + "/deliveries").json();
+    }
+
+    /** The first page of a channel's deliveries of one status. */
+    static JsonNode deliveries(ApiClient reader, String channelId, String status) {
+        return reader.get("/api/channels/" + channelId + "/deliveries?status=" + status)
+                .json();
+    }
+
+    /** Waits until the delivery the webhook's answer names has the status, and returns it. */
+    static JsonNode awaitDelivery(ApiClient reader, String channelId, ApiClient.Response sent, String status) {
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        return awaitDelivery(reader, channelId, sent.json().get("deliveryId").asText(), status);
+    }
+
+    /** Waits until the channel's delivery {@code deliveryId} has the status, and returns it. */
+    static JsonNode awaitDelivery(ApiClient reader, String channelId, String deliveryId, String status) {
+        AtomicReference<JsonNode> seen = new AtomicReference<>();
+        try {
+            await(
+                    () -> {
+                        for (JsonNode d : deliveries(reader, channelId).get("items")) {
+                            if (d.get("deliveryId").asText().equals(deliveryId)) {
+                                seen.set(d);
+                                return d.get("status").asText().equals(status);
+                            }
+                        }
+                        return false;
+                    },
+                    "delivery " + deliveryId + " " + status);
+        } catch (AssertionError timedOut) {
+            // what it came to instead is the useful part
+            throw new AssertionError(timedOut.getMessage() + " (last seen " + seen.get() + ")", timedOut);
+        }
+        return seen.get();
+    }
+
+    /** Sends {@code copies} copies at the same moment from as many threads; their answers in order. */
+    static List<ApiClient.Response> concurrently(int copies, Callable<ApiClient.Response> send) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(copies);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ApiClient.Response>> futures = new ArrayList<>();
+            for (int i = 0; i < copies; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return send.call();
+                }));
+            }
+            start.countDown();
+            List<ApiClient.Response> answers = new ArrayList<>();
+            for (Future<ApiClient.Response> f : futures) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -2,31 +2,20 @@ package io.syncline.it;
 
 import static io.syncline.it.ChannelWebhooks.SHOPIFY_SECRET;
 import static io.syncline.it.ChannelWebhooks.TIKTOK_APP_KEY;
-import static io.syncline.it.ChannelWebhooks.TIKTOK_CIPHER;
 import static io.syncline.it.ChannelWebhooks.TIKTOK_SECRET;
 import static io.syncline.it.ChannelWebhooks.TIKTOK_TOKEN;
 import static io.syncline.it.OrderFlowIT.await;
-import static io.syncline.it.OrderFlowIT.awaitReserved;
 import static io.syncline.it.OrderFlowIT.awaitStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.syncline.gateway.channels.testing.ChannelFixtures;
-import io.syncline.gateway.channels.testing.TikTokApiStub;
-import io.syncline.gateway.channels.testing.TikTokApiStub.Answer;
 import io.syncline.platform.test.ApiClient;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +27,8 @@ import org.springframework.test.context.TestPropertySource;
  * Webhooks from Shopify and TikTok Shop through real HTTP, as raw signed bytes, into orders on PostgreSQL:
  * signatures, de-duplication under concurrent copies, out-of-order deliveries, limits, failures and their
  * retries, the order read from TikTok's Order Detail API on a real HTTP server, and secrets kept out of every
- * read, log line and event.
+ * read, log line and event. The flows that must hold on every database are {@link ChannelWebhookFlows}'s,
+ * which ChannelWebhooksH2IT runs on the embedded H2 default.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "syncline.channels.deliveries.retry.initial-interval=300ms")
@@ -50,54 +40,20 @@ class ChannelWebhooksIT extends StandaloneIntegrationTest {
     private ChannelWebhooks hooks;
     private String channel;
     private String tag;
+    private ChannelWebhookFlows flows;
 
     @BeforeEach
     void channel() {
         root = client().login("root", "secret");
         hooks = new ChannelWebhooks(port);
         tag = UUID.randomUUID().toString().substring(0, 8);
-        channel = "shop-" + tag;
+        channel = ChannelWebhookFlows.channelOf(tag);
+        flows = new ChannelWebhookFlows(hooks, root, alice, "m1", tag);
     }
 
     @Test
     void aShopifyOrderIsPlacedWithItsIdKeptExactlyThenShippedAndAnOlderCancellationChangesNothing() {
-        ChannelWebhooks.connectShopify(root, channel);
-        stock("A-" + tag, 5);
-        stock("B-" + tag, 5);
-        String id = "9007199254740993"; // 2^53 + 1: a double would make it ...992
-
-        ApiClient.Response created = hooks.shopify(
-                "m1", channel, "orders/create", UUID.randomUUID().toString(), order("orders-create.json", id));
-        assertThat(created.status()).as(created.body()).isEqualTo(200);
-        JsonNode delivery = awaitDelivery(created, "PROCESSED");
-        String orderId = delivery.get("orderId").asText();
-        JsonNode order = awaitStatus(alice, orderId, "CONFIRMED");
-        assertThat(order.get("channel").asText()).isEqualTo(channel);
-        assertThat(order.get("channelOrderId").asText()).isEqualTo(id);
-        assertThat(order.get("lines").toString()).contains("\"A-" + tag + "\"", "\"B-" + tag + "\"");
-        awaitReserved(alice, "B-" + tag, 2);
-
-        byte[] fulfilled = ChannelFixtures.text("shopify/orders-fulfilled.json")
-                .replace("450789469", id)
-                .getBytes(StandardCharsets.UTF_8);
-        awaitDelivery(
-                hooks.shopify(
-                        "m1", channel, "orders/fulfilled", UUID.randomUUID().toString(), fulfilled),
-                "PROCESSED");
-        awaitStatus(alice, orderId, "SHIPPED");
-
-        // the cancellation's updated_at (2021) is older than the fulfilment's (2024)
-        JsonNode older = awaitDelivery(
-                hooks.shopify(
-                        "m1",
-                        channel,
-                        "orders/cancelled",
-                        UUID.randomUUID().toString(),
-                        order("orders-cancelled.json", id)),
-                "IGNORED");
-        assertThat(older.get("error").asText()).contains("Older");
-        assertThat(alice.get("/api/orders/" + orderId).json().get("status").asText())
-                .isEqualTo("SHIPPED");
+        flows.aShopifyOrderIsPlacedWithItsIdKeptExactlyThenShippedAndAnOlderCancellationChangesNothing();
     }
 
     @Test
@@ -145,52 +101,12 @@ class ChannelWebhooksIT extends StandaloneIntegrationTest {
 
     @Test
     void threeCopiesOfADeliveryAtOnceHaveOneEffect() throws Exception {
-        ChannelWebhooks.connectShopify(root, channel);
-        stock("A-" + tag, 10);
-        stock("B-" + tag, 10);
-        byte[] body = order("orders-create.json", "4200000000000000042");
-        String event = UUID.randomUUID().toString();
-
-        List<ApiClient.Response> answers =
-                concurrently(3, () -> hooks.shopify("m1", channel, "orders/create", event, body));
-        assertThat(answers).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
-        assertThat(answers.stream()
-                        .map(a -> a.json().get("deliveryId").asText())
-                        .distinct())
-                .hasSize(1);
-
-        awaitDelivery(answers.get(0), "PROCESSED");
-        awaitReserved(alice, "B-" + tag, 2);
-        assertThat(deliveries(channel).get("total").asLong()).isEqualTo(1);
-        assertThat(alice.get("/api/inventory/A-" + tag).json().get("reserved").asInt())
-                .isEqualTo(1);
+        flows.threeCopiesOfADeliveryAtOnceHaveOneEffect();
     }
 
     @Test
     void aCancellationBeforeItsCreationEndsCancelledWithNothingReserved() {
-        ChannelWebhooks.connectShopify(root, channel);
-        stock("A-" + tag, 5);
-        stock("B-" + tag, 5);
-        String id = "5100000000000000001";
-
-        JsonNode cancel = awaitDelivery(
-                hooks.shopify(
-                        "m1",
-                        channel,
-                        "orders/cancelled",
-                        UUID.randomUUID().toString(),
-                        order("orders-cancelled.json", id)),
-                "PROCESSED");
-        assertThat(cancel.get("orderId").isNull()).isTrue();
-
-        JsonNode create = awaitDelivery(
-                hooks.shopify(
-                        "m1", channel, "orders/create", UUID.randomUUID().toString(), order("orders-create.json", id)),
-                "PROCESSED");
-        String orderId = create.get("orderId").asText();
-        awaitStatus(alice, orderId, "CANCELLED");
-        awaitReserved(alice, "A-" + tag, 0);
-        awaitReserved(alice, "B-" + tag, 0);
+        flows.aCancellationBeforeItsCreationEndsCancelledWithNothingReserved();
     }
 
     @Test
@@ -340,79 +256,17 @@ class ChannelWebhooksIT extends StandaloneIntegrationTest {
     @Test
     void aTikTokOrderIsReadFromTheOrderDetailApiRetriedWhileItFailsAndNoSecretEverShows(CapturedOutput output)
             throws Exception {
-        stock("red_iphone_256", 10);
-        stock("yellow-24-XL", 10);
-        // TikTok's ids are strings; this one is above 2^53 too
-        String orderId = "57646141303" + (1_000_000 + Math.abs(tag.hashCode() % 1_000_000));
-        try (TikTokApiStub tiktok =
-                new TikTokApiStub(TIKTOK_APP_KEY, TIKTOK_SECRET, TIKTOK_TOKEN, TIKTOK_CIPHER, null)) {
-            tiktok.answering(
-                    Answer.of(200, ChannelFixtures.text("tiktok/error-internal.json")),
-                    Answer.of(200, ChannelWebhooks.tiktokOrderDetail(orderId)));
-            String shop = "tt-" + tag;
-            ChannelWebhooks.connectTikTok(root, shop, tiktok.baseUrl().toString());
+        String shop = flows.aTikTokOrderIsReadFromTheOrderDetailApiRetriedWhileItFails();
 
-            long now = System.currentTimeMillis() / 1000;
-            byte[] ready = ChannelWebhooks.tiktokStatus("n1-" + tag, orderId, "AWAITING_SHIPMENT", now);
-            List<ApiClient.Response> copies = concurrently(3, () -> hooks.tiktok("m1", shop, ready));
-            assertThat(copies).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
-
-            JsonNode placed = awaitDelivery(shop, copies.get(0), "PROCESSED");
-            assertThat(placed.get("attempts").asInt())
-                    .as("failed once, then read")
-                    .isEqualTo(2);
-            assertThat(tiktok.problems())
-                    .as("every read signed as TikTok checks it")
-                    .isEmpty();
-            assertThat(tiktok.queries())
-                    .allSatisfy(q -> assertThat(q.get("ids")).isEqualTo(orderId));
-            String ours = placed.get("orderId").asText();
-            JsonNode order = awaitStatus(alice, ours, "CONFIRMED");
-            assertThat(order.get("channelOrderId").asText()).isEqualTo(orderId);
-            // one unit per line item: the fixture lists red_iphone_256 twice
-            assertThat(order.get("lines").toString())
-                    .contains("{\"sku\":\"red_iphone_256\",\"quantity\":2}")
-                    .contains("{\"sku\":\"yellow-24-XL\",\"quantity\":1}");
-            assertThat(deliveries(shop).get("total").asLong()).isEqualTo(1);
-
-            awaitDelivery(
-                    shop,
-                    hooks.tiktok(
-                            "m1", shop, ChannelWebhooks.tiktokStatus("n2-" + tag, orderId, "IN_TRANSIT", now + 60)),
-                    "PROCESSED");
-            awaitStatus(alice, ours, "SHIPPED");
-
-            String other = orderId + "9";
-            tiktok.answering(Answer.of(200, ChannelWebhooks.tiktokOrderDetail(other)));
-            awaitDelivery(
-                    shop,
-                    hooks.tiktok("m1", shop, ChannelWebhooks.tiktokStatus("n3-" + tag, other, "CANCELLED", now + 5)),
-                    "PROCESSED");
-            JsonNode late = awaitDelivery(
-                    shop,
-                    hooks.tiktok(
-                            "m1", shop, ChannelWebhooks.tiktokStatus("n4-" + tag, other, "AWAITING_SHIPMENT", now)),
-                    "PROCESSED");
-            awaitStatus(alice, late.get("orderId").asText(), "CANCELLED");
-            awaitReserved(alice, "red_iphone_256", 0);
-            awaitReserved(alice, "yellow-24-XL", 0);
-
-            JsonNode ignored = awaitDelivery(
-                    shop,
-                    hooks.tiktok("m1", shop, ChannelWebhooks.tiktokStatus("n5-" + tag, other, "UNPAID", now + 10)),
-                    "IGNORED");
-            assertThat(ignored.get("error").asText()).contains("UNPAID");
-
-            String channelRead = root.get("/api/channels/" + shop).body()
-                    + root.get("/api/channels").body();
-            String events = root.get("/api/events?limit=500").body();
-            for (String secret : List.of(TIKTOK_SECRET, TIKTOK_TOKEN, SHOPIFY_SECRET)) {
-                assertThat(channelRead).doesNotContain(secret);
-                assertThat(events).doesNotContain(secret);
-                assertThat(output.getAll()).doesNotContain(secret);
-            }
-            assertThat(channelRead).contains("\"webhookSecretSet\":true", "\"accessTokenSet\":true");
+        String channelRead = root.get("/api/channels/" + shop).body()
+                + root.get("/api/channels").body();
+        String events = root.get("/api/events?limit=500").body();
+        for (String secret : List.of(TIKTOK_SECRET, TIKTOK_TOKEN, SHOPIFY_SECRET)) {
+            assertThat(channelRead).doesNotContain(secret);
+            assertThat(events).doesNotContain(secret);
+            assertThat(output.getAll()).doesNotContain(secret);
         }
+        assertThat(channelRead).contains("\"webhookSecretSet\":true", "\"accessTokenSet\":true");
     }
 
     @Test
@@ -470,9 +324,7 @@ class ChannelWebhooksIT extends StandaloneIntegrationTest {
     }
 
     private void stock(String sku, int onHand) {
-        ApiClient.Response put = alice.put("/api/inventory/" + sku, Map.of("onHand", onHand, "lowStockThreshold", 0));
-        assertThat(put.status()).as(put.body()).isIn(200, 201);
-        await(() -> alice.get("/api/inventory/" + sku).status() == 200, sku + " readable");
+        ChannelWebhooks.stock(alice, sku, onHand);
     }
 
     private byte[] order(String fixture, String id) {
@@ -480,57 +332,14 @@ class ChannelWebhooksIT extends StandaloneIntegrationTest {
     }
 
     private JsonNode deliveries(String channelId) {
-        return root.get("/api/channels/" + channelId + "/deliveries").json();
+        return ChannelWebhooks.deliveries(root, channelId);
     }
 
     private JsonNode deliveries(String channelId, String status) {
-        return root.get("/api/channels/" + channelId + "/deliveries?status=" + status)
-                .json();
+        return ChannelWebhooks.deliveries(root, channelId, status);
     }
 
     private JsonNode awaitDelivery(ApiClient.Response sent, String status) {
-        return awaitDelivery(channel, sent, status);
-    }
-
-    /** Waits until the delivery the answer names has the status, and returns it. */
-    private JsonNode awaitDelivery(String channelId, ApiClient.Response sent, String status) {
-        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
-        String id = sent.json().get("deliveryId").asText();
-        AtomicReference<JsonNode> seen = new AtomicReference<>();
-        await(
-                () -> {
-                    for (JsonNode d : deliveries(channelId).get("items")) {
-                        if (d.get("deliveryId").asText().equals(id)) {
-                            seen.set(d);
-                            return d.get("status").asText().equals(status);
-                        }
-                    }
-                    return false;
-                },
-                "delivery " + id + " " + status + " (last seen " + seen.get() + ")");
-        return seen.get();
-    }
-
-    private static List<ApiClient.Response> concurrently(int copies, Callable<ApiClient.Response> send)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(copies);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<ApiClient.Response>> futures = new ArrayList<>();
-            for (int i = 0; i < copies; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return send.call();
-                }));
-            }
-            start.countDown();
-            List<ApiClient.Response> answers = new ArrayList<>();
-            for (Future<ApiClient.Response> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        return ChannelWebhooks.awaitDelivery(root, channel, sent, status);
     }
 }

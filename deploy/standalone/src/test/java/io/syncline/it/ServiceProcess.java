@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * One Syncline service run from its executable jar as its own process (profiles postgres,axonserver on a
- * fresh PostgreSQL database, or postgres alone on a given one) on a free port, its output in
- * {@code <module>.log} of the work directory.
+ * fresh PostgreSQL database, postgres alone on a given one, or the standalone on its embedded H2 file) on a
+ * free port, its output in {@code <module>.log} of the work directory.
  */
 record ServiceProcess(String module, Process process, int port, Path log) {
 
@@ -66,6 +66,27 @@ record ServiceProcess(String module, Process process, int port, Path log) {
     /** Starts the service on {@code database} with profile postgres alone unless {@code extraEnv} says otherwise. */
     static ServiceProcess startOn(String module, Path jar, Path workDir, String database, Map<String, String> extraEnv)
             throws IOException {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("SPRING_PROFILES_ACTIVE", "postgres");
+        env.put("SYNCLINE_DB_URL", database);
+        env.put("SYNCLINE_DB_USER", TestDatabases.USER);
+        env.put("SYNCLINE_DB_PASSWORD", TestDatabases.PASSWORD);
+        env.put("SYNCLINE_DB_POOL_SIZE", "5");
+        env.putAll(extraEnv);
+        return launch(module, jar, workDir, env);
+    }
+
+    /**
+     * Starts the standalone on its embedded default: no database configured, so an H2 file in its data directory
+     * ({@code <module>-data}, as with {@link #startOn}), which outlives the process.
+     */
+    static ServiceProcess startEmbedded(String module, Path jar, Path workDir, Map<String, String> extraEnv)
+            throws IOException {
+        return launch(module, jar, workDir, extraEnv);
+    }
+
+    private static ServiceProcess launch(String module, Path jar, Path workDir, Map<String, String> settings)
+            throws IOException {
         int port = freePort();
         Path log = workDir.resolve(module + ".log");
         ProcessBuilder builder = new ProcessBuilder(
@@ -79,14 +100,11 @@ record ServiceProcess(String module, Process process, int port, Path log) {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        env.put("SPRING_PROFILES_ACTIVE", "postgres");
+        // only what the caller sets: a database or profile of the test's own environment must not leak in
+        env.keySet().removeIf(name -> name.startsWith("SYNCLINE_DB_") || name.equals("SPRING_PROFILES_ACTIVE"));
         env.put("SERVER_PORT", Integer.toString(port));
-        env.put("SYNCLINE_DB_URL", database);
-        env.put("SYNCLINE_DB_USER", TestDatabases.USER);
-        env.put("SYNCLINE_DB_PASSWORD", TestDatabases.PASSWORD);
-        env.put("SYNCLINE_DB_POOL_SIZE", "5");
         env.put("SYNCLINE_DATA_DIR", workDir.resolve(module + "-data").toString());
-        env.putAll(extraEnv);
+        env.putAll(settings);
         return new ServiceProcess(module, builder.start(), port, log);
     }
 
