@@ -2,6 +2,7 @@ package io.syncline.it;
 
 import static io.syncline.it.ChannelWebhooks.SHOPIFY_SECRET;
 import static io.syncline.it.ChannelWebhooks.TIKTOK_APP_KEY;
+import static io.syncline.it.ChannelWebhooks.TIKTOK_CIPHER;
 import static io.syncline.it.ChannelWebhooks.TIKTOK_SECRET;
 import static io.syncline.it.ChannelWebhooks.TIKTOK_TOKEN;
 import static io.syncline.it.OrderFlowIT.await;
@@ -297,7 +298,7 @@ class ChannelWebhooksIT extends StandaloneIntegrationTest {
 
         ApiClient.Response malformed = hooks.tiktok("m1", shop, "{\"type\":1,".getBytes(StandardCharsets.UTF_8));
         assertThat(malformed.status()).isEqualTo(200);
-        JsonNode failed = awaitDelivery(shop, malformed, "FAILED");
+        JsonNode failed = ChannelWebhooks.awaitDelivery(root, shop, malformed, "FAILED");
         assertThat(failed.get("error").asText()).contains("not TikTok's webhook envelope");
         assertThat(hooks.tiktok("m1", shop, "{\"type\":1,".getBytes(StandardCharsets.UTF_8))
                         .json()
