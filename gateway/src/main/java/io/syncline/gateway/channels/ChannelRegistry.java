@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,17 +19,28 @@ public class ChannelRegistry {
     private final ChannelRepository channels;
     private final ListingRepository listings;
     private final SecretBox secrets;
+    private final ApplicationEventPublisher changes;
     private final Clock clock;
 
     @Autowired
-    public ChannelRegistry(ChannelRepository channels, ListingRepository listings, SecretBox secrets) {
-        this(channels, listings, secrets, Clock.systemUTC());
+    public ChannelRegistry(
+            ChannelRepository channels,
+            ListingRepository listings,
+            SecretBox secrets,
+            ApplicationEventPublisher changes) {
+        this(channels, listings, secrets, changes, Clock.systemUTC());
     }
 
-    ChannelRegistry(ChannelRepository channels, ListingRepository listings, SecretBox secrets, Clock clock) {
+    ChannelRegistry(
+            ChannelRepository channels,
+            ListingRepository listings,
+            SecretBox secrets,
+            ApplicationEventPublisher changes,
+            Clock clock) {
         this.channels = channels;
         this.listings = listings;
         this.secrets = secrets;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -57,7 +69,9 @@ public class ChannelRegistry {
                         ? null
                         : secrets.seal(request.accessToken(), context(merchantId, channelId, "accessToken")),
                 clock.instant());
-        return new Saved<>(created, view(merchantId, channels.save(row)));
+        ChannelView view = view(merchantId, channels.save(row));
+        changes.publishEvent(new ChannelChange(merchantId, channelId, null));
+        return new Saved<>(created, view);
     }
 
     @Transactional(readOnly = true)
@@ -106,7 +120,9 @@ public class ChannelRegistry {
         Optional<ListingRow> existing = listings.findById(key);
         ListingRow row = existing.orElseGet(() -> new ListingRow(merchantId, channelId, sku));
         row.link(request.inventoryItemId(), request.productId(), request.skuId(), clock.instant());
-        return new Saved<>(existing.isEmpty(), listings.save(row).view());
+        ListingView view = listings.save(row).view();
+        changes.publishEvent(new ChannelChange(merchantId, channelId, sku));
+        return new Saved<>(existing.isEmpty(), view);
     }
 
     @Transactional(readOnly = true)

@@ -16,6 +16,8 @@ import java.time.Instant;
 @Table(name = "channel_listings")
 public class ListingRow {
 
+    // the quantities are the stock push's (PushBook): this entity only reads them
+
     @EmbeddedId
     private Key id;
 
@@ -28,16 +30,16 @@ public class ListingRow {
     @Column(name = "sku_id", length = 64)
     private String skuId;
 
-    @Column(name = "channel_quantity")
+    @Column(name = "channel_quantity", insertable = false, updatable = false)
     private Integer channelQuantity;
 
-    @Column(name = "wanted_quantity")
+    @Column(name = "wanted_quantity", insertable = false, updatable = false)
     private Integer wantedQuantity;
 
-    @Column(name = "channel_quantity_at")
+    @Column(name = "channel_quantity_at", insertable = false, updatable = false)
     private Instant channelQuantityAt;
 
-    @Column(name = "pushed_at")
+    @Column(name = "pushed_at", insertable = false, updatable = false)
     private Instant pushedAt;
 
     @Column(name = "updated_at", nullable = false)
@@ -54,21 +56,6 @@ public class ListingRow {
         productId = newProductId;
         skuId = newSkuId;
         updatedAt = now;
-    }
-
-    /**
-     * Takes what the channel reports it shows, unless a later report was taken already.
-     *
-     * @return whether the report was taken
-     */
-    boolean reported(int quantity, Instant at, Instant now) {
-        if (channelQuantityAt != null && at != null && at.isBefore(channelQuantityAt)) {
-            return false;
-        }
-        channelQuantity = quantity;
-        channelQuantityAt = at != null ? at : now;
-        updatedAt = now;
-        return true;
     }
 
     String sku() {

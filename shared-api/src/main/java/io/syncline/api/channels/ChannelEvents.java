@@ -8,14 +8,15 @@ public final class ChannelEvents {
     private ChannelEvents() {}
 
     /**
-     * A channel said how many units it now shows for one of our listings (Shopify's
-     * {@code inventory_levels/update}). Ids are the platform's, kept exactly as strings.
+     * A channel showed how many units it has for one of our listings: it said so (Shopify's {@code
+     * inventory_levels/update}), or Syncline read it (a push found stale, reconciliation). Ids are the
+     * platform's, kept exactly as strings.
      *
      * @param channelItemId   the channel's item (e.g. {@code gid://shopify/InventoryItem/…})
      * @param locationId      the channel's location or warehouse; null when it has none
      * @param channelQuantity what the channel shows; negative when the channel oversold
      * @param reportedAt      when the channel says the quantity changed
-     * @param deliveryId      the webhook delivery that carried the report
+     * @param deliveryId      the webhook delivery that carried the report; null when Syncline read it
      */
     public record ChannelQuantityReported(
             String merchantId,

@@ -3,41 +3,26 @@ package io.syncline.gateway.channels.tiktok;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.syncline.api.orders.OrderLine;
 import io.syncline.gateway.channels.ChannelNotice.OrderCreated;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Reads a TikTok Shop order with the Order Detail API (202309), signed as TikTok requires. */
 public final class TikTokOrders {
 
     static final String PATH = "/order/202309/orders";
 
-    // 36009002 rate limited, 36009003 internal error (common errors); the rest are Get Order Detail's
-    // "failed to get orders" and internal errors, which TikTok says to retry
-    private static final Set<Long> RETRYABLE_CODES =
-            Set.of(36009002L, 36009003L, 10006402L, 10002014L, 10002015L, 10037002L, 10037003L, 10037004L);
+    private final TikTokApi api;
 
-    private final URI apiBaseUrl;
-    private final String appKey;
-    private final String appSecret;
-    private final String accessToken;
-    private final String shopCipher;
-    private final Clock clock;
-    private final Duration requestTimeout;
-    private final HttpClient http;
+    /** A client for one shop over its API. */
+    public TikTokOrders(TikTokApi api) {
+        this.api = api;
+    }
 
     /**
      * A client for one shop; it makes its own {@link HttpClient}.
@@ -53,7 +38,7 @@ public final class TikTokOrders {
             Clock clock,
             Duration connectTimeout,
             Duration requestTimeout) {
-        this(
+        this(new TikTokApi(
                 HttpClient.newBuilder().connectTimeout(connectTimeout).build(),
                 apiBaseUrl,
                 appKey,
@@ -61,27 +46,7 @@ public final class TikTokOrders {
                 accessToken,
                 shopCipher,
                 clock,
-                requestTimeout);
-    }
-
-    /** A client for one shop over a shared {@link HttpClient}. */
-    public TikTokOrders(
-            HttpClient http,
-            URI apiBaseUrl,
-            String appKey,
-            String appSecret,
-            String accessToken,
-            String shopCipher,
-            Clock clock,
-            Duration requestTimeout) {
-        this.apiBaseUrl = Objects.requireNonNull(apiBaseUrl);
-        this.appKey = Objects.requireNonNull(appKey);
-        this.appSecret = Objects.requireNonNull(appSecret);
-        this.accessToken = Objects.requireNonNull(accessToken);
-        this.shopCipher = Objects.requireNonNull(shopCipher);
-        this.clock = Objects.requireNonNull(clock);
-        this.requestTimeout = Objects.requireNonNull(requestTimeout);
-        this.http = Objects.requireNonNull(http);
+                requestTimeout));
     }
 
     /**
@@ -112,60 +77,14 @@ public final class TikTokOrders {
     }
 
     private JsonNode readOrder(String orderId) {
-        HttpResponse<byte[]> response = send(orderId);
-        int status = response.statusCode();
-        JsonNode reply = Json.object(response.body());
         String about = "TikTok Shop order " + orderId;
-        if (reply == null || !reply.path("code").isIntegralNumber()) {
-            if (status == 429 || status >= 500 || status / 100 == 2) {
-                throw TikTokApiException.mayPassLater(about + ": HTTP " + status + " without TikTok's answer", null);
-            }
-            throw TikTokApiException.willNotPass(about + ": HTTP " + status + " without TikTok's answer");
-        }
-        long code = reply.path("code").asLong();
-        if (code != 0 || status / 100 != 2) {
-            String said = about + ": TikTok answered code " + code + " \""
-                    + reply.path("message").asText() + "\" (HTTP " + status + ", request_id "
-                    + reply.path("request_id").asText() + ")";
-            if (RETRYABLE_CODES.contains(code) || status == 429 || status >= 500) {
-                throw TikTokApiException.mayPassLater(said, null);
-            }
-            throw TikTokApiException.willNotPass(said);
-        }
-        for (JsonNode order : reply.path("data").path("orders")) {
+        // a GET carries no body, so none is signed
+        JsonNode data = api.call("GET", PATH, Map.of("ids", orderId), null, about);
+        for (JsonNode order : data.path("orders")) {
             if (orderId.equals(Json.text(order, "id"))) {
                 return order;
             }
         }
         throw TikTokApiException.willNotPass(about + " is not known to TikTok Shop for this shop");
-    }
-
-    private HttpResponse<byte[]> send(String orderId) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("ids", orderId);
-        query.put("app_key", appKey);
-        query.put("timestamp", Long.toString(clock.instant().getEpochSecond()));
-        query.put("shop_cipher", shopCipher);
-        String path = apiBaseUrl.getPath().replaceAll("/+$", "") + PATH;
-        // a GET carries no body, so none is signed
-        query.put("sign", TikTokSigner.sign(appSecret, path, query, null));
-        String encoded = query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(apiBaseUrl.resolve(path + "?" + encoded))
-                .timeout(requestTimeout)
-                .header("x-tts-access-token", accessToken)
-                .header("Content-Type", "application/json")
-                .GET()
-                .build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw TikTokApiException.mayPassLater(
-                    "TikTok Shop order " + orderId + ": no answer from TikTok Shop (" + e + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw TikTokApiException.mayPassLater("TikTok Shop order " + orderId + ": the read was interrupted", e);
-        }
     }
 }

@@ -1,13 +1,13 @@
 package io.syncline.gateway.channels.webhooks;
 
-import io.syncline.api.channels.ChannelEvents.ChannelQuantityReported;
 import io.syncline.gateway.channels.ChannelAccess;
 import io.syncline.gateway.channels.ChannelKind;
 import io.syncline.gateway.channels.ChannelNotice;
 import io.syncline.gateway.channels.ChannelRegistry;
-import io.syncline.gateway.channels.ListingQuantities;
 import io.syncline.gateway.channels.UnreadableDeliveryException;
+import io.syncline.gateway.channels.push.QuantityReports;
 import io.syncline.gateway.channels.shopify.ShopifyWebhooks;
+import io.syncline.gateway.channels.tiktok.TikTokApi;
 import io.syncline.gateway.channels.tiktok.TikTokApiException;
 import io.syncline.gateway.channels.tiktok.TikTokOrders;
 import io.syncline.gateway.channels.tiktok.TikTokReading;
@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
-import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
@@ -28,8 +27,7 @@ class DeliveryProcessing {
 
     private final ChannelRegistry registry;
     private final ChannelOrderSync orders;
-    private final ListingQuantities quantities;
-    private final EventGateway events;
+    private final QuantityReports quantities;
     private final DeliveryProperties properties;
     private final Clock clock = Clock.systemUTC();
     // one client for every channel: it keeps connections and threads, so it is not made per call
@@ -38,13 +36,11 @@ class DeliveryProcessing {
     DeliveryProcessing(
             ChannelRegistry registry,
             ChannelOrderSync orders,
-            ListingQuantities quantities,
-            EventGateway events,
+            QuantityReports quantities,
             DeliveryProperties properties) {
         this.registry = registry;
         this.orders = orders;
         this.quantities = quantities;
-        this.events = events;
         this.properties = properties;
         this.http =
                 HttpClient.newBuilder().connectTimeout(properties.apiTimeout()).build();
@@ -97,7 +93,12 @@ class DeliveryProcessing {
             return notice.notice();
         }
         TikTokReading.OrderToRead toRead = (TikTokReading.OrderToRead) reading;
-        TikTokOrders api = new TikTokOrders(
+        TikTokOrders api = new TikTokOrders(tiktokApi(channel));
+        return api.fetch(toRead.orderId());
+    }
+
+    private TikTokApi tiktokApi(ChannelAccess channel) {
+        return new TikTokApi(
                 http,
                 URI.create(channel.settings().apiBaseUrl()),
                 channel.settings().appKey(),
@@ -106,7 +107,6 @@ class DeliveryProcessing {
                 channel.settings().shopCipher(),
                 clock,
                 properties.apiTimeout());
-        return api.fetch(toRead.orderId());
     }
 
     private Outcome apply(ChannelAccess channel, StoredDelivery delivery, ChannelNotice notice) {
@@ -133,29 +133,20 @@ class DeliveryProcessing {
             return Outcome.ignored(
                     "The quantity is at " + r.locationId() + ", not at the channel's location " + location, null);
         }
-        ListingQuantities.Taken taken = quantities.report(
-                channel.settings().kind(),
+        QuantityReports.Taken taken = quantities.report(
                 channel.merchantId(),
                 channel.channelId(),
-                r.channelItemId(),
-                r.available(),
-                r.updatedAt());
-        if (taken instanceof ListingQuantities.Taken.NoListing) {
-            return Outcome.ignored("No listing of this channel is " + r.channelItemId(), null);
-        }
-        if (taken instanceof ListingQuantities.Taken.Older older) {
-            return Outcome.ignored("A later quantity of " + older.sku() + " was reported already", null);
-        }
-        String sku = ((ListingQuantities.Taken.Recorded) taken).sku();
-        events.publish(new ChannelQuantityReported(
-                channel.merchantId(),
-                channel.channelId(),
-                sku,
                 r.channelItemId(),
                 r.locationId(),
                 r.available(),
                 r.updatedAt(),
-                delivery.deliveryId()));
+                delivery.deliveryId());
+        if (taken instanceof QuantityReports.Taken.NoListing) {
+            return Outcome.ignored("No listing of this channel is " + r.channelItemId(), null);
+        }
+        if (taken instanceof QuantityReports.Taken.Older older) {
+            return Outcome.ignored("A later quantity of " + older.sku() + " was reported already", null);
+        }
         return Outcome.processed(null);
     }
 

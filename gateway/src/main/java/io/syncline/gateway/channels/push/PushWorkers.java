@@ -1,0 +1,196 @@
+package io.syncline.gateway.channels.push;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.syncline.gateway.channels.ChannelAccess;
+import io.syncline.gateway.channels.ChannelRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due pushes: workers claim a listing, pass it through its channel's circuit breaker and rate limit,
+ * push its newest wanted quantity and record the answer. A failure waits with exponential backoff and full
+ * jitter, an open breaker or a throttle postpones without an attempt; the wanted quantity stays in the
+ * listing's row meanwhile, so nothing is lost. One push per channel at a time from this process, so a slow
+ * channel holds one worker at most.
+ */
+@Component
+class PushWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PushWorkers.class);
+    private static final Duration BUSY_CHANNEL = Duration.ofMillis(200);
+
+    private final PushBook book;
+    private final ChannelRegistry registry;
+    private final ChannelPusher pusher;
+    private final ChannelResilience resilience;
+    private final PushSignal signal;
+    private final PushProperties properties;
+    private final Clock clock = Clock.systemUTC();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    PushWorkers(
+            PushBook book,
+            ChannelRegistry registry,
+            ChannelPusher pusher,
+            ChannelResilience resilience,
+            PushSignal signal,
+            PushProperties properties) {
+        this.book = book;
+        this.registry = registry;
+        this.pusher = pusher;
+        this.resilience = resilience;
+        this.signal = signal;
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        for (int i = 0; i < properties.workers(); i++) {
+            Thread thread = new Thread(this::work, "channel-push-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            try {
+                thread.join(properties.requestTimeout().toMillis() + 2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                Optional<PushTarget> claimed;
+                while (running && (claimed = book.claimNext(properties.claimTimeout())).isPresent()) {
+                    signal.nudge(); // more may be due: let an idle worker look too
+                    push(claimed.get());
+                }
+                signal.await(properties.pollInterval().toMillis());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                // e.g. the database away for a moment: the claim times out and the push comes back
+                log.warn("Could not push stock to the channels: {}", e.toString());
+                try {
+                    TimeUnit.MILLISECONDS.sleep(properties.pollInterval().toMillis());
+                } catch (InterruptedException stopped) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void push(PushTarget target) {
+        Optional<ChannelAccess> found = registry.access(target.merchantId(), target.channelId());
+        if (found.isEmpty() || !found.get().settings().enabled()) {
+            book.unschedule(target);
+            return;
+        }
+        ChannelAccess channel = found.get();
+        String channelKey = target.merchantId() + "/" + target.channelId();
+        if (!inFlight.add(channelKey)) {
+            book.postpone(target, clock.instant().plus(BUSY_CHANNEL));
+            return;
+        }
+        try {
+            CircuitBreaker breaker = resilience.breaker(target.merchantId(), target.channelId());
+            if (!breaker.tryAcquirePermission()) {
+                book.postpone(target, clock.instant().plus(resilience.openFor()));
+                return;
+            }
+            RateLimiter limiter = resilience.limiter(
+                    target.merchantId(), target.channelId(), channel.settings().kind());
+            long waitNanos = limiter.reservePermission();
+            if (waitNanos != 0) {
+                breaker.releasePermission();
+                book.postpone(target, clock.instant().plusNanos(Math.max(waitNanos, 50_000_000L)));
+                return;
+            }
+            long started = System.nanoTime();
+            ChannelPusher.Result result = pusher.push(channel, target);
+            long took = System.nanoTime() - started;
+            record(target, breaker, result, took);
+        } finally {
+            inFlight.remove(channelKey);
+        }
+    }
+
+    private void record(PushTarget target, CircuitBreaker breaker, ChannelPusher.Result result, long tookNanos) {
+        Instant now = clock.instant();
+        if (result instanceof ChannelPusher.Result.Acknowledged ack) {
+            breaker.onSuccess(tookNanos, TimeUnit.NANOSECONDS);
+            book.acknowledged(target, ack.sent());
+        } else if (result instanceof ChannelPusher.Result.Later later) {
+            breaker.releasePermission();
+            book.postpone(target, now.plus(later.after()));
+        } else {
+            ChannelPusher.Result.Failed failed = (ChannelPusher.Result.Failed) result;
+            int attempts = target.attempts() + 1;
+            if (failed.mayPass()) {
+                breaker.onError(tookNanos, TimeUnit.NANOSECONDS, new PushFailure(failed.why()));
+            } else {
+                // the channel answered; only this listing is wrong (e.g. an unknown item): not the breaker's
+                breaker.onSuccess(tookNanos, TimeUnit.NANOSECONDS);
+            }
+            Duration wait = failed.mayPass()
+                    ? resilience.backoff(attempts)
+                    : properties.retry().maxInterval();
+            book.failed(target, failed.why(), attempts, now.plus(wait));
+            log.warn(
+                    "Push of {} = {} failed (attempt {}), next in {}: {}",
+                    target.describe(),
+                    target.wantedQuantity(),
+                    attempts,
+                    wait,
+                    failed.why());
+        }
+    }
+
+    /** A failed push as the breaker records it. */
+    static final class PushFailure extends RuntimeException {
+        PushFailure(String why) {
+            super(why, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.syncline.gateway.channels.push;
+
+import io.syncline.api.channels.ChannelEvents.ChannelQuantityReported;
+import java.time.Instant;
+import java.util.Optional;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a channel shows for one of our listings, however we learnt it (its webhook, a push found stale,
+ * reconciliation): recorded on the listing, published as {@link ChannelQuantityReported}, and pushed over
+ * when it is not what we want the channel to show.
+ */
+@Service
+public class QuantityReports {
+
+    private final PushBook book;
+    private final EventGateway events;
+    private final PushSignal signal;
+
+    QuantityReports(PushBook book, EventGateway events, PushSignal signal) {
+        this.book = book;
+        this.events = events;
+        this.signal = signal;
+    }
+
+    /** How a report was taken. */
+    public sealed interface Taken {
+
+        /** The listing shows the reported quantity now, and the event is out. */
+        record Recorded(String sku) implements Taken {}
+
+        /** A later report of the listing was taken already. */
+        record Older(String sku) implements Taken {}
+
+        /** No listing of the channel is this item. */
+        record NoListing() implements Taken {}
+    }
+
+    /**
+     * @param channelItemId Shopify's inventory item or TikTok Shop's SKU id
+     * @param deliveryId    the webhook delivery that said it; null when Syncline read it itself
+     */
+    public Taken report(
+            String merchantId,
+            String channelId,
+            String channelItemId,
+            String locationId,
+            int quantity,
+            Instant at,
+            String deliveryId) {
+        Optional<String> sku = book.skuOfItem(merchantId, channelId, channelItemId);
+        if (sku.isEmpty()) {
+            return new Taken.NoListing();
+        }
+        PushBook.Reported reported =
+                book.reported(merchantId, channelId, sku.get(), quantity, at).orElseThrow();
+        if (!reported.taken()) {
+            return new Taken.Older(sku.get());
+        }
+        events.publish(new ChannelQuantityReported(
+                merchantId, channelId, sku.get(), channelItemId, locationId, quantity, at, deliveryId));
+        signal.nudge();
+        return new Taken.Recorded(sku.get());
+    }
+}

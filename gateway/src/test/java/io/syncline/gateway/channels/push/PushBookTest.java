@@ -1,0 +1,161 @@
+package io.syncline.gateway.channels.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The listings' push state on the gateway's own schema (H2, by Flyway): wanted quantities, due pushes. */
+class PushBookTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
+    private JdbcTemplate jdbc;
+    private PushBook book;
+
+    @BeforeEach
+    void schema() {
+        JdbcDataSource data = new JdbcDataSource();
+        data.setURL("jdbc:h2:mem:push-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        Flyway.configure()
+                .dataSource(data)
+                .locations("classpath:db/migration/gateway")
+                .placeholders(Map.of("binaryType", "BINARY LARGE OBJECT"))
+                .load()
+                .migrate();
+        jdbc = new JdbcTemplate(data);
+        book = new PushBook(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+        channel("shop", 2, true);
+        listing("shop", "MUG");
+    }
+
+    @Test
+    void aListingWantsAvailableLessTheBufferAndNeverLessThanNothing() {
+        assertThat(book.stockChanged("m1", "MUG", 5, NOW)).isTrue();
+        assertThat(wanted("shop", "MUG")).isEqualTo(3);
+        book.stockChanged("m1", "MUG", 1, NOW.plusSeconds(1));
+        assertThat(wanted("shop", "MUG")).isZero();
+    }
+
+    @Test
+    void aBurstOfChangesLeavesOnePushOfTheNewestQuantity() {
+        for (int available = 1; available <= 500; available++) {
+            book.stockChanged("m1", "MUG", available, NOW.plusMillis(available));
+        }
+        Optional<PushTarget> claimed = book.claimNext(Duration.ofMinutes(1));
+        assertThat(claimed).get().extracting(PushTarget::wantedQuantity).isEqualTo(498);
+        assertThat(book.claimNext(Duration.ofMinutes(1))).as("one row, claimed").isEmpty();
+    }
+
+    @Test
+    void aChangeWhileAPushIsInFlightMakesAnotherPushDue() {
+        book.stockChanged("m1", "MUG", 10, NOW);
+        PushTarget first = book.claimNext(Duration.ofMinutes(1)).orElseThrow();
+        book.stockChanged("m1", "MUG", 7, NOW.plusSeconds(1));
+        book.acknowledged(first, first.wantedQuantity());
+        PushTarget second = book.claimNext(Duration.ofMinutes(1)).orElseThrow();
+        assertThat(second.channelQuantity()).isEqualTo(8);
+        assertThat(second.wantedQuantity()).isEqualTo(5);
+        book.acknowledged(second, second.wantedQuantity());
+        assertThat(book.claimNext(Duration.ofMinutes(1))).isEmpty();
+    }
+
+    @Test
+    void anOlderStockEventChangesNothing() {
+        book.stockChanged("m1", "MUG", 10, NOW);
+        assertThat(book.stockChanged("m1", "MUG", 4, NOW.minusSeconds(5))).isFalse();
+        assertThat(wanted("shop", "MUG")).isEqualTo(8);
+    }
+
+    @Test
+    void aDisabledChannelWantsButIsNotPushedUntilEnabled() {
+        jdbc.update("update channels set enabled = false where channel_id = 'shop'");
+        book.stockChanged("m1", "MUG", 10, NOW);
+        assertThat(book.claimNext(Duration.ofMinutes(1))).isEmpty();
+        jdbc.update("update channels set enabled = true, buffer_stock = 4 where channel_id = 'shop'");
+        assertThat(book.channelChanged("m1", "shop")).isTrue();
+        assertThat(book.claimNext(Duration.ofMinutes(1)))
+                .get()
+                .extracting(PushTarget::wantedQuantity)
+                .isEqualTo(6);
+    }
+
+    @Test
+    void whatTheChannelReportsIsTakenUnlessOlderAndPushedOverWhenItIsNotWanted() {
+        book.stockChanged("m1", "MUG", 10, NOW);
+        PushTarget pushed = book.claimNext(Duration.ofMinutes(1)).orElseThrow();
+        book.acknowledged(pushed, 8);
+        assertThat(book.claimNext(Duration.ofMinutes(1))).isEmpty();
+
+        assertThat(book.reported("m1", "shop", "MUG", 2, NOW.plusSeconds(30))
+                        .orElseThrow()
+                        .taken())
+                .isTrue();
+        PushTarget again = book.claimNext(Duration.ofMinutes(1)).orElseThrow();
+        assertThat(again.channelQuantity()).as("pushed over from what it shows").isEqualTo(2);
+        assertThat(book.reported("m1", "shop", "MUG", 5, NOW.plusSeconds(10))
+                        .orElseThrow()
+                        .taken())
+                .isFalse();
+        assertThat(book.skuOfItem("m1", "shop", "gid://shopify/InventoryItem/MUG"))
+                .contains("MUG");
+    }
+
+    @Test
+    void aFailedPushWaitsAndAPostponedOneCountsNoAttempt() {
+        book.stockChanged("m1", "MUG", 10, NOW);
+        PushTarget target = book.claimNext(Duration.ofMinutes(1)).orElseThrow();
+        book.failed(target, "down", 1, NOW.plusSeconds(30));
+        assertThat(book.claimNext(Duration.ofMinutes(1))).isEmpty();
+        assertThat(jdbc.queryForObject("select push_attempts from channel_listings", Integer.class))
+                .isEqualTo(1);
+        book.postpone(target, NOW);
+        assertThat(book.claimNext(Duration.ofMinutes(1)))
+                .get()
+                .extracting(PushTarget::attempts)
+                .isEqualTo(1);
+    }
+
+    private void channel(String id, int buffer, boolean enabled) {
+        jdbc.update(
+                "insert into channels (merchant_id, channel_id, kind, api_base_url, webhook_secret, access_token,"
+                        + " location_id, buffer_stock, buffer_mode, enabled, created_at, updated_at)"
+                        + " values ('m1', ?, 'SHOPIFY', 'https://acme.myshopify.com', X'00', X'00',"
+                        + " 'gid://shopify/Location/1', ?, 'FIXED', ?, ?, ?)",
+                id,
+                buffer,
+                enabled,
+                Timestamp.from(NOW),
+                Timestamp.from(NOW));
+    }
+
+    private void listing(String channel, String sku) {
+        jdbc.update(
+                "insert into channel_listings (merchant_id, channel_id, sku, inventory_item_id, updated_at)"
+                        + " values ('m1', ?, ?, ?, ?)",
+                channel,
+                sku,
+                "gid://shopify/InventoryItem/" + sku,
+                Timestamp.from(NOW));
+    }
+
+    private Integer wanted(String channel, String sku) {
+        return jdbc.queryForObject(
+                "select wanted_quantity from channel_listings where channel_id = ? and sku = ?",
+                Integer.class,
+                channel,
+                sku);
+    }
+}
