@@ -27,14 +27,16 @@ class LiveArchitectureTest {
     }
 
     @Test
-    void usesOnlyTheGatewaysSecurityAndProblems() {
+    void usesOnlyTheGatewaysSecurityProblemsAndChannelStatus() {
         noClasses()
                 .should()
                 .dependOnClassesThat(resideInAPackage("io.syncline.gateway..")
                         .and(not(resideInAnyPackage(
                                 "io.syncline.gateway.security..",
                                 "io.syncline.gateway.web..",
-                                "io.syncline.gateway.auth.."))))
+                                "io.syncline.gateway.auth..",
+                                // channel.status streams what the channels' status route shows
+                                "io.syncline.gateway.channels.push.."))))
                 .check(LIVE);
     }
 }

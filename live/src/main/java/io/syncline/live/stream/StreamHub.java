@@ -229,6 +229,17 @@ public class StreamHub implements SmartLifecycle {
         }
     }
 
+    /** Sends a live-only message (not stored, not replayed) to the merchant's subscriptions of its topic. */
+    public void sendLiveOnly(StreamMessage message) {
+        synchronized (lock) {
+            for (StreamSubscription subscription : subscriptions.getOrDefault(message.merchantId(), Set.of())) {
+                if (subscription.topics().contains(message.topic())) {
+                    subscription.offerLiveOnly(message);
+                }
+            }
+        }
+    }
+
     /** New rows have been committed: poll now rather than at the next interval. */
     public void nudge() {
         if (running && nudged.compareAndSet(false, true)) {

@@ -15,6 +15,8 @@ public enum StreamTopic {
      * subscribe today; its messages flow once conflict events are published.
      */
     CONFLICTS("conflicts"),
+    /** Live only: {@code channel.status}, a channel's sync as it stands; the current one is on its status route. */
+    CHANNELS("channels"),
     /** Live only: {@code health.changed}, not in the stored stream and never replayed by id. */
     HEALTH("health");
 

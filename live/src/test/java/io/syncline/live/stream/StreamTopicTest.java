@@ -23,7 +23,8 @@ class StreamTopicTest {
 
     @Test
     void acceptsEveryTopicOfTheContract() {
-        assertThat(StreamTopic.parse("orders,inventory,conflicts,health")).isEqualTo(EnumSet.allOf(StreamTopic.class));
+        assertThat(StreamTopic.parse("orders,inventory,channels,conflicts,health"))
+                .isEqualTo(EnumSet.allOf(StreamTopic.class));
     }
 
     @Test
@@ -31,6 +32,6 @@ class StreamTopicTest {
         assertThatThrownBy(() -> StreamTopic.parse("orders,returns"))
                 .isInstanceOf(StreamTopic.UnknownTopicException.class)
                 .hasMessageContaining("'returns'")
-                .hasMessageContaining("orders, inventory, conflicts, health");
+                .hasMessageContaining("orders, inventory, conflicts, channels, health");
     }
 }

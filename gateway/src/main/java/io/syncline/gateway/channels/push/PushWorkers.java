@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,7 @@ class PushWorkers implements SmartLifecycle {
     private final ChannelResilience resilience;
     private final PushSignal signal;
     private final PushProperties properties;
+    private final ApplicationEventPublisher statusChanges;
     private final Clock clock = Clock.systemUTC();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final List<Thread> threads = new ArrayList<>();
@@ -48,13 +50,15 @@ class PushWorkers implements SmartLifecycle {
             ChannelPusher pusher,
             ChannelResilience resilience,
             PushSignal signal,
-            PushProperties properties) {
+            PushProperties properties,
+            ApplicationEventPublisher statusChanges) {
         this.book = book;
         this.registry = registry;
         this.pusher = pusher;
         this.resilience = resilience;
         this.signal = signal;
         this.properties = properties;
+        this.statusChanges = statusChanges;
     }
 
     @Override
@@ -151,6 +155,7 @@ class PushWorkers implements SmartLifecycle {
             ChannelPusher.Result result = pusher.push(channel, target);
             long took = System.nanoTime() - started;
             record(target, breaker, result, took);
+            statusChanges.publishEvent(new ChannelStatusChanged(target.merchantId(), target.channelId()));
         } finally {
             inFlight.remove(channelKey);
         }

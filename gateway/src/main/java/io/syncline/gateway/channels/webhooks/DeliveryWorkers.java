@@ -1,5 +1,6 @@
 package io.syncline.gateway.channels.webhooks;
 
+import io.syncline.gateway.channels.push.ChannelStatusChanged;
 import io.syncline.gateway.correlation.CorrelationIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -35,16 +37,22 @@ class DeliveryWorkers implements SmartLifecycle {
     private final DeliveryInbox inbox;
     private final DeliveryProcessing processing;
     private final DeliveryProperties properties;
+    private final ApplicationEventPublisher statusChanges;
     private final Clock clock = Clock.systemUTC();
     private final Semaphore wake = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
     private ScheduledExecutorService ticker;
     private volatile boolean running;
 
-    DeliveryWorkers(DeliveryInbox inbox, DeliveryProcessing processing, DeliveryProperties properties) {
+    DeliveryWorkers(
+            DeliveryInbox inbox,
+            DeliveryProcessing processing,
+            DeliveryProperties properties,
+            ApplicationEventPublisher statusChanges) {
         this.inbox = inbox;
         this.processing = processing;
         this.properties = properties;
+        this.statusChanges = statusChanges;
     }
 
     /** A delivery was stored: have a worker look now rather than at the next poll. */
@@ -157,6 +165,7 @@ class DeliveryWorkers implements SmartLifecycle {
                     ? clock.instant().plus(properties.retry().after(attempts))
                     : null;
             inbox.finish(delivery.deliveryId(), outcome, attempts, next);
+            statusChanges.publishEvent(new ChannelStatusChanged(delivery.merchantId(), delivery.channelId()));
             if (outcome.status() == DeliveryStatus.FAILED) {
                 log.warn(
                         "Channel delivery {} of {}/{} ({}) failed, attempt {}{}: {}",
