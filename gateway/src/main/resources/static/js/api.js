@@ -60,6 +60,7 @@ export const api = {
   retryDelivery: (channelId, deliveryId) => request('POST',
     `/api/channels/${encodeURIComponent(channelId)}/deliveries/${encodeURIComponent(deliveryId)}/retry`),
   listings: (channelId) => request('GET', `/api/channels/${encodeURIComponent(channelId)}/listings`),
+  channelStatus: (channelId) => request('GET', `/api/channels/${encodeURIComponent(channelId)}/status`),
 };
 
 /** The roles the token carries (display only: the server decides what each may do). */

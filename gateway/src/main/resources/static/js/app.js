@@ -52,7 +52,10 @@ async function start() {
   let wasLive = false;
   stream = new StreamClient({
     token: () => session.token,
-    onMessage: dashboard.apply,
+    topics: ['orders', 'inventory', 'channels', 'health'],
+    onMessage: (message) => (message.type === 'channel.status'
+      ? channels.applyStatus(message.data)
+      : dashboard.apply(message)),
     onState: (state, transport) => {
       setStreamState(state, transport);
       // health.changed is live only: what changed while the stream was away is asked for

@@ -103,7 +103,7 @@ export async function open(params) {
   if (selected && changed) detail.focus();
   await loadChannels(mine);
   if (selected && mine === epoch) {
-    await Promise.all([loadDeliveries(mine), loadListings(mine)]);
+    await Promise.all([loadDeliveries(mine), loadListings(mine), loadStatus(mine)]);
   }
 }
 
@@ -123,6 +123,7 @@ export function stop() {
   selected = null;
   closeForm();
   ['#channels-table', '#deliveries-table', '#listings-table'].forEach((t) => $(`${t} tbody`).replaceChildren());
+  $('#channel-status').replaceChildren();
   $('#channel-detail').hidden = true;
   showError(null);
   note('');
@@ -299,6 +300,35 @@ function replaceDelivery(d) {
 }
 
 // --- listings ---------------------------------------------------------------------------------------------
+
+/** A `channel.status` from the stream: shown when it is the selected channel's. */
+export function applyStatus(status) {
+  if (status && status.channelId === selected) renderStatus(status);
+}
+
+async function loadStatus(mine) {
+  const channelId = selected;
+  try {
+    const status = await api.channelStatus(channelId);
+    if (mine === epoch && channelId === selected) renderStatus(status);
+  } catch (e) {
+    if (mine === epoch) $('#channel-status').replaceChildren(h('dd', { class: 'muted' }, 'The sync status could not be loaded.'));
+  }
+}
+
+function renderStatus(s) {
+  const entry = (term, value, id) => [h('dt', {}, term), h('dd', { id: `status-${id}` }, String(value))];
+  const lag = s.pushLagMs == null ? '–' : `${s.pushLagMs} ms`;
+  $('#channel-status').replaceChildren(
+    ...entry('Breaker', s.breaker, 'breaker'),
+    ...entry('Pending pushes', s.pendingPushes, 'pending'),
+    ...entry('Failed pushes', s.failedPushes, 'failed'),
+    ...entry('Push lag', lag, 'lag'),
+    ...entry('Last push', s.lastPushAt ? time(s.lastPushAt) : '–', 'last-push'),
+    ...entry('Out of sync', `${s.outOfSync} of ${s.listings} listings`, 'out-of-sync'),
+    ...entry('Failed deliveries', s.failedDeliveries, 'failed-deliveries'));
+  $('#channel-status').dataset.breaker = s.breaker;
+}
 
 async function loadListings(mine) {
   const channelId = selected;

@@ -95,6 +95,9 @@ class ChannelsPageIT extends StandaloneIntegrationTest {
         assertThat(root.put("/api/inventory/" + missing, Map.of("onHand", 20, "lowStockThreshold", 1))
                         .status())
                 .isEqualTo(201);
+        PlaywrightAssertions.assertThat(page.locator("#status-failed-deliveries"))
+                .hasText("1");
+        PlaywrightAssertions.assertThat(page.locator("#status-breaker")).hasText("CLOSED");
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry delivery " + deliveryId))
                 .click();
 
@@ -103,6 +106,9 @@ class ChannelsPageIT extends StandaloneIntegrationTest {
         PlaywrightAssertions.assertThat(order).hasText(Pattern.compile("\\S+"));
         PlaywrightAssertions.assertThat(row.getByRole(AriaRole.BUTTON)).hasCount(0);
         PlaywrightAssertions.assertThat(page.locator("#channels-note")).containsText("PROCESSED");
+        // the channel's sync follows the stream's channel.status without a reload
+        PlaywrightAssertions.assertThat(page.locator("#status-failed-deliveries"))
+                .hasText("0");
         String orderId = order.textContent().trim();
         JsonNode placed = root.get("/api/orders/" + orderId).json();
         assertThat(placed.path("channel").asText()).isEqualTo("shop-1");
