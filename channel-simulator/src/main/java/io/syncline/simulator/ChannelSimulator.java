@@ -137,6 +137,11 @@ public final class ChannelSimulator implements AutoCloseable {
         return new Directory().add(shop).config();
     }
 
+    /** Sets a shop's order generator (a rate of 0 stops it). */
+    public void generate(String shop, OrderGeneratorConfig orders) {
+        generator.configure(existing(shop), orders);
+    }
+
     /** Removes a shop: its API answers 404 and its generator stops. */
     public boolean removeShop(String name) {
         return new Directory().remove(name);

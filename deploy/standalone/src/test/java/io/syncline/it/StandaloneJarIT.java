@@ -2,9 +2,11 @@ package io.syncline.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.syncline.platform.test.ApiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The standalone as the README runs it: {@code java -jar syncline.jar} with no settings, on H2 under its data
- * directory, as its own process. A stop (SIGTERM) shuts it down gracefully without an error in its log.
+ * directory, as its own process, with its demo: simulated shops whose orders are confirmed and whose stock is
+ * pushed within 20 seconds. A stop (SIGTERM) shuts it down gracefully without an error in its log.
  */
 class StandaloneJarIT {
 
@@ -45,6 +48,23 @@ class StandaloneJarIT {
             String password = Files.readString(work.resolve("data").resolve("admin-password"))
                     .trim();
             ApiClient admin = new ApiClient(port).login("admin", password);
+            long ready = System.nanoTime();
+
+            // demo mode: the simulated shops' orders are confirmed and the stock they moved pushed back to them
+            OrderFlowIT.await(
+                    () -> admin.get("/api/orders?status=CONFIRMED")
+                                            .json()
+                                            .get("total")
+                                            .asLong()
+                                    > 0
+                            && pushed(admin, "demo-shopify")
+                            && pushed(admin, "demo-tiktok"),
+                    "simulated orders confirmed and pushes acknowledged");
+            assertThat(Duration.ofNanos(System.nanoTime() - ready))
+                    .as("the demo shows within 20 s of the start")
+                    .isLessThan(Duration.ofSeconds(20));
+            assertThat(admin.get("/api/orders?status=CONFIRMED").body())
+                    .containsPattern("\"channel\":\"demo-(shopify|tiktok)\"");
             assertThat(admin.put("/api/inventory/MUG", Map.of("onHand", 3, "lowStockThreshold", 1))
                             .status())
                     .isEqualTo(201);
@@ -75,5 +95,10 @@ class StandaloneJarIT {
                 .as("the update checker opted out")
                 .anyMatch(l -> l.contains("opted out of the AxonIQ UpdateChecker"))
                 .noneMatch(l -> l.contains("checked for updates periodically"));
+    }
+
+    private static boolean pushed(ApiClient admin, String channel) {
+        JsonNode status = admin.get("/api/channels/" + channel + "/status").json();
+        return status.hasNonNull("lastPushAt") && status.get("failedPushes").asLong() == 0;
     }
 }

@@ -159,6 +159,8 @@ class WebhookCrashIT {
         Map<String, String> env = new LinkedHashMap<>(settings);
         env.put("SYNCLINE_DATA_DIR", work.resolve("data").toString());
         env.put("SYNCLINE_ADMIN_PASSWORD", PASSWORD);
+        // no simulated shops: this test's own deliveries are the only ones
+        env.put("SYNCLINE_DEMO", "false");
         return url == null
                 ? ServiceProcess.startEmbedded("standalone", jar, dir, env)
                 : ServiceProcess.startOn("standalone", jar, dir, url, env);

@@ -22,7 +22,9 @@ public final class ChannelRequests {
     public record Channel(
             @NotNull ChannelKind kind,
             @Size(max = 255) String name,
-            @NotBlank @Size(max = 2048) @Pattern(
+            @NotBlank
+                    @Size(max = 2048)
+                    @Pattern(
                             regexp = "https?://[^\\s/?#]+(/[^\\s?#]*)?",
                             message = "must be an http(s) URL without query or fragment")
                     String apiBaseUrl,

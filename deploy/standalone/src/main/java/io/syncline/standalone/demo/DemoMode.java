@@ -88,7 +88,10 @@ class DemoMode implements SmartLifecycle {
     private void connect(ChannelSimulator sim) {
         for (String sku : SKUS) {
             if (stock.find(MERCHANT, sku).isEmpty()) {
-                stock.count(MERCHANT, sku, new StockRequests.Count(40, 5, sku.substring(5).toLowerCase() + " (demo)"));
+                stock.count(
+                        MERCHANT,
+                        sku,
+                        new StockRequests.Count(40, 5, sku.substring(5).toLowerCase() + " (demo)"));
             }
         }
         // new secrets every start: the simulator keeps none, and the channels' are replaced below
@@ -154,8 +157,8 @@ class DemoMode implements SmartLifecycle {
                     MERCHANT, TIKTOK, item.sku(), new ChannelRequests.Listing(null, item.productId(), item.skuId()));
         }
         // orders only once the channels that receive their webhooks exist
-        sim.addShop(shopifyShop.withOrders(orders));
-        sim.addShop(tiktokShop.withOrders(orders));
+        sim.generate(SHOPIFY, orders);
+        sim.generate(TIKTOK, orders);
     }
 
     private URI webhook(String platform, String channelId) {

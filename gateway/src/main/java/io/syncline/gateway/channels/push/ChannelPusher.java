@@ -15,8 +15,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +34,8 @@ class ChannelPusher {
     private final Duration timeout;
     private final QuantityReports reports;
     private final Clock clock = Clock.systemUTC();
+    // per Shopify channel: no call before the shop's bucket can pay for it again (its last throttleStatus)
+    private final Map<String, Instant> shopifyNotBefore = new ConcurrentHashMap<>();
 
     ChannelPusher(PushProperties properties, QuantityReports reports) {
         this.timeout = properties.requestTimeout();
@@ -73,11 +78,33 @@ class ChannelPusher {
     }
 
     private Result shopify(ChannelAccess channel, PushTarget target) {
+        String key = channel.merchantId() + "/" + channel.channelId();
+        Instant notBefore = shopifyNotBefore.get(key);
+        Instant now = clock.instant();
+        if (notBefore != null && now.isBefore(notBefore)) {
+            return new Result.Later(Duration.between(now, notBefore), "Shopify's throttle");
+        }
         ShopifyInventory shop = shopify(channel);
+        try {
+            return shopifyPush(shop, channel, target);
+        } finally {
+            Duration wait = shop.waitBeforeNext();
+            if (wait.isZero()) {
+                shopifyNotBefore.remove(key);
+            } else {
+                shopifyNotBefore.put(key, clock.instant().plus(wait));
+            }
+        }
+    }
+
+    private Result shopifyPush(ShopifyInventory shop, ChannelAccess channel, PushTarget target) {
         String location = channel.settings().locationId();
         Integer changeFrom = target.channelQuantity();
         // the stale path runs at most twice: a shop edited again in between is simply pushed again later
         for (int round = 0; round < 2; round++) {
+            if (!shop.waitBeforeNext().isZero()) {
+                return new Result.Later(shop.waitBeforeNext(), "Shopify's throttle");
+            }
             String key = idempotencyKey(target, changeFrom);
             ShopifyInventory.Result result = shop.set(
                     target.inventoryItemId(),
@@ -91,6 +118,9 @@ class ChannelPusher {
             }
             if (result instanceof ShopifyInventory.Result.Throttled throttled) {
                 return new Result.Later(throttled.retryAfter(), "Shopify's throttle");
+            }
+            if (!shop.waitBeforeNext().isZero()) {
+                return new Result.Later(shop.waitBeforeNext(), "Shopify's throttle");
             }
             Optional<Integer> shown = shop.read(target.inventoryItemId(), location);
             if (shown.isEmpty()) {

@@ -31,15 +31,18 @@ class PushBook {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Duration coalesce;
 
     @Autowired
-    PushBook(JdbcTemplate jdbc) {
-        this(jdbc, Clock.systemUTC());
+    PushBook(JdbcTemplate jdbc, PushProperties properties) {
+        this(jdbc, Clock.systemUTC(), properties.coalesce());
     }
 
-    PushBook(JdbcTemplate jdbc, Clock clock) {
+    /** @param coalesce how long a change waits for the changes that follow it before it is pushed */
+    PushBook(JdbcTemplate jdbc, Clock clock, Duration coalesce) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.coalesce = coalesce;
     }
 
     /** Records a SKU's available stock and what its listings should show now; true when a push became due. */
@@ -95,9 +98,12 @@ class PushBook {
         Instant now = clock.instant();
         boolean due = false;
         for (Listing l : jdbc.query(query, PushBook::listing, args)) {
-            Integer wanted = l.available() == null ? l.wanted() : Math.max(0, l.available() - l.buffer());
+            Integer wanted = l.wanted();
+            if (l.available() != null) {
+                wanted = Math.max(0, l.available() - l.buffer());
+            }
             boolean pending = l.enabled() && wanted != null && !wanted.equals(l.channelQuantity());
-            Instant next = pending ? (l.nextPushAt() != null ? l.nextPushAt() : now) : null;
+            Instant next = pending ? (l.nextPushAt() != null ? l.nextPushAt() : now.plus(coalesce)) : null;
             boolean wantedChanged = !Objects.equals(wanted, l.wanted());
             if (wantedChanged || !Objects.equals(next, l.nextPushAt())) {
                 jdbc.update(
@@ -204,9 +210,10 @@ class PushBook {
                 : Duration.between(target.wantedChangedAt(), now).toMillis();
         jdbc.update(
                 "update channel_listings set channel_quantity = ?, channel_quantity_at = ?, pushed_at = ?,"
-                        + " acknowledged_at = ?, push_lag_ms = coalesce(?, push_lag_ms), push_attempts = 0,"
+                        + " acknowledged_at = ?, push_lag_ms = coalesce(cast(? as bigint), push_lag_ms), push_attempts = 0,"
                         + " push_error = null, push_claimed_until = null,"
-                        + " next_push_at = case when wanted_quantity <> ? then ? else null end"
+                        + " next_push_at = case when wanted_quantity <> ? then cast(? as timestamp with time zone)"
+                        + " else null end"
                         + " where merchant_id = ? and channel_id = ? and sku = ?",
                 sent,
                 Timestamp.from(now),
@@ -214,7 +221,7 @@ class PushBook {
                 Timestamp.from(now),
                 lag,
                 sent,
-                Timestamp.from(now),
+                Timestamp.from(now.plus(coalesce)),
                 target.merchantId(),
                 target.channelId(),
                 target.sku());

@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param workers            pushes sent at the same time (never two to one channel from one process)
  * @param pollInterval       how often due pushes are looked for besides each stock change
+ * @param coalesce           how long a change waits for the ones that follow it before it is pushed: a burst
+ *                           of changes becomes one push per this interval at most
  * @param claimTimeout       after this a push whose process died is taken up by another
  * @param requestTimeout     connect and read timeout of a call to a channel
  * @param retry              backoff of a failed push
@@ -19,6 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record PushProperties(
         Integer workers,
         Duration pollInterval,
+        Duration coalesce,
         Duration claimTimeout,
         Duration requestTimeout,
         Retry retry,
@@ -29,6 +32,7 @@ public record PushProperties(
     public PushProperties {
         workers = workers != null && workers > 0 ? workers : 4;
         pollInterval = positive(pollInterval, Duration.ofSeconds(2));
+        coalesce = coalesce != null && !coalesce.isNegative() ? coalesce : Duration.ofMillis(250);
         claimTimeout = positive(claimTimeout, Duration.ofMinutes(1));
         requestTimeout = positive(requestTimeout, Duration.ofSeconds(10));
         retry = retry != null ? retry : new Retry(null, null);

@@ -31,6 +31,7 @@ public final class ShopifyInventory {
     private final URI endpoint;
     private final String accessToken;
     private final Duration requestTimeout;
+    private volatile Duration waitBeforeNext = Duration.ZERO;
 
     public ShopifyInventory(
             HttpClient http, String apiBaseUrl, String apiVersion, String accessToken, Duration requestTimeout) {
@@ -122,6 +123,14 @@ public final class ShopifyInventory {
         throw new ShopifyApiException("Shopify showed no available quantity of " + inventoryItemId, false);
     }
 
+    /**
+     * How long the last reply's {@code throttleStatus} says to wait before the next call, so that no call is
+     * sent while the shop's bucket cannot pay for it; zero when it can.
+     */
+    public Duration waitBeforeNext() {
+        return waitBeforeNext;
+    }
+
     /** What a throttled reply says to wait: until the bucket holds the call's cost again. */
     static Duration throttleWait(JsonNode extensions, String retryAfter) {
         if (retryAfter != null) {
@@ -179,6 +188,18 @@ public final class ShopifyInventory {
         if (status / 100 != 2 || body == null) {
             boolean mayPass = status >= 500 || status == 408;
             throw new ShopifyApiException("Shopify answered HTTP " + status + " " + about, mayPass);
+        }
+        JsonNode bucket = body.path("extensions").path("cost").path("throttleStatus");
+        if (bucket.has("currentlyAvailable")) {
+            double cost = body.path("extensions")
+                    .path("cost")
+                    .path("requestedQueryCost")
+                    .asDouble(10);
+            double available = bucket.path("currentlyAvailable").asDouble();
+            double restore = bucket.path("restoreRate").asDouble(50);
+            waitBeforeNext = available >= cost || restore <= 0
+                    ? Duration.ZERO
+                    : Duration.ofMillis((long) Math.ceil((cost - available) / restore * 1000));
         }
         for (JsonNode error : body.path("errors")) {
             if ("THROTTLED".equals(error.path("extensions").path("code").asText())) {

@@ -39,12 +39,13 @@ public final class TikTokInventory {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings and numbers is always JSON", e);
         }
-        api.call(
-                "POST",
-                "/product/202309/products/" + productId + "/inventory/update",
-                Map.of(),
-                bytes,
-                "TikTok Shop inventory of SKU " + skuId);
+        String about = "TikTok Shop inventory of SKU " + skuId;
+        JsonNode data =
+                api.call("POST", "/product/202309/products/" + productId + "/inventory/update", Map.of(), bytes, about);
+        // code 0 with failed SKUs or warehouses listed: TikTok took the call, not the quantity
+        if (data.path("errors").size() > 0) {
+            throw TikTokApiException.mayPassLater(about + ": TikTok did not take it: " + data.path("errors"), null);
+        }
     }
 
     /**

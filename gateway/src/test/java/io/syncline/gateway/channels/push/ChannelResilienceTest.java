@@ -23,6 +23,7 @@ class ChannelResilienceTest {
                     null,
                     null,
                     null,
+                    null,
                     new PushProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(30)),
                     new PushProperties.Breaker(50, 4, Duration.ofSeconds(15)),
                     3,

@@ -36,7 +36,7 @@ class PushBookTest {
                 .load()
                 .migrate();
         jdbc = new JdbcTemplate(data);
-        book = new PushBook(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+        book = new PushBook(jdbc, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ZERO);
         channel("shop", 2, true);
         listing("shop", "MUG");
     }
