@@ -11,10 +11,12 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.syncline.gateway.channels.ChannelKind;
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +35,13 @@ class ChannelResilience {
     private final IntervalFunction backoff;
     private final PushProperties properties;
 
+    @Autowired
     ChannelResilience(PushProperties properties, ObjectProvider<MeterRegistry> meters) {
+        this(properties, meters, Clock.systemUTC());
+    }
+
+    /** @param clock what the breakers wait by (a test's own clock) */
+    ChannelResilience(PushProperties properties, ObjectProvider<MeterRegistry> meters, Clock clock) {
         this.properties = properties;
         PushProperties.Breaker b = properties.breaker();
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
@@ -44,6 +52,7 @@ class ChannelResilience {
                 .waitDurationInOpenState(b.openFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .clock(clock)
                 .build());
         this.limiters = RateLimiterRegistry.ofDefaults();
         // full jitter: anywhere between nothing and twice the doubling interval

@@ -6,7 +6,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.syncline.gateway.channels.ChannelKind;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +21,7 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 class ChannelResilienceTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final ChannelResilience resilience = new ChannelResilience(
             new PushProperties(
                     null,
@@ -28,7 +33,8 @@ class ChannelResilienceTest {
                     new PushProperties.Breaker(50, 4, Duration.ofSeconds(15)),
                     3,
                     null),
-            provider(meters));
+            provider(meters),
+            clock);
 
     @Test
     void aChannelThatKeepsFailingOpensItsOwnBreakerAndNoOtherChannels() {
@@ -50,6 +56,42 @@ class ChannelResilienceTest {
                         .gauge()
                         .value())
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void anOpenBreakerLetsOneProbeThroughOnceItsWaitIsOverAndClosesWhenItSucceeds() {
+        CircuitBreaker breaker = resilience.breaker("m1", "recovering");
+        for (int i = 0; i < 4; i++) {
+            breaker.tryAcquirePermission();
+            breaker.onError(1, TimeUnit.MILLISECONDS, new RuntimeException("503"));
+        }
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        clock.advance(Duration.ofSeconds(14));
+        assertThat(breaker.tryAcquirePermission())
+                .as("still open after 14 of 15 s")
+                .isFalse();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(breaker.tryAcquirePermission()).as("one probe after 15 s").isTrue();
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
+        assertThat(breaker.tryAcquirePermission())
+                .as("only one probe at a time")
+                .isFalse();
+        breaker.onSuccess(1, TimeUnit.MILLISECONDS);
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void aFailedProbeOpensTheBreakerAgain() {
+        CircuitBreaker breaker = resilience.breaker("m1", "still-down");
+        for (int i = 0; i < 4; i++) {
+            breaker.tryAcquirePermission();
+            breaker.onError(1, TimeUnit.MILLISECONDS, new RuntimeException("503"));
+        }
+        clock.advance(Duration.ofSeconds(16));
+        assertThat(breaker.tryAcquirePermission()).isTrue();
+        breaker.onError(1, TimeUnit.MILLISECONDS, new RuntimeException("503"));
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(breaker.tryAcquirePermission()).isFalse();
     }
 
     @Test
@@ -86,6 +128,34 @@ class ChannelResilienceTest {
             assertThat(resilience.backoff(20)).isLessThanOrEqualTo(Duration.ofSeconds(30));
         }
         assertThat(seen).as("jittered, not one fixed wait").hasSizeGreaterThan(50);
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private static org.springframework.beans.factory.ObjectProvider<MeterRegistry> provider(MeterRegistry registry) {

@@ -2,16 +2,11 @@ package io.syncline.gateway.channels.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,19 +21,10 @@ class PushBookTest {
 
     @BeforeEach
     void schema() {
-        JdbcDataSource data = new JdbcDataSource();
-        data.setURL("jdbc:h2:mem:push-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        Flyway.configure()
-                .dataSource(data)
-                .locations("classpath:db/migration/gateway")
-                .placeholders(Map.of("binaryType", "BINARY LARGE OBJECT"))
-                .load()
-                .migrate();
-        jdbc = new JdbcTemplate(data);
+        jdbc = PushSchema.fresh();
         book = new PushBook(jdbc, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ZERO);
-        channel("shop", 2, true);
-        listing("shop", "MUG");
+        PushSchema.channel(jdbc, "shop", "https://acme.myshopify.com", 2, true, NOW);
+        PushSchema.listing(jdbc, "shop", "MUG", NOW);
     }
 
     @Test
@@ -126,29 +112,6 @@ class PushBookTest {
                 .get()
                 .extracting(PushTarget::attempts)
                 .isEqualTo(1);
-    }
-
-    private void channel(String id, int buffer, boolean enabled) {
-        jdbc.update(
-                "insert into channels (merchant_id, channel_id, kind, api_base_url, webhook_secret, access_token,"
-                        + " location_id, buffer_stock, buffer_mode, enabled, created_at, updated_at)"
-                        + " values ('m1', ?, 'SHOPIFY', 'https://acme.myshopify.com', X'00', X'00',"
-                        + " 'gid://shopify/Location/1', ?, 'FIXED', ?, ?, ?)",
-                id,
-                buffer,
-                enabled,
-                Timestamp.from(NOW),
-                Timestamp.from(NOW));
-    }
-
-    private void listing(String channel, String sku) {
-        jdbc.update(
-                "insert into channel_listings (merchant_id, channel_id, sku, inventory_item_id, updated_at)"
-                        + " values ('m1', ?, ?, ?, ?)",
-                channel,
-                sku,
-                "gid://shopify/InventoryItem/" + sku,
-                Timestamp.from(NOW));
     }
 
     private Integer wanted(String channel, String sku) {
