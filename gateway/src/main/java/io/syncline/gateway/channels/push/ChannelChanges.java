@@ -23,7 +23,7 @@ class ChannelChanges {
                 ? book.channelChanged(change.merchantId(), change.channelId())
                 : book.listingChanged(change.merchantId(), change.channelId(), change.sku());
         if (due) {
-            signal.nudge();
+            signal.nudgeAfter(book.coalesce());
         }
     }
 }

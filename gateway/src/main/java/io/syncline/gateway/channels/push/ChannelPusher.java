@@ -72,7 +72,17 @@ class ChannelPusher {
     Optional<Integer> read(ChannelAccess channel, PushTarget target) {
         ChannelSettings s = channel.settings();
         if (s.kind() == ChannelKind.SHOPIFY) {
-            return shopify(channel).read(target.inventoryItemId(), s.locationId());
+            String key = channel.merchantId() + "/" + channel.channelId();
+            Instant notBefore = shopifyNotBefore.get(key);
+            if (notBefore != null && clock.instant().isBefore(notBefore)) {
+                return Optional.empty();
+            }
+            ShopifyInventory shop = shopify(channel);
+            try {
+                return shop.read(target.inventoryItemId(), s.locationId());
+            } finally {
+                spent(key, shop);
+            }
         }
         return Optional.of(tiktok(channel).read(target.productId(), target.skuId(), s.warehouseId()));
     }
@@ -88,12 +98,17 @@ class ChannelPusher {
         try {
             return shopifyPush(shop, channel, target);
         } finally {
-            Duration wait = shop.waitBeforeNext();
-            if (wait.isZero()) {
-                shopifyNotBefore.remove(key);
-            } else {
-                shopifyNotBefore.put(key, clock.instant().plus(wait));
-            }
+            spent(key, shop);
+        }
+    }
+
+    /** Remembers what the shop's bucket said after a call: no call before it can pay for one again. */
+    private void spent(String key, ShopifyInventory shop) {
+        Duration wait = shop.waitBeforeNext();
+        if (wait.isZero()) {
+            shopifyNotBefore.remove(key);
+        } else {
+            shopifyNotBefore.put(key, clock.instant().plus(wait));
         }
     }
 

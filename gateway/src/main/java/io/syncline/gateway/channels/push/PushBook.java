@@ -72,6 +72,11 @@ class PushBook {
         return recompute(LISTINGS + "l.sku = ?", merchantId, sku);
     }
 
+    /** How long a change waits for the ones that follow it before it is pushed. */
+    Duration coalesce() {
+        return coalesce;
+    }
+
     /** After a listing was linked or changed. */
     boolean listingChanged(String merchantId, String channelId, String sku) {
         return recompute(LISTINGS + "l.channel_id = ? and l.sku = ?", merchantId, channelId, sku);

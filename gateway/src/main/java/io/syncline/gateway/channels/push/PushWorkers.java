@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ class PushWorkers implements SmartLifecycle {
     private final Clock clock = Clock.systemUTC();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final List<Thread> threads = new ArrayList<>();
+    private ScheduledExecutorService ticker;
     private volatile boolean running;
 
     PushWorkers(
@@ -67,6 +70,14 @@ class PushWorkers implements SmartLifecycle {
             return;
         }
         running = true;
+        // one look at the table per poll interval whatever the number of workers: an idle gateway costs little
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "channel-push-poll");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long poll = properties.pollInterval().toMillis();
+        ticker.scheduleWithFixedDelay(signal::nudge, 0, poll, TimeUnit.MILLISECONDS);
         for (int i = 0; i < properties.workers(); i++) {
             Thread thread = new Thread(this::work, "channel-push-" + i);
             thread.setDaemon(true);
@@ -78,6 +89,9 @@ class PushWorkers implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
         threads.forEach(Thread::interrupt);
         for (Thread thread : threads) {
             try {
@@ -107,7 +121,7 @@ class PushWorkers implements SmartLifecycle {
                     signal.nudge(); // more may be due: let an idle worker look too
                     push(claimed.get());
                 }
-                signal.await(properties.pollInterval().toMillis());
+                signal.await(Long.MAX_VALUE);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -134,13 +148,13 @@ class PushWorkers implements SmartLifecycle {
         ChannelAccess channel = found.get();
         String channelKey = target.merchantId() + "/" + target.channelId();
         if (!inFlight.add(channelKey)) {
-            book.postpone(target, clock.instant().plus(BUSY_CHANNEL));
+            postpone(target, BUSY_CHANNEL);
             return;
         }
         try {
             CircuitBreaker breaker = resilience.breaker(target.merchantId(), target.channelId());
             if (!breaker.tryAcquirePermission()) {
-                book.postpone(target, clock.instant().plus(resilience.openFor()));
+                postpone(target, resilience.openFor());
                 return;
             }
             RateLimiter limiter = resilience.limiter(
@@ -148,7 +162,7 @@ class PushWorkers implements SmartLifecycle {
             long waitNanos = limiter.reservePermission();
             if (waitNanos != 0) {
                 breaker.releasePermission();
-                book.postpone(target, clock.instant().plusNanos(Math.max(waitNanos, 50_000_000L)));
+                postpone(target, Duration.ofNanos(Math.max(waitNanos, 50_000_000L)));
                 return;
             }
             long started = System.nanoTime();
@@ -166,9 +180,11 @@ class PushWorkers implements SmartLifecycle {
         if (result instanceof ChannelPusher.Result.Acknowledged ack) {
             breaker.onSuccess(tookNanos, TimeUnit.NANOSECONDS);
             book.acknowledged(target, ack.sent());
+            // the wanted quantity may have moved while this push was in flight: its next push falls due then
+            signal.nudgeAfter(properties.coalesce());
         } else if (result instanceof ChannelPusher.Result.Later later) {
             breaker.releasePermission();
-            book.postpone(target, now.plus(later.after()));
+            postpone(target, later.after());
         } else {
             ChannelPusher.Result.Failed failed = (ChannelPusher.Result.Failed) result;
             int attempts = target.attempts() + 1;
@@ -182,6 +198,7 @@ class PushWorkers implements SmartLifecycle {
                     ? resilience.backoff(attempts)
                     : properties.retry().maxInterval();
             book.failed(target, failed.why(), attempts, now.plus(wait));
+            signal.nudgeAfter(wait);
             log.warn(
                     "Push of {} = {} failed (attempt {}), next in {}: {}",
                     target.describe(),
@@ -190,6 +207,11 @@ class PushWorkers implements SmartLifecycle {
                     wait,
                     failed.why());
         }
+    }
+
+    private void postpone(PushTarget target, Duration wait) {
+        book.postpone(target, clock.instant().plus(wait));
+        signal.nudgeAfter(wait);
     }
 
     /** A failed push as the breaker records it. */

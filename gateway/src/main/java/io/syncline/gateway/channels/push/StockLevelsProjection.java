@@ -65,9 +65,9 @@ class StockLevelsProjection {
     private void changed(String merchantId, String sku, int available, Instant at) {
         if (book.stockChanged(merchantId, sku, Math.max(0, available), at)) {
             if (CurrentUnitOfWork.isStarted()) {
-                CurrentUnitOfWork.get().afterCommit(uow -> signal.nudge());
+                CurrentUnitOfWork.get().afterCommit(uow -> signal.nudgeAfter(book.coalesce()));
             } else {
-                signal.nudge();
+                signal.nudgeAfter(book.coalesce());
             }
         }
     }
