@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.syncline.gateway.security.Caller;
 import io.syncline.gateway.security.Role;
+import io.syncline.platform.test.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package io.syncline.live.stream.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.syncline.live.stream.MutableClock;
 import io.syncline.live.stream.StreamJpaTestConfiguration;
 import io.syncline.live.stream.StreamMessage;
 import io.syncline.live.stream.StreamTopic;
+import io.syncline.platform.test.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package io.syncline.live.stream;
+package io.syncline.platform.test;
 
 import java.time.Clock;
 import java.time.Duration;
