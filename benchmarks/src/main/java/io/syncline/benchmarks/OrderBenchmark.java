@@ -40,6 +40,10 @@ public final class OrderBenchmark {
             StreamBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("channels")) {
+            ChannelBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (BenchmarkOptions.wantsHelp(args)) {
             System.out.print(BenchmarkOptions.USAGE);
             return;
