@@ -7,14 +7,28 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The standalone assembles the services; its own code (start-up settings) reaches into none of them. */
+/**
+ * The standalone assembles the services; its own code (start-up settings) reaches into none of them. Demo mode
+ * is the one exception, and only at the edge: it connects the simulated shops the way an ADMIN would, through
+ * the gateway's channel registry and stock service, never into a service.
+ */
 @AnalyzeClasses(packages = "io.syncline.standalone", importOptions = ImportOption.DoNotIncludeTests.class)
 class StandaloneArchitectureTest {
 
     @ArchTest
     static final ArchRule assemblesWithoutReachingIntoServices = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.syncline.standalone.demo..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
                     "io.syncline.orders..", "io.syncline.inventory..", "io.syncline.gateway..", "io.syncline.live..");
+
+    @ArchTest
+    static final ArchRule demoModeUsesOnlyTheEdge = noClasses()
+            .that()
+            .resideInAPackage("io.syncline.standalone.demo..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.syncline.orders..", "io.syncline.inventory..", "io.syncline.live..");
 }
