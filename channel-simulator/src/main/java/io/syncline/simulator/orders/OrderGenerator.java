@@ -58,6 +58,8 @@ public final class OrderGenerator implements AutoCloseable {
         final Counts counts;
         volatile boolean stopped;
         volatile ScheduledFuture<?> next;
+        /** When the next buyer arrives, on this run's own timeline ({@link System#nanoTime()}). */
+        long arrival = System.nanoTime();
 
         Run(Shop shop, OrderGeneratorConfig config) {
             this.shop = shop;
@@ -130,8 +132,21 @@ public final class OrderGenerator implements AutoCloseable {
         }
         // exponential gaps: arrivals of independent buyers at an average rate
         double seconds = -Math.log(1 - random.nextDouble()) / run.config.ratePerSecond();
-        long micros = Math.max(100, (long) (seconds * 1_000_000));
-        run.next = scheduler.schedule(() -> tick(run), micros, TimeUnit.MICROSECONDS);
+        long now = System.nanoTime();
+        run.arrival = nextArrival(run.arrival, (long) (seconds * 1e9), now, MAX_LAG.toNanos());
+        run.next = scheduler.schedule(() -> tick(run), Math.max(0, run.arrival - now), TimeUnit.NANOSECONDS);
+    }
+
+    /** How far the buyers may fall behind their timeline and still catch up (a stall of the machine, say). */
+    static final Duration MAX_LAG = Duration.ofSeconds(1);
+
+    /**
+     * The next arrival: a gap after the one before, not after the order before is done, so that slow order
+     * placement (a loaded machine, a slow webhook receiver) does not lower the rate. Buyers further behind than
+     * {@code maxLag} are not all sent at once: a laptop waking from sleep gets no burst of a night's orders.
+     */
+    static long nextArrival(long previous, long gapNanos, long now, long maxLag) {
+        return Math.max(previous, now - maxLag) + gapNanos;
     }
 
     private void tick(Run run) {

@@ -75,6 +75,20 @@ class OrderGeneratorTest {
     }
 
     @Test
+    void buyersArriveOnTheirOwnTimelineSoASlowOrderDoesNotLowerTheRate() {
+        long ms = 1_000_000;
+        // on time: the gap follows the arrival before
+        assertThat(OrderGenerator.nextArrival(100 * ms, 20 * ms, 105 * ms, 1_000 * ms))
+                .isEqualTo(120 * ms);
+        // placing the order took longer than the gap: the next buyer is due at once, not a gap later
+        assertThat(OrderGenerator.nextArrival(100 * ms, 20 * ms, 130 * ms, 1_000 * ms))
+                .isEqualTo(120 * ms);
+        // after a stall of the whole machine, at most the last second of buyers is caught up
+        assertThat(OrderGenerator.nextArrival(100 * ms, 20 * ms, 60_000 * ms, 1_000 * ms))
+                .isEqualTo(59_020 * ms);
+    }
+
+    @Test
     void sellsNothingItDoesNotHave() {
         simulator = ChannelSimulator.start(SimulatorConfig.defaults()
                 .withShop(ShopConfig.tiktok("tts")
