@@ -137,6 +137,17 @@ class PushBook {
     Optional<Reported> reported(String merchantId, String channelId, String sku, int quantity, Instant at) {
         Instant now = clock.instant();
         Timestamp when = Timestamp.from(at != null ? at : now);
+        Integer before = jdbc
+                .queryForList(
+                        "select channel_quantity from channel_listings where merchant_id = ? and channel_id = ?"
+                                + " and sku = ?",
+                        Integer.class,
+                        merchantId,
+                        channelId,
+                        sku)
+                .stream()
+                .findFirst()
+                .orElse(null);
         int taken = jdbc.update(
                 "update channel_listings set channel_quantity = ?, channel_quantity_at = ?,"
                         + " next_push_at = case when wanted_quantity is not null and wanted_quantity <> ?"
@@ -152,11 +163,14 @@ class PushBook {
                 channelId,
                 sku,
                 when);
-        return Optional.of(new Reported(sku, taken == 1));
+        return Optional.of(new Reported(sku, taken == 1, !Objects.equals(before, quantity)));
     }
 
-    /** Whether a report was taken ({@code false}: a later one had been). */
-    record Reported(String sku, boolean taken) {}
+    /**
+     * Whether a report was taken ({@code false}: a later one had been), and whether it told us anything new
+     * ({@code false}: the channel shows what we believed, e.g. Shopify echoing our own push).
+     */
+    record Reported(String sku, boolean taken, boolean changed) {}
 
     /** The listing of the channel's item: Shopify's inventory item, or TikTok Shop's SKU id. */
     Optional<String> skuOfItem(String merchantId, String channelId, String channelItemId) {

@@ -27,7 +27,7 @@ public class QuantityReports {
     /** How a report was taken. */
     public sealed interface Taken {
 
-        /** The listing shows the reported quantity now, and the event is out. */
+        /** The listing shows the reported quantity now; the event is out when it was news. */
         record Recorded(String sku) implements Taken {}
 
         /** A later report of the listing was taken already. */
@@ -57,6 +57,10 @@ public class QuantityReports {
                 book.reported(merchantId, channelId, sku.get(), quantity, at).orElseThrow();
         if (!reported.taken()) {
             return new Taken.Older(sku.get());
+        }
+        if (!reported.changed()) {
+            // what we believed it shows (a push of ours echoed back): nothing for anyone to act on
+            return new Taken.Recorded(sku.get());
         }
         events.publish(new ChannelQuantityReported(
                 merchantId, channelId, sku.get(), channelItemId, locationId, quantity, at, deliveryId));

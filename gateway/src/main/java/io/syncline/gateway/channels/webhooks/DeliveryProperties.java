@@ -32,7 +32,7 @@ public record DeliveryProperties(
     public DeliveryProperties {
         maxBodySize = maxBodySize != null ? maxBodySize : DataSize.ofMegabytes(1);
         processing = processing == null || processing;
-        workers = workers != null && workers > 0 ? workers : 2;
+        workers = workers != null && workers > 0 ? workers : 4;
         pollInterval = positive(pollInterval, Duration.ofSeconds(2));
         claimTimeout = positive(claimTimeout, Duration.ofMinutes(2));
         apiTimeout = positive(apiTimeout, Duration.ofSeconds(10));
