@@ -27,30 +27,52 @@ final class ChannelLatency {
     /** An order's decision: when, and whether it was confirmed (or rejected). */
     record Decision(Instant at, boolean confirmed) {}
 
-    /** Orders first heard of in a window, and the time from that first receipt to their decision. */
+    /** An order as the shop that sold it lists it. */
+    record ShopOrder(String id, Instant createdAt) {}
+
+    /**
+     * The orders a shop created in a window: how many Syncline placed and decided, and the time from the receipt
+     * of the first webhook about each to its decision. One not decided by the end counts as taking longer than
+     * the run (see {@link #censoredMillis}), so a backlog cannot hide in the percentiles.
+     */
     static final class Orders {
         final Histogram micros = PhaseResult.newHistogram();
-        long received;
+        long created;
+        long placed;
         long confirmed;
         long rejected;
-        long undecided;
         Instant lastDecision;
 
         long decided() {
             return confirmed + rejected;
         }
 
+        long undecided() {
+            return created - decided();
+        }
+
         double percentileMillis(double percentile) {
-            return ChannelLatency.percentileMillis(micros, percentile);
+            return censoredMillis(micros, undecided(), percentile);
+        }
+
+        double maxMillis() {
+            return undecided() > 0 ? Double.POSITIVE_INFINITY : ChannelLatency.maxMillis(micros);
         }
     }
 
     /**
-     * Orders whose first delivery (of any topic: a creation, or a cancellation that overtook it) arrived in
-     * {@code [from, to)}, each timed from that delivery's receipt to its decision ({@code OrderConfirmed} or
-     * {@code OrderRejected}). Later deliveries of the same order (cancellations, shipments) do not start a clock.
+     * The orders {@code shopOrders} created in {@code [from, to)}, each found in Syncline by its channel order id
+     * ({@code orderIds}: the shop's order id to Syncline's, from {@code OrderPlaced}) and timed from the receipt of
+     * its first delivery (of any topic: a creation, or a cancellation that overtook it) to its decision
+     * ({@code OrderConfirmed} or {@code OrderRejected}). Later deliveries of the order do not start a clock.
      */
-    static Orders orders(Collection<Delivery> deliveries, Map<String, Decision> decisions, Instant from, Instant to) {
+    static Orders orders(
+            Collection<ShopOrder> shopOrders,
+            Map<String, String> orderIds,
+            Collection<Delivery> deliveries,
+            Map<String, Decision> decisions,
+            Instant from,
+            Instant to) {
         Map<String, Instant> firstReceipt = new HashMap<>();
         for (Delivery d : deliveries) {
             if (d.orderId() != null && d.receivedAt() != null) {
@@ -58,15 +80,19 @@ final class ChannelLatency {
             }
         }
         Orders result = new Orders();
-        for (var e : firstReceipt.entrySet()) {
-            Instant received = e.getValue();
-            if (received.isBefore(from) || !received.isBefore(to)) {
+        for (ShopOrder order : shopOrders) {
+            if (order.createdAt().isBefore(from) || !order.createdAt().isBefore(to)) {
                 continue;
             }
-            result.received++;
-            Decision decision = decisions.get(e.getKey());
+            result.created++;
+            String orderId = orderIds.get(order.id());
+            Instant received = orderId == null ? null : firstReceipt.get(orderId);
+            if (received == null) {
+                continue;
+            }
+            result.placed++;
+            Decision decision = decisions.get(orderId);
             if (decision == null) {
-                result.undecided++;
                 continue;
             }
             if (decision.confirmed()) {
@@ -119,7 +145,11 @@ final class ChannelLatency {
         long unacknowledged;
 
         double percentileMillis(double percentile) {
-            return ChannelLatency.percentileMillis(micros, percentile);
+            return censoredMillis(micros, unacknowledged, percentile);
+        }
+
+        double maxMillis() {
+            return unacknowledged > 0 ? Double.POSITIVE_INFINITY : ChannelLatency.maxMillis(micros);
         }
     }
 
@@ -181,10 +211,10 @@ final class ChannelLatency {
         Orders m = new Orders();
         m.micros.add(a.micros);
         m.micros.add(b.micros);
-        m.received = a.received + b.received;
+        m.created = a.created + b.created;
+        m.placed = a.placed + b.placed;
         m.confirmed = a.confirmed + b.confirmed;
         m.rejected = a.rejected + b.rejected;
-        m.undecided = a.undecided + b.undecided;
         m.lastDecision = a.lastDecision == null
                 ? b.lastDecision
                 : b.lastDecision == null || a.lastDecision.isAfter(b.lastDecision) ? a.lastDecision : b.lastDecision;
@@ -208,8 +238,21 @@ final class ChannelLatency {
                 .count();
     }
 
-    static double percentileMillis(Histogram micros, double percentile) {
-        return micros.getTotalCount() == 0 ? Double.NaN : micros.getValueAtPercentile(percentile) / 1000.0;
+    /**
+     * The percentile of times of which {@code done} were measured and {@code undone} never ended within the run:
+     * those count as longer than any measured, so a percentile that falls among them is infinite (longer than
+     * the run), and one below them is read from the measured times at its rank among all.
+     */
+    static double censoredMillis(Histogram done, long undone, double percentile) {
+        long total = done.getTotalCount() + undone;
+        if (total == 0) {
+            return Double.NaN;
+        }
+        long rank = Math.max(1, (long) Math.ceil(percentile / 100.0 * total));
+        if (rank > done.getTotalCount()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return done.getValueAtPercentile(100.0 * rank / done.getTotalCount()) / 1000.0;
     }
 
     static double maxMillis(Histogram micros) {
