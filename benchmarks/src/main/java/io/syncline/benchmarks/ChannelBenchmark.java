@@ -625,17 +625,18 @@ public final class ChannelBenchmark {
                             d.path("orderId").isTextual() ? d.path("orderId").asText() : null,
                             instant(d.path("receivedAt"))))
                     .toList();
-            Map<String, String> orderIds = new HashMap<>();
+            Map<String, ChannelLatency.Placement> placements = new HashMap<>();
             for (JsonNode e : r.events()) {
                 JsonNode p = e.path("payload");
                 if (e.path("type").asText().equals("OrderPlaced")
                         && p.path("channel").asText().equals(channel)) {
-                    orderIds.putIfAbsent(
-                            p.path("channelOrderId").asText(), p.path("orderId").asText());
+                    placements.putIfAbsent(
+                            p.path("channelOrderId").asText(),
+                            new ChannelLatency.Placement(p.path("orderId").asText(), instant(e.path("timestamp"))));
                 }
             }
             ChannelLatency.Orders orders = ChannelLatency.orders(
-                    r.shopOrders().get(channel), orderIds, deliveries, decisions, r.windowStart(), r.windowEnd());
+                    r.shopOrders().get(channel), placements, deliveries, decisions, r.windowStart(), r.windowEnd());
             long decidedInWindow = inbox.stream()
                     .map(d -> d.path("orderId").asText(null))
                     .filter(id -> id != null)

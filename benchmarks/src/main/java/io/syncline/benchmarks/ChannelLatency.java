@@ -30,6 +30,9 @@ final class ChannelLatency {
     /** An order as the shop that sold it lists it. */
     record ShopOrder(String id, Instant createdAt) {}
 
+    /** The Syncline order a channel order became, and when it was placed ({@code OrderPlaced}). */
+    record Placement(String orderId, Instant at) {}
+
     /**
      * The orders a shop created in a window: how many Syncline placed and decided, and the time from the receipt
      * of the first webhook about each to its decision. One not decided by the end counts as taking longer than
@@ -37,6 +40,9 @@ final class ChannelLatency {
      */
     static final class Orders {
         final Histogram micros = PhaseResult.newHistogram();
+        /** From the first receipt to the placement: the time the webhook waited in the inbox. */
+        final Histogram inboxMicros = PhaseResult.newHistogram();
+
         long created;
         long placed;
         long confirmed;
@@ -58,17 +64,22 @@ final class ChannelLatency {
         double maxMillis() {
             return undecided() > 0 ? Double.POSITIVE_INFINITY : ChannelLatency.maxMillis(micros);
         }
+
+        /** Of {@link #percentileMillis}, the part until the order was placed. */
+        double inboxMillis(double percentile) {
+            return censoredMillis(inboxMicros, created - placed, percentile);
+        }
     }
 
     /**
      * The orders {@code shopOrders} created in {@code [from, to)}, each found in Syncline by its channel order id
-     * ({@code orderIds}: the shop's order id to Syncline's, from {@code OrderPlaced}) and timed from the receipt of
+     * ({@code placements}: by the shop's order id, from {@code OrderPlaced}) and timed from the receipt of
      * its first delivery (of any topic: a creation, or a cancellation that overtook it) to its decision
      * ({@code OrderConfirmed} or {@code OrderRejected}). Later deliveries of the order do not start a clock.
      */
     static Orders orders(
             Collection<ShopOrder> shopOrders,
-            Map<String, String> orderIds,
+            Map<String, Placement> placements,
             Collection<Delivery> deliveries,
             Map<String, Decision> decisions,
             Instant from,
@@ -85,12 +96,14 @@ final class ChannelLatency {
                 continue;
             }
             result.created++;
-            String orderId = orderIds.get(order.id());
+            Placement placement = placements.get(order.id());
+            String orderId = placement == null ? null : placement.orderId();
             Instant received = orderId == null ? null : firstReceipt.get(orderId);
             if (received == null) {
                 continue;
             }
             result.placed++;
+            record(result.inboxMicros, Duration.between(received, placement.at()));
             Decision decision = decisions.get(orderId);
             if (decision == null) {
                 continue;
@@ -211,6 +224,8 @@ final class ChannelLatency {
         Orders m = new Orders();
         m.micros.add(a.micros);
         m.micros.add(b.micros);
+        m.inboxMicros.add(a.inboxMicros);
+        m.inboxMicros.add(b.inboxMicros);
         m.created = a.created + b.created;
         m.placed = a.placed + b.placed;
         m.confirmed = a.confirmed + b.confirmed;

@@ -101,6 +101,11 @@ final class ChannelReport {
         row(out, columns, "(a) p90 (ms)", c -> f0(c.orders().percentileMillis(90)));
         row(out, columns, "(a) p99 (ms)", c -> f0(c.orders().percentileMillis(99)));
         row(out, columns, "(a) max (ms)", c -> f0(c.orders().maxMillis()));
+        row(
+                out,
+                columns,
+                "  of which in the inbox p50 / p99 (ms)",
+                c -> f0(c.orders().inboxMillis(50)) + " / " + f0(c.orders().inboxMillis(99)));
         row(out, columns, "deliveries received", c -> Long.toString(c.deliveries()));
         row(out, columns, "  per order created", c -> ratio(c.deliveries(), c.orders().created));
         row(

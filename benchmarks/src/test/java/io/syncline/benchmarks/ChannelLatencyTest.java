@@ -6,6 +6,7 @@ import io.syncline.benchmarks.ChannelLatency.Change;
 import io.syncline.benchmarks.ChannelLatency.Decision;
 import io.syncline.benchmarks.ChannelLatency.Delivery;
 import io.syncline.benchmarks.ChannelLatency.Level;
+import io.syncline.benchmarks.ChannelLatency.Placement;
 import io.syncline.benchmarks.ChannelLatency.Push;
 import io.syncline.benchmarks.ChannelLatency.ShopOrder;
 import java.time.Instant;
@@ -34,7 +35,12 @@ class ChannelLatencyTest {
                 // before the window and after it
                 new ShopOrder("s0", at(-600)),
                 new ShopOrder("s5", at(10_000)));
-        Map<String, String> orderIds = Map.of("s0", "o0", "s1", "o1", "s2", "o2", "s4", "o4", "s5", "o5");
+        Map<String, Placement> placements = Map.of(
+                "s0", new Placement("o0", at(-400)),
+                "s1", new Placement("o1", at(1_100)),
+                "s2", new Placement("o2", at(2_300)),
+                "s4", new Placement("o4", at(4_100)),
+                "s5", new Placement("o5", at(10_050)));
         List<Delivery> deliveries = List.of(
                 new Delivery("o1", at(1_000)),
                 // the same order's shipment later: no second clock
@@ -52,7 +58,7 @@ class ChannelLatencyTest {
                 "o5", new Decision(at(10_100), true));
 
         ChannelLatency.Orders orders =
-                ChannelLatency.orders(created, orderIds, deliveries, decisions, at(0), at(10_000));
+                ChannelLatency.orders(created, placements, deliveries, decisions, at(0), at(10_000));
 
         assertThat(orders.created).isEqualTo(4);
         assertThat(orders.placed).isEqualTo(3);
@@ -66,6 +72,10 @@ class ChannelLatencyTest {
         assertThat(orders.percentileMillis(50)).isBetween(749.0, 751.0);
         assertThat(orders.percentileMillis(99)).isInfinite();
         assertThat(orders.maxMillis()).isInfinite();
+        // in the inbox 100, 300 and 100 ms; one order never got there
+        assertThat(orders.inboxMillis(50)).isBetween(99.0, 101.0);
+        assertThat(orders.inboxMillis(75)).isBetween(299.0, 301.0);
+        assertThat(orders.inboxMillis(99)).isInfinite();
     }
 
     @Test
@@ -74,7 +84,7 @@ class ChannelLatencyTest {
 
         ChannelLatency.Orders orders = ChannelLatency.orders(
                 List.of(new ShopOrder("s1", at(900))),
-                Map.of("s1", "o1"),
+                Map.of("s1", new Placement("o1", at(2_100))),
                 deliveries,
                 Map.of("o1", new Decision(at(2_500), false)),
                 at(0),
