@@ -614,8 +614,13 @@ public final class ChannelBenchmark {
     }
 
     static List<ChannelReport.Column> figures(ChannelRecords r) {
-        Map<String, ChannelLatency.Decision> decisions = decisions(r.events());
-        List<ChannelLatency.Level> levels = levels(r.events());
+        // the run ends when the backlog was done (or the settle timeout passed): what happened while the records
+        // were being read afterwards does not count
+        List<JsonNode> events = r.events().stream()
+                .filter(e -> instant(e.path("timestamp")).isBefore(r.settled()))
+                .toList();
+        Map<String, ChannelLatency.Decision> decisions = decisions(events);
+        List<ChannelLatency.Level> levels = levels(events);
         List<ChannelReport.Column> columns = new ArrayList<>();
         for (String channel : List.of(SHOPIFY, TIKTOK)) {
             boolean shopify = channel.equals(SHOPIFY);
@@ -626,7 +631,7 @@ public final class ChannelBenchmark {
                             instant(d.path("receivedAt"))))
                     .toList();
             Map<String, ChannelLatency.Placement> placements = new HashMap<>();
-            for (JsonNode e : r.events()) {
+            for (JsonNode e : events) {
                 JsonNode p = e.path("payload");
                 if (e.path("type").asText().equals("OrderPlaced")
                         && p.path("channel").asText().equals(channel)) {
@@ -669,7 +674,9 @@ public final class ChannelBenchmark {
             List<ChannelLatency.Change> changes = ChannelLatency.changes(levels, 0, cap);
             ShopRequests shopRequests = new ShopRequests(Integer.MAX_VALUE);
             shopRequests.merge(r.requests().get(channel));
-            List<ChannelLatency.Push> pushes = shopRequests.pushes();
+            List<ChannelLatency.Push> pushes = shopRequests.pushes().stream()
+                    .filter(p -> p.at().isBefore(r.settled()))
+                    .toList();
             ChannelLatency.Pushes latency = ChannelLatency.pushes(changes, pushes, r.windowStart(), r.settled());
             long applied = pushes.stream()
                     .filter(p -> !p.at().isBefore(r.windowStart()) && p.at().isBefore(r.settled()))
@@ -692,9 +699,7 @@ public final class ChannelBenchmark {
                     byTopic,
                     copies.sent,
                     copies.retried,
-                    copies.notDelivered.values().stream()
-                            .mapToLong(Long::longValue)
-                            .sum(),
+                    copies.failed,
                     latency.changes,
                     applied,
                     calls,

@@ -42,6 +42,8 @@ final class ChannelLatency {
         final Histogram micros = PhaseResult.newHistogram();
         /** From the first receipt to the placement: the time the webhook waited in the inbox. */
         final Histogram inboxMicros = PhaseResult.newHistogram();
+        /** From the order's creation at the shop to its decision: the webhook's way to Syncline included. */
+        final Histogram fromShopMicros = PhaseResult.newHistogram();
 
         long created;
         long placed;
@@ -63,6 +65,11 @@ final class ChannelLatency {
 
         double maxMillis() {
             return undecided() > 0 ? Double.POSITIVE_INFINITY : ChannelLatency.maxMillis(micros);
+        }
+
+        /** From the order's creation at the shop (a delivery answered late, and retried, shows here). */
+        double fromShopMillis(double percentile) {
+            return censoredMillis(fromShopMicros, undecided(), percentile);
         }
 
         /** Of {@link #percentileMillis}, the part until the order was placed. */
@@ -115,6 +122,7 @@ final class ChannelLatency {
             }
             Instant decided = decision.at();
             record(result.micros, Duration.between(received, decided));
+            record(result.fromShopMicros, Duration.between(order.createdAt(), decided));
             if (result.lastDecision == null || decided.isAfter(result.lastDecision)) {
                 result.lastDecision = decided;
             }
@@ -226,6 +234,8 @@ final class ChannelLatency {
         m.micros.add(b.micros);
         m.inboxMicros.add(a.inboxMicros);
         m.inboxMicros.add(b.inboxMicros);
+        m.fromShopMicros.add(a.fromShopMicros);
+        m.fromShopMicros.add(b.fromShopMicros);
         m.created = a.created + b.created;
         m.placed = a.placed + b.placed;
         m.confirmed = a.confirmed + b.confirmed;

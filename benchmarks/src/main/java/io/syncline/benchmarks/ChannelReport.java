@@ -26,7 +26,7 @@ final class ChannelReport {
             Map<String, Long> deliveriesByTopic,
             long copiesSent,
             long copiesRetried,
-            long copiesNotDelivered,
+            long copiesFailed,
             long changes,
             long pushesApplied,
             long pushCalls,
@@ -46,7 +46,7 @@ final class ChannelReport {
                     Map.of(),
                     copiesSent + o.copiesSent,
                     copiesRetried + o.copiesRetried,
-                    copiesNotDelivered + o.copiesNotDelivered,
+                    copiesFailed + o.copiesFailed,
                     changes + o.changes,
                     pushesApplied + o.pushesApplied,
                     pushCalls + o.pushCalls,
@@ -104,6 +104,11 @@ final class ChannelReport {
         row(
                 out,
                 columns,
+                "  from creation at the shop p50 / p99 (ms)",
+                c -> f0(c.orders().fromShopMillis(50)) + " / " + f0(c.orders().fromShopMillis(99)));
+        row(
+                out,
+                columns,
                 "  of which in the inbox p50 / p99 (ms)",
                 c -> f0(c.orders().inboxMillis(50)) + " / " + f0(c.orders().inboxMillis(99)));
         row(out, columns, "deliveries received", c -> Long.toString(c.deliveries()));
@@ -114,7 +119,7 @@ final class ChannelReport {
                 "  failed at the end / retried (application)",
                 c -> c.deliveriesFailed() + " / " + c.deliveriesRetried());
         row(out, columns, "webhook copies sent by the shop", c -> Long.toString(c.copiesSent()));
-        row(out, columns, "  retried / not delivered", c -> c.copiesRetried() + " / " + c.copiesNotDelivered());
+        row(out, columns, "  retried / given up", c -> c.copiesRetried() + " / " + c.copiesFailed());
         row(out, columns, "stock changes (SKU x shop)", c -> Long.toString(c.changes()));
         row(out, columns, "pushes applied by the shop", c -> Long.toString(c.pushesApplied()));
         row(out, columns, "(c) pushes per stock change", c -> ratio(c.pushesApplied(), c.changes()));
@@ -185,7 +190,10 @@ final class ChannelReport {
         }
         out.println("application log: " + t.appLog() + " (" + t.appErrorLines() + " ERROR lines, " + t.appPushFailures()
                 + " failed pushes)");
-        t.appErrorSample().forEach(l -> out.println("    " + l));
+        if (!t.appErrorSample().isEmpty()) {
+            out.println("  first errors and exceptions in it:");
+            t.appErrorSample().forEach(l -> out.println("    " + l));
+        }
     }
 
     /** 0 when the aim was met with every order decided and every change shown, 1 otherwise. */

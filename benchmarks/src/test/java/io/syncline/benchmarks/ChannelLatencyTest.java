@@ -72,6 +72,8 @@ class ChannelLatencyTest {
         assertThat(orders.percentileMillis(50)).isBetween(749.0, 751.0);
         assertThat(orders.percentileMillis(99)).isInfinite();
         assertThat(orders.maxMillis()).isInfinite();
+        // from the shop: 260 and 760 ms
+        assertThat(orders.fromShopMillis(25)).isBetween(259.0, 261.0);
         // in the inbox 100, 300 and 100 ms; one order never got there
         assertThat(orders.inboxMillis(50)).isBetween(99.0, 101.0);
         assertThat(orders.inboxMillis(75)).isBetween(299.0, 301.0);
