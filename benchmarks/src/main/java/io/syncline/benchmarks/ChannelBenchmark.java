@@ -157,7 +157,8 @@ public final class ChannelBenchmark {
                     m.windowStart,
                     m.windowEnd,
                     m.settled,
-                    m.placedByShop,
+                    m.skippedByShop,
+                    m.shopOrders,
                     m.appCpuMillis,
                     m.benchCpuMillis,
                     m.loadBefore,
@@ -310,7 +311,8 @@ public final class ChannelBenchmark {
         Instant windowEnd;
         Instant settled;
         long placed;
-        Map<String, Long> placedByShop = new HashMap<>();
+        Map<String, Long> skippedByShop = new HashMap<>();
+        Map<String, List<ChannelLatency.ShopOrder>> shopOrders = new HashMap<>();
         double appCpuMillis;
         double benchCpuMillis;
         String loadBefore;
@@ -326,7 +328,7 @@ public final class ChannelBenchmark {
             log("warm-up " + options.warmup().toSeconds() + " s");
             Thread.sleep(options.warmup().toMillis());
         }
-        Map<String, Long> placedBefore = placed();
+        Map<String, long[]> before = generatorStats();
         m.loadBefore = loadAverage();
         m.windowStart = Instant.now();
         long appCpu = cpuNanos(ProcessHandle.of(app.pid()));
@@ -334,14 +336,13 @@ public final class ChannelBenchmark {
         log("measuring " + options.duration().toSeconds() + " s");
         Thread.sleep(options.duration().toMillis());
         m.windowEnd = Instant.now();
-        Map<String, Long> placedAfter = placed();
+        Map<String, long[]> after = generatorStats();
         // the buyers stop, and with them the follow-ups still planned (those would fall after the window)
         generate(simulator, 0, 0);
         m.loadAfter = loadAverage();
-        for (String shop : placedAfter.keySet()) {
-            long n = placedAfter.get(shop) - placedBefore.getOrDefault(shop, 0L);
-            m.placedByShop.put(shop, n);
-            m.placed += n;
+        for (String shop : after.keySet()) {
+            m.placed += after.get(shop)[0] - before.get(shop)[0];
+            m.skippedByShop.put(shop, after.get(shop)[1] - before.get(shop)[1]);
         }
         log(String.format(
                 Locale.ROOT,
@@ -356,6 +357,12 @@ public final class ChannelBenchmark {
         m.events = events(Duration.ofSeconds(60));
         for (String channel : List.of(SHOPIFY, TIKTOK)) {
             m.deliveries.put(channel, deliveries(channel));
+            List<ChannelLatency.ShopOrder> created = new ArrayList<>();
+            // the shop keeps its newest 50,000 orders: far more than a run creates
+            for (JsonNode o : shops.read("/admin/shops/" + channel + "/orders?limit=50000")) {
+                created.add(new ChannelLatency.ShopOrder(o.path("id").asText(), instant(o.path("createdAt"))));
+            }
+            m.shopOrders.put(channel, created);
         }
         return m;
     }
@@ -370,17 +377,16 @@ public final class ChannelBenchmark {
         return rate > 0 ? OrderGeneratorConfig.atRate(rate) : OrderGeneratorConfig.off();
     }
 
-    private Map<String, Long> placed() throws IOException, InterruptedException {
-        Map<String, Long> placed = new LinkedHashMap<>();
+    /** Per shop, the orders its buyers placed and the buyers who found what they wanted gone, so far. */
+    private Map<String, long[]> generatorStats() throws IOException, InterruptedException {
+        Map<String, long[]> stats = new LinkedHashMap<>();
         for (String shop : List.of(SHOPIFY, TIKTOK)) {
-            placed.put(
+            JsonNode s = shops.read("/admin/shops/" + shop + "/generator").path("stats");
+            stats.put(
                     shop,
-                    shops.read("/admin/shops/" + shop + "/generator")
-                            .path("stats")
-                            .path("placed")
-                            .asLong());
+                    new long[] {s.path("placed").asLong(), s.path("skipped").asLong()});
         }
-        return placed;
+        return stats;
     }
 
     /**
@@ -586,12 +592,11 @@ public final class ChannelBenchmark {
         long decidedInPeriod = decisions.values().stream()
                 .filter(d -> !d.at().isBefore(r.windowStart()) && d.at().isBefore(r.settled()))
                 .count();
-        long placed =
-                r.placedByShop().values().stream().mapToLong(Long::longValue).sum();
+        long created = columns.get(columns.size() - 1).orders().created;
         ChannelReport.Totals totals = new ChannelReport.Totals(
                 seconds(r.windowStart(), r.windowEnd()),
                 seconds(r.windowStart(), r.settled()),
-                placed / seconds(r.windowStart(), r.windowEnd()),
+                created / seconds(r.windowStart(), r.windowEnd()),
                 decidedInPeriod,
                 r.appCpuMillis(),
                 r.benchCpuMillis(),
@@ -609,8 +614,13 @@ public final class ChannelBenchmark {
     }
 
     static List<ChannelReport.Column> figures(ChannelRecords r) {
-        Map<String, ChannelLatency.Decision> decisions = decisions(r.events());
-        List<ChannelLatency.Level> levels = levels(r.events());
+        // the run ends when the backlog was done (or the settle timeout passed): what happened while the records
+        // were being read afterwards does not count
+        List<JsonNode> events = r.events().stream()
+                .filter(e -> instant(e.path("timestamp")).isBefore(r.settled()))
+                .toList();
+        Map<String, ChannelLatency.Decision> decisions = decisions(events);
+        List<ChannelLatency.Level> levels = levels(events);
         List<ChannelReport.Column> columns = new ArrayList<>();
         for (String channel : List.of(SHOPIFY, TIKTOK)) {
             boolean shopify = channel.equals(SHOPIFY);
@@ -620,7 +630,18 @@ public final class ChannelBenchmark {
                             d.path("orderId").isTextual() ? d.path("orderId").asText() : null,
                             instant(d.path("receivedAt"))))
                     .toList();
-            ChannelLatency.Orders orders = ChannelLatency.orders(deliveries, decisions, r.windowStart(), r.windowEnd());
+            Map<String, ChannelLatency.Placement> placements = new HashMap<>();
+            for (JsonNode e : events) {
+                JsonNode p = e.path("payload");
+                if (e.path("type").asText().equals("OrderPlaced")
+                        && p.path("channel").asText().equals(channel)) {
+                    placements.putIfAbsent(
+                            p.path("channelOrderId").asText(),
+                            new ChannelLatency.Placement(p.path("orderId").asText(), instant(e.path("timestamp"))));
+                }
+            }
+            ChannelLatency.Orders orders = ChannelLatency.orders(
+                    r.shopOrders().get(channel), placements, deliveries, decisions, r.windowStart(), r.windowEnd());
             long decidedInWindow = inbox.stream()
                     .map(d -> d.path("orderId").asText(null))
                     .filter(id -> id != null)
@@ -653,7 +674,9 @@ public final class ChannelBenchmark {
             List<ChannelLatency.Change> changes = ChannelLatency.changes(levels, 0, cap);
             ShopRequests shopRequests = new ShopRequests(Integer.MAX_VALUE);
             shopRequests.merge(r.requests().get(channel));
-            List<ChannelLatency.Push> pushes = shopRequests.pushes();
+            List<ChannelLatency.Push> pushes = shopRequests.pushes().stream()
+                    .filter(p -> p.at().isBefore(r.settled()))
+                    .toList();
             ChannelLatency.Pushes latency = ChannelLatency.pushes(changes, pushes, r.windowStart(), r.settled());
             long applied = pushes.stream()
                     .filter(p -> !p.at().isBefore(r.windowStart()) && p.at().isBefore(r.settled()))
@@ -667,7 +690,7 @@ public final class ChannelBenchmark {
                     .sum();
             columns.add(new ChannelReport.Column(
                     shopify ? "Shopify" : "TikTok Shop",
-                    r.placedByShop().getOrDefault(channel, 0L),
+                    r.skippedByShop().getOrDefault(channel, 0L),
                     orders,
                     decidedInWindow,
                     inPeriod,
@@ -676,9 +699,7 @@ public final class ChannelBenchmark {
                     byTopic,
                     copies.sent,
                     copies.retried,
-                    copies.notDelivered.values().stream()
-                            .mapToLong(Long::longValue)
-                            .sum(),
+                    copies.failed,
                     latency.changes,
                     applied,
                     calls,

@@ -27,30 +27,70 @@ final class ChannelLatency {
     /** An order's decision: when, and whether it was confirmed (or rejected). */
     record Decision(Instant at, boolean confirmed) {}
 
-    /** Orders first heard of in a window, and the time from that first receipt to their decision. */
+    /** An order as the shop that sold it lists it. */
+    record ShopOrder(String id, Instant createdAt) {}
+
+    /** The Syncline order a channel order became, and when it was placed ({@code OrderPlaced}). */
+    record Placement(String orderId, Instant at) {}
+
+    /**
+     * The orders a shop created in a window: how many Syncline placed and decided, and the time from the receipt
+     * of the first webhook about each to its decision. One not decided by the end counts as taking longer than
+     * the run (see {@link #censoredMillis}), so a backlog cannot hide in the percentiles.
+     */
     static final class Orders {
         final Histogram micros = PhaseResult.newHistogram();
-        long received;
+        /** From the first receipt to the placement: the time the webhook waited in the inbox. */
+        final Histogram inboxMicros = PhaseResult.newHistogram();
+        /** From the order's creation at the shop to its decision: the webhook's way to Syncline included. */
+        final Histogram fromShopMicros = PhaseResult.newHistogram();
+
+        long created;
+        long placed;
         long confirmed;
         long rejected;
-        long undecided;
         Instant lastDecision;
 
         long decided() {
             return confirmed + rejected;
         }
 
+        long undecided() {
+            return created - decided();
+        }
+
         double percentileMillis(double percentile) {
-            return ChannelLatency.percentileMillis(micros, percentile);
+            return censoredMillis(micros, undecided(), percentile);
+        }
+
+        double maxMillis() {
+            return undecided() > 0 ? Double.POSITIVE_INFINITY : ChannelLatency.maxMillis(micros);
+        }
+
+        /** From the order's creation at the shop (a delivery answered late, and retried, shows here). */
+        double fromShopMillis(double percentile) {
+            return censoredMillis(fromShopMicros, undecided(), percentile);
+        }
+
+        /** Of {@link #percentileMillis}, the part until the order was placed. */
+        double inboxMillis(double percentile) {
+            return censoredMillis(inboxMicros, created - placed, percentile);
         }
     }
 
     /**
-     * Orders whose first delivery (of any topic: a creation, or a cancellation that overtook it) arrived in
-     * {@code [from, to)}, each timed from that delivery's receipt to its decision ({@code OrderConfirmed} or
-     * {@code OrderRejected}). Later deliveries of the same order (cancellations, shipments) do not start a clock.
+     * The orders {@code shopOrders} created in {@code [from, to)}, each found in Syncline by its channel order id
+     * ({@code placements}: by the shop's order id, from {@code OrderPlaced}) and timed from the receipt of
+     * its first delivery (of any topic: a creation, or a cancellation that overtook it) to its decision
+     * ({@code OrderConfirmed} or {@code OrderRejected}). Later deliveries of the order do not start a clock.
      */
-    static Orders orders(Collection<Delivery> deliveries, Map<String, Decision> decisions, Instant from, Instant to) {
+    static Orders orders(
+            Collection<ShopOrder> shopOrders,
+            Map<String, Placement> placements,
+            Collection<Delivery> deliveries,
+            Map<String, Decision> decisions,
+            Instant from,
+            Instant to) {
         Map<String, Instant> firstReceipt = new HashMap<>();
         for (Delivery d : deliveries) {
             if (d.orderId() != null && d.receivedAt() != null) {
@@ -58,15 +98,21 @@ final class ChannelLatency {
             }
         }
         Orders result = new Orders();
-        for (var e : firstReceipt.entrySet()) {
-            Instant received = e.getValue();
-            if (received.isBefore(from) || !received.isBefore(to)) {
+        for (ShopOrder order : shopOrders) {
+            if (order.createdAt().isBefore(from) || !order.createdAt().isBefore(to)) {
                 continue;
             }
-            result.received++;
-            Decision decision = decisions.get(e.getKey());
+            result.created++;
+            Placement placement = placements.get(order.id());
+            String orderId = placement == null ? null : placement.orderId();
+            Instant received = orderId == null ? null : firstReceipt.get(orderId);
+            if (received == null) {
+                continue;
+            }
+            result.placed++;
+            record(result.inboxMicros, Duration.between(received, placement.at()));
+            Decision decision = decisions.get(orderId);
             if (decision == null) {
-                result.undecided++;
                 continue;
             }
             if (decision.confirmed()) {
@@ -76,6 +122,7 @@ final class ChannelLatency {
             }
             Instant decided = decision.at();
             record(result.micros, Duration.between(received, decided));
+            record(result.fromShopMicros, Duration.between(order.createdAt(), decided));
             if (result.lastDecision == null || decided.isAfter(result.lastDecision)) {
                 result.lastDecision = decided;
             }
@@ -119,7 +166,11 @@ final class ChannelLatency {
         long unacknowledged;
 
         double percentileMillis(double percentile) {
-            return ChannelLatency.percentileMillis(micros, percentile);
+            return censoredMillis(micros, unacknowledged, percentile);
+        }
+
+        double maxMillis() {
+            return unacknowledged > 0 ? Double.POSITIVE_INFINITY : ChannelLatency.maxMillis(micros);
         }
     }
 
@@ -181,10 +232,14 @@ final class ChannelLatency {
         Orders m = new Orders();
         m.micros.add(a.micros);
         m.micros.add(b.micros);
-        m.received = a.received + b.received;
+        m.inboxMicros.add(a.inboxMicros);
+        m.inboxMicros.add(b.inboxMicros);
+        m.fromShopMicros.add(a.fromShopMicros);
+        m.fromShopMicros.add(b.fromShopMicros);
+        m.created = a.created + b.created;
+        m.placed = a.placed + b.placed;
         m.confirmed = a.confirmed + b.confirmed;
         m.rejected = a.rejected + b.rejected;
-        m.undecided = a.undecided + b.undecided;
         m.lastDecision = a.lastDecision == null
                 ? b.lastDecision
                 : b.lastDecision == null || a.lastDecision.isAfter(b.lastDecision) ? a.lastDecision : b.lastDecision;
@@ -208,8 +263,21 @@ final class ChannelLatency {
                 .count();
     }
 
-    static double percentileMillis(Histogram micros, double percentile) {
-        return micros.getTotalCount() == 0 ? Double.NaN : micros.getValueAtPercentile(percentile) / 1000.0;
+    /**
+     * The percentile of times of which {@code done} were measured and {@code undone} never ended within the run:
+     * those count as longer than any measured, so a percentile that falls among them is infinite (longer than
+     * the run), and one below them is read from the measured times at its rank among all.
+     */
+    static double censoredMillis(Histogram done, long undone, double percentile) {
+        long total = done.getTotalCount() + undone;
+        if (total == 0) {
+            return Double.NaN;
+        }
+        long rank = Math.max(1, (long) Math.ceil(percentile / 100.0 * total));
+        if (rank > done.getTotalCount()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return done.getValueAtPercentile(100.0 * rank / done.getTotalCount()) / 1000.0;
     }
 
     static double maxMillis(Histogram micros) {

@@ -17,7 +17,7 @@ final class ChannelReport {
     /** One shop's figures, or both shops' together. */
     record Column(
             String name,
-            long placed,
+            long skipped,
             ChannelLatency.Orders orders,
             long decidedInWindow,
             long deliveries,
@@ -26,7 +26,7 @@ final class ChannelReport {
             Map<String, Long> deliveriesByTopic,
             long copiesSent,
             long copiesRetried,
-            long copiesNotDelivered,
+            long copiesFailed,
             long changes,
             long pushesApplied,
             long pushCalls,
@@ -37,7 +37,7 @@ final class ChannelReport {
         Column plus(String label, Column o) {
             return new Column(
                     label,
-                    placed + o.placed,
+                    skipped + o.skipped,
                     ChannelLatency.merge(orders, o.orders),
                     decidedInWindow + o.decidedInWindow,
                     deliveries + o.deliveries,
@@ -46,7 +46,7 @@ final class ChannelReport {
                     Map.of(),
                     copiesSent + o.copiesSent,
                     copiesRetried + o.copiesRetried,
-                    copiesNotDelivered + o.copiesNotDelivered,
+                    copiesFailed + o.copiesFailed,
                     changes + o.changes,
                     pushesApplied + o.pushesApplied,
                     pushCalls + o.pushCalls,
@@ -86,30 +86,40 @@ final class ChannelReport {
         StringBuilder head = new StringBuilder(String.format("%-44s", ""));
         columns.forEach(c -> head.append(String.format("%16s", c.name())));
         out.println(head);
-        row(out, columns, "orders placed by the buyers (window)", c -> Long.toString(c.placed()));
-        row(out, columns, "orders received (first webhook in window)", c -> Long.toString(c.orders().received));
-        row(out, columns, "  received/s", c -> f1(c.orders().received / t.windowSeconds()));
+        row(out, columns, "orders created by the shops (window)", c -> Long.toString(c.orders().created));
+        row(out, columns, "  created/s", c -> f1(c.orders().created / t.windowSeconds()));
+        row(out, columns, "  buyers turned away (stock moved)", c -> Long.toString(c.skipped()));
+        row(out, columns, "  placed in Syncline by the end", c -> Long.toString(c.orders().placed));
+        row(out, columns, "  decided: confirmed / rejected", c -> c.orders().confirmed + " / " + c.orders().rejected);
         row(
                 out,
                 columns,
-                "orders decided (of those)",
-                c -> Long.toString(c.orders().decided()));
-        row(out, columns, "  confirmed / rejected", c -> c.orders().confirmed + " / " + c.orders().rejected);
-        row(out, columns, "  undecided at the end", c -> Long.toString(c.orders().undecided));
+                "  not decided by the end",
+                c -> Long.toString(c.orders().undecided()));
         row(out, columns, "decisions/s during the window", c -> f1(c.decidedInWindow() / t.windowSeconds()));
         row(out, columns, "(a) webhook -> decided p50 (ms)", c -> f0(c.orders().percentileMillis(50)));
         row(out, columns, "(a) p90 (ms)", c -> f0(c.orders().percentileMillis(90)));
         row(out, columns, "(a) p99 (ms)", c -> f0(c.orders().percentileMillis(99)));
-        row(out, columns, "(a) max (ms)", c -> f0(ChannelLatency.maxMillis(c.orders().micros)));
+        row(out, columns, "(a) max (ms)", c -> f0(c.orders().maxMillis()));
+        row(
+                out,
+                columns,
+                "  from creation at the shop p50 / p99 (ms)",
+                c -> f0(c.orders().fromShopMillis(50)) + " / " + f0(c.orders().fromShopMillis(99)));
+        row(
+                out,
+                columns,
+                "  of which in the inbox p50 / p99 (ms)",
+                c -> f0(c.orders().inboxMillis(50)) + " / " + f0(c.orders().inboxMillis(99)));
         row(out, columns, "deliveries received", c -> Long.toString(c.deliveries()));
-        row(out, columns, "  per order received", c -> ratio(c.deliveries(), c.orders().received));
+        row(out, columns, "  per order created", c -> ratio(c.deliveries(), c.orders().created));
         row(
                 out,
                 columns,
                 "  failed at the end / retried (application)",
                 c -> c.deliveriesFailed() + " / " + c.deliveriesRetried());
         row(out, columns, "webhook copies sent by the shop", c -> Long.toString(c.copiesSent()));
-        row(out, columns, "  retried / not delivered", c -> c.copiesRetried() + " / " + c.copiesNotDelivered());
+        row(out, columns, "  retried / given up", c -> c.copiesRetried() + " / " + c.copiesFailed());
         row(out, columns, "stock changes (SKU x shop)", c -> Long.toString(c.changes()));
         row(out, columns, "pushes applied by the shop", c -> Long.toString(c.pushesApplied()));
         row(out, columns, "(c) pushes per stock change", c -> ratio(c.pushesApplied(), c.changes()));
@@ -122,8 +132,10 @@ final class ChannelReport {
                 c -> f0(c.pushes().percentileMillis(50)));
         row(out, columns, "(b) p90 (ms)", c -> f0(c.pushes().percentileMillis(90)));
         row(out, columns, "(b) p99 (ms)", c -> f0(c.pushes().percentileMillis(99)));
-        row(out, columns, "(b) max (ms)", c -> f0(ChannelLatency.maxMillis(c.pushes().micros)));
+        row(out, columns, "(b) max (ms)", c -> f0(c.pushes().maxMillis()));
         row(out, columns, "  changes never shown by the shop", c -> Long.toString(c.pushes().unacknowledged));
+        out.println("> end: longer than the run (a share of them was not done when it ended; percentiles count them as"
+                + " the longest)");
         out.println();
 
         out.printf(
@@ -148,7 +160,7 @@ final class ChannelReport {
         Column all = columns.get(columns.size() - 1);
         double a99 = all.orders().percentileMillis(99);
         double b99 = all.pushes().percentileMillis(99);
-        boolean complete = all.orders().undecided == 0 && all.pushes().unacknowledged == 0;
+        boolean complete = all.orders().undecided() == 0 && all.pushes().unacknowledged == 0;
         boolean met = complete && a99 < AIM_P99_MILLIS && b99 < AIM_P99_MILLIS;
         out.printf(
                 Locale.ROOT,
@@ -178,13 +190,16 @@ final class ChannelReport {
         }
         out.println("application log: " + t.appLog() + " (" + t.appErrorLines() + " ERROR lines, " + t.appPushFailures()
                 + " failed pushes)");
-        t.appErrorSample().forEach(l -> out.println("    " + l));
+        if (!t.appErrorSample().isEmpty()) {
+            out.println("  first errors and exceptions in it:");
+            t.appErrorSample().forEach(l -> out.println("    " + l));
+        }
     }
 
     /** 0 when the aim was met with every order decided and every change shown, 1 otherwise. */
     static int exitCode(List<Column> columns) {
         Column all = columns.get(columns.size() - 1);
-        boolean complete = all.orders().undecided == 0 && all.pushes().unacknowledged == 0;
+        boolean complete = all.orders().undecided() == 0 && all.pushes().unacknowledged == 0;
         return complete
                         && all.orders().percentileMillis(99) < AIM_P99_MILLIS
                         && all.pushes().percentileMillis(99) < AIM_P99_MILLIS
@@ -203,6 +218,9 @@ final class ChannelReport {
     }
 
     private static String f0(double value) {
+        if (Double.isInfinite(value)) {
+            return "> end";
+        }
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.0f", value);
     }
 

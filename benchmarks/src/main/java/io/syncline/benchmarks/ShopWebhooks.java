@@ -50,7 +50,7 @@ final class ShopWebhooks {
         return new ArrayList<>(copies.values());
     }
 
-    /** Copies created in {@code [from, to)}: by topic, and how many needed more than one attempt or failed. */
+    /** Copies created in {@code [from, to)}: by topic, how many needed more than one attempt, how many failed. */
     synchronized Tally tally(Instant from, Instant to) {
         Tally t = new Tally();
         for (Copy c : copies.values()) {
@@ -64,8 +64,9 @@ final class ShopWebhooks {
             if (c.attempts() > 1) {
                 t.retried++;
             }
-            if (!c.status().equals("DELIVERED")) {
-                t.notDelivered.merge(c.status(), 1L, Long::sum);
+            // only a final status counts: a copy last seen pending may have left the shop's log since
+            if (c.status().equals("FAILED")) {
+                t.failed++;
             }
         }
         return t;
@@ -75,6 +76,7 @@ final class ShopWebhooks {
         long sent;
         long retried;
         final Map<String, Long> byTopic = new TreeMap<>();
-        final Map<String, Long> notDelivered = new TreeMap<>();
+        /** Copies the shop gave up on after its last retry. */
+        long failed;
     }
 }

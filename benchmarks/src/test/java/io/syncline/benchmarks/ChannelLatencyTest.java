@@ -6,7 +6,9 @@ import io.syncline.benchmarks.ChannelLatency.Change;
 import io.syncline.benchmarks.ChannelLatency.Decision;
 import io.syncline.benchmarks.ChannelLatency.Delivery;
 import io.syncline.benchmarks.ChannelLatency.Level;
+import io.syncline.benchmarks.ChannelLatency.Placement;
 import io.syncline.benchmarks.ChannelLatency.Push;
+import io.syncline.benchmarks.ChannelLatency.ShopOrder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,45 +24,90 @@ class ChannelLatencyTest {
     }
 
     @Test
-    void anOrderIsTimedFromItsFirstDeliveryToItsDecision() {
+    void anOrderTheShopCreatedIsTimedFromItsFirstDeliveryToItsDecision() {
+        List<ShopOrder> created = List.of(
+                new ShopOrder("s1", at(990)),
+                new ShopOrder("s2", at(1_990)),
+                // never reached Syncline
+                new ShopOrder("s3", at(2_990)),
+                // placed, not decided
+                new ShopOrder("s4", at(3_990)),
+                // before the window and after it
+                new ShopOrder("s0", at(-600)),
+                new ShopOrder("s5", at(10_000)));
+        Map<String, Placement> placements = Map.of(
+                "s0", new Placement("o0", at(-400)),
+                "s1", new Placement("o1", at(1_100)),
+                "s2", new Placement("o2", at(2_300)),
+                "s4", new Placement("o4", at(4_100)),
+                "s5", new Placement("o5", at(10_050)));
         List<Delivery> deliveries = List.of(
                 new Delivery("o1", at(1_000)),
                 // the same order's shipment later: no second clock
                 new Delivery("o1", at(9_000)),
                 new Delivery("o2", at(2_000)),
-                new Delivery("o3", at(3_000)),
+                new Delivery("o4", at(4_000)),
                 // an inventory webhook: no order
                 new Delivery(null, at(3_500)),
-                // before the window
                 new Delivery("o0", at(-500)),
-                // after it
-                new Delivery("o4", at(10_000)));
+                new Delivery("o5", at(10_010)));
         Map<String, Decision> decisions = Map.of(
                 "o0", new Decision(at(100), true),
                 "o1", new Decision(at(1_250), true),
                 "o2", new Decision(at(2_750), false),
-                "o4", new Decision(at(10_100), true));
+                "o5", new Decision(at(10_100), true));
 
-        ChannelLatency.Orders orders = ChannelLatency.orders(deliveries, decisions, at(0), at(10_000));
+        ChannelLatency.Orders orders =
+                ChannelLatency.orders(created, placements, deliveries, decisions, at(0), at(10_000));
 
-        assertThat(orders.received).isEqualTo(3);
+        assertThat(orders.created).isEqualTo(4);
+        assertThat(orders.placed).isEqualTo(3);
         assertThat(orders.confirmed).isEqualTo(1);
         assertThat(orders.rejected).isEqualTo(1);
-        assertThat(orders.undecided).isEqualTo(1);
+        assertThat(orders.undecided()).isEqualTo(2);
         assertThat(orders.micros.getTotalCount()).isEqualTo(2);
-        assertThat(orders.percentileMillis(50)).isBetween(249.0, 251.0);
-        assertThat(ChannelLatency.maxMillis(orders.micros)).isBetween(749.0, 751.0);
         assertThat(orders.lastDecision).isEqualTo(at(2_750));
+        // 250 and 750 measured, two never decided: the median is the slower of the two measured
+        assertThat(orders.percentileMillis(25)).isBetween(249.0, 251.0);
+        assertThat(orders.percentileMillis(50)).isBetween(749.0, 751.0);
+        assertThat(orders.percentileMillis(99)).isInfinite();
+        assertThat(orders.maxMillis()).isInfinite();
+        // from the shop: 260 and 760 ms
+        assertThat(orders.fromShopMillis(25)).isBetween(259.0, 261.0);
+        // in the inbox 100, 300 and 100 ms; one order never got there
+        assertThat(orders.inboxMillis(50)).isBetween(99.0, 101.0);
+        assertThat(orders.inboxMillis(75)).isBetween(299.0, 301.0);
+        assertThat(orders.inboxMillis(99)).isInfinite();
     }
 
     @Test
     void aCancellationThatOvertookTheCreationStartsTheClock() {
         List<Delivery> deliveries = List.of(new Delivery("o1", at(2_000)), new Delivery("o1", at(1_000)));
 
-        ChannelLatency.Orders orders =
-                ChannelLatency.orders(deliveries, Map.of("o1", new Decision(at(2_500), false)), at(0), at(10_000));
+        ChannelLatency.Orders orders = ChannelLatency.orders(
+                List.of(new ShopOrder("s1", at(900))),
+                Map.of("s1", new Placement("o1", at(2_100))),
+                deliveries,
+                Map.of("o1", new Decision(at(2_500), false)),
+                at(0),
+                at(10_000));
 
-        assertThat(ChannelLatency.maxMillis(orders.micros)).isBetween(1_499.0, 1_501.0);
+        assertThat(orders.maxMillis()).isBetween(1_499.0, 1_501.0);
+    }
+
+    @Test
+    void percentilesCountWhatNeverFinishedAsTheLongest() {
+        var done = PhaseResult.newHistogram();
+        for (int i = 1; i <= 98; i++) {
+            done.recordValue(i * 1_000L);
+        }
+
+        assertThat(ChannelLatency.censoredMillis(done, 0, 50)).isBetween(48.9, 49.1);
+        // 98 measured of 100: p98 is the slowest measured, p99 is among the two unfinished
+        assertThat(ChannelLatency.censoredMillis(done, 2, 98)).isBetween(97.9, 98.1);
+        assertThat(ChannelLatency.censoredMillis(done, 2, 99)).isInfinite();
+        assertThat(ChannelLatency.censoredMillis(PhaseResult.newHistogram(), 0, 99))
+                .isNaN();
     }
 
     @Test

@@ -24,7 +24,9 @@ class ChannelRecordsTest {
         events.add(stock("StockDefined", "CHAN-0001", 0, 0, 0, -60_000));
         events.add(stock("StockCounted", "CHAN-0001", 1, 100, 0, -59_000));
         events.add(stock("StockReserved", "CHAN-0001", 2, 100, 2, 1_100));
+        events.add(event("OrderPlaced", placed("o1", "1001"), 1_150));
         events.add(event("OrderConfirmed", Map.of("orderId", "o1"), 1_200));
+        events.add(event("OrderPlaced", placed("o2", "1002"), 2_150));
         events.add(stock("StockReserved", "CHAN-0001", 3, 100, 3, 2_100));
         events.add(event("OrderRejected", Map.of("orderId", "o2"), 2_500));
 
@@ -48,7 +50,14 @@ class ChannelRecordsTest {
                 T0,
                 T0.plusSeconds(10),
                 T0.plusSeconds(20),
-                Map.of(ChannelBenchmark.SHOPIFY, 2L, ChannelBenchmark.TIKTOK, 0L),
+                Map.of(ChannelBenchmark.SHOPIFY, 1L, ChannelBenchmark.TIKTOK, 0L),
+                Map.of(
+                        ChannelBenchmark.SHOPIFY,
+                        List.of(
+                                new ChannelLatency.ShopOrder("1001", T0.plusMillis(980)),
+                                new ChannelLatency.ShopOrder("1002", T0.plusMillis(1_980))),
+                        ChannelBenchmark.TIKTOK,
+                        List.of()),
                 1_000,
                 200,
                 "1.00 1.00 1.00",
@@ -70,11 +79,13 @@ class ChannelRecordsTest {
         List<ChannelReport.Column> columns = ChannelBenchmark.figures(ChannelRecords.read(file));
 
         ChannelReport.Column shopify = columns.get(0);
-        assertThat(shopify.orders().received).isEqualTo(2);
+        assertThat(shopify.orders().created).isEqualTo(2);
+        assertThat(shopify.orders().placed).isEqualTo(2);
+        assertThat(shopify.skipped()).isEqualTo(1);
         assertThat(shopify.orders().confirmed).isEqualTo(1);
         assertThat(shopify.orders().rejected).isEqualTo(1);
         assertThat(shopify.orders().percentileMillis(50)).isBetween(199.0, 201.0);
-        assertThat(ChannelLatency.maxMillis(shopify.orders().micros)).isBetween(499.0, 501.0);
+        assertThat(shopify.orders().maxMillis()).isBetween(499.0, 501.0);
         assertThat(shopify.deliveries()).isEqualTo(3);
         assertThat(shopify.deliveriesFailed()).isEqualTo(1);
         assertThat(shopify.deliveriesRetried()).isEqualTo(1);
@@ -89,10 +100,14 @@ class ChannelRecordsTest {
         assertThat(shopify.pushCalls()).isEqualTo(2);
         assertThat(shopify.pushCallsNotApplied()).isEqualTo(1);
         ChannelReport.Column both = columns.get(2);
-        assertThat(both.orders().received).isEqualTo(2);
+        assertThat(both.orders().created).isEqualTo(2);
         // the TikTok shop lists the same SKU and was never pushed its changes
         assertThat(both.changes()).isEqualTo(4);
         assertThat(ChannelReport.exitCode(columns)).isEqualTo(1);
+    }
+
+    private static Map<String, Object> placed(String orderId, String channelOrderId) {
+        return Map.of("orderId", orderId, "channel", ChannelBenchmark.SHOPIFY, "channelOrderId", channelOrderId);
     }
 
     private JsonNode stock(String type, String sku, long sequence, int onHand, int reserved, long millis) {
