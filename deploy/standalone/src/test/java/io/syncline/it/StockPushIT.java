@@ -36,7 +36,9 @@ import org.springframework.test.context.TestPropertySource;
             "syncline.channels.push.retry.max-interval=2s",
             "syncline.channels.push.breaker.window=4",
             "syncline.channels.push.breaker.open-for=2s",
-            "syncline.channels.push.shopify-rate=20"
+            "syncline.channels.push.shopify-rate=20",
+            // the burst below is 500 requests of one user within seconds
+            "syncline.gateway.rate-limit.capacity=100000"
         })
 class StockPushIT extends StandaloneIntegrationTest {
 
