@@ -137,17 +137,14 @@ class PushBook {
     Optional<Reported> reported(String merchantId, String channelId, String sku, int quantity, Instant at) {
         Instant now = clock.instant();
         Timestamp when = Timestamp.from(at != null ? at : now);
-        Integer before = jdbc
-                .queryForList(
-                        "select channel_quantity from channel_listings where merchant_id = ? and channel_id = ?"
-                                + " and sku = ?",
-                        Integer.class,
-                        merchantId,
-                        channelId,
-                        sku)
-                .stream()
-                .findFirst()
-                .orElse(null);
+        List<Integer> shown = jdbc.queryForList(
+                "select channel_quantity from channel_listings where merchant_id = ? and channel_id = ? and sku = ?",
+                Integer.class,
+                merchantId,
+                channelId,
+                sku);
+        // a listing whose channel quantity is not known yet holds a null
+        Integer before = shown.isEmpty() ? null : shown.get(0);
         int taken = jdbc.update(
                 "update channel_listings set channel_quantity = ?, channel_quantity_at = ?,"
                         + " next_push_at = case when wanted_quantity is not null and wanted_quantity <> ?"

@@ -79,6 +79,17 @@ class PushBookTest {
     }
 
     @Test
+    void aFirstReportOfAListingIsNewsAndAnEchoOfWhatWeBelievedIsNot() {
+        PushBook.Reported first = book.reported("m1", "shop", "MUG", 4, NOW).orElseThrow();
+        assertThat(first.taken()).isTrue();
+        assertThat(first.changed()).isTrue();
+        PushBook.Reported echo =
+                book.reported("m1", "shop", "MUG", 4, NOW.plusSeconds(1)).orElseThrow();
+        assertThat(echo.taken()).isTrue();
+        assertThat(echo.changed()).isFalse();
+    }
+
+    @Test
     void whatTheChannelReportsIsTakenUnlessOlderAndPushedOverWhenItIsNotWanted() {
         book.stockChanged("m1", "MUG", 10, NOW);
         PushTarget pushed = book.claimNext(Duration.ofMinutes(1)).orElseThrow();
