@@ -69,9 +69,9 @@ class ShopifyInventoryTest {
     void theThrottleSaysHowLongToWaitFromTheBucket() {
         server.throttle("graphql");
         ShopifyInventory.Result result = shop.set(ITEM, LOCATION, 3, 7, "key-4", "ref");
-        // cost 10, 2 available, 100 restored per second: 80 ms, at least 100
-        assertThat(result).isEqualTo(new ShopifyInventory.Result.Throttled(Duration.ofMillis(100)));
-        assertThat(shop.waitBeforeNext()).isEqualTo(Duration.ofMillis(80));
+        // cost 10, 2 available, 4 restored per second: 2 s
+        assertThat(result).isEqualTo(new ShopifyInventory.Result.Throttled(Duration.ofSeconds(2)));
+        assertThat(shop.waitBeforeNext()).isEqualTo(Duration.ofSeconds(2));
         server.throttle("429");
         assertThat(shop.set(ITEM, LOCATION, 3, 7, "key-5", "ref"))
                 .isEqualTo(new ShopifyInventory.Result.Throttled(Duration.ofSeconds(2)));

@@ -57,7 +57,10 @@ public final class ShopifyAdminStub implements AutoCloseable {
         level.set(value);
     }
 
-    /** {@code "graphql"}: THROTTLED with a nearly empty bucket; {@code "429"}: Retry-After 2.0; null: none. */
+    /**
+     * {@code "graphql"}: THROTTLED with 2 of the call's 10 points left, 4 restored a second (2 s to wait); {@code
+     * "429"}: Retry-After 2.0; null: none.
+     */
     public void throttle(String kind) {
         throttle.set(kind);
     }
@@ -84,7 +87,7 @@ public final class ShopifyAdminStub implements AutoCloseable {
         }
         String cost = "\"extensions\":{\"cost\":{\"requestedQueryCost\":10,\"actualQueryCost\":10,"
                 + "\"throttleStatus\":{\"maximumAvailable\":2000.0,\"currentlyAvailable\":"
-                + ("graphql".equals(throttle.get()) ? "2" : "1990") + ",\"restoreRate\":100.0}}}}";
+                + ("graphql".equals(throttle.get()) ? "2,\"restoreRate\":4.0}}}}" : "1990,\"restoreRate\":100.0}}}}");
         if ("graphql".equals(throttle.get())) {
             reply(
                     exchange,
