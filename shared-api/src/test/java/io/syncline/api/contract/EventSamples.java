@@ -1,6 +1,20 @@
 package io.syncline.api.contract;
 
+import io.syncline.api.channels.ChannelEvents.ChannelOrderRedelivered;
+import io.syncline.api.channels.ChannelEvents.ChannelOrderStatusRefused;
 import io.syncline.api.channels.ChannelEvents.ChannelQuantityReported;
+import io.syncline.api.conflicts.ConflictEvents.ConflictDetected;
+import io.syncline.api.conflicts.ConflictEvents.ConflictEscalated;
+import io.syncline.api.conflicts.ConflictEvents.ConflictReportedAgain;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolved;
+import io.syncline.api.conflicts.ConflictEvents.ConflictRuleFailed;
+import io.syncline.api.conflicts.ConflictEvents.ConflictRulesChanged;
+import io.syncline.api.conflicts.ConflictKind;
+import io.syncline.api.conflicts.ConflictRule;
+import io.syncline.api.conflicts.Evidence;
+import io.syncline.api.conflicts.Resolution;
+import io.syncline.api.conflicts.RuleAction;
+import io.syncline.api.conflicts.Side;
 import io.syncline.api.inventory.StockEvents.RejectionReason;
 import io.syncline.api.inventory.StockEvents.StockAdjusted;
 import io.syncline.api.inventory.StockEvents.StockCommitted;
@@ -38,6 +52,8 @@ final class EventSamples {
     static final String MERCHANT = "merchant-1";
     static final String SKU = "MUG";
     static final String STOCK = MERCHANT + "/" + SKU;
+    static final String CONFLICT = "conflict-1";
+    static final Instant LATER = Instant.parse("2026-01-02T03:09:05Z");
 
     /** The current revision of each event. */
     private static final Map<Class<?>, Object> CURRENT = byType(
@@ -67,12 +83,92 @@ final class EventSamples {
                     "gid://shopify/Location/655441491",
                     -2,
                     AT,
-                    "3f1b5c9e-1d2a-4d8e-9c1f-2a7b8e6d4c3b"));
+                    "3f1b5c9e-1d2a-4d8e-9c1f-2a7b8e6d4c3b",
+                    "webhook",
+                    5,
+                    1,
+                    4),
+            new ChannelOrderRedelivered(
+                    MERCHANT,
+                    "shop-1",
+                    "5550001",
+                    ORDER,
+                    List.of(new OrderLine(SKU, 3)),
+                    List.of(new OrderLine(SKU, 2), new OrderLine("TEA", 1)),
+                    "9d2c1e3f-1a2b-4c5d-8e9f-0a1b2c3d4e5f",
+                    AT),
+            new ChannelOrderStatusRefused(
+                    MERCHANT,
+                    "shop-1",
+                    "5550002",
+                    ORDER,
+                    OrderStatus.SHIPPED,
+                    OrderStatus.CANCELLED,
+                    "7e6d5c4b-3a29-4817-a6b5-c4d3e2f1a0b9",
+                    AT),
+            new ConflictDetected(
+                    CONFLICT,
+                    MERCHANT,
+                    ConflictKind.STOCK_MISMATCH,
+                    "shop-1",
+                    SKU,
+                    null,
+                    Side.quantity(7),
+                    Side.quantity(4),
+                    new Evidence("webhook", "3f1b5c9e-1d2a-4d8e-9c1f-2a7b8e6d4c3b", AT, 1, 8, "the shop shows 4"),
+                    LATER),
+            new ConflictReportedAgain(
+                    CONFLICT,
+                    MERCHANT,
+                    Side.quantity(7),
+                    Side.quantity(3),
+                    new Evidence("reconcile", null, LATER, 1, 8, "the shop shows 3"),
+                    LATER),
+            new ConflictRuleFailed(
+                    CONFLICT, MERCHANT, "STOCK_MISMATCH → ACCEPT_THEIRS", "on-hand would fall below reserved", LATER),
+            new ConflictEscalated(CONFLICT, MERCHANT, ConflictKind.OVERSOLD, "shop-2", "TEA", ORDER, LATER),
+            new ConflictResolved(
+                    CONFLICT,
+                    MERCHANT,
+                    ConflictKind.STOCK_MISMATCH,
+                    "shop-1",
+                    SKU,
+                    null,
+                    Resolution.SET_VALUE,
+                    9,
+                    "operator-1",
+                    null,
+                    "counted the shelf",
+                    10,
+                    9,
+                    "on-hand counted to 9; every channel of MUG pushed",
+                    LATER),
+            new ConflictRulesChanged(
+                    MERCHANT,
+                    List.of(
+                            new ConflictRule(ConflictKind.STOCK_MISMATCH, 3, RuleAction.ACCEPT_THEIRS),
+                            new ConflictRule(ConflictKind.STATUS_MISMATCH, null, RuleAction.OPEN)),
+                    "admin-1",
+                    LATER));
 
     /** What each older fixture ({@link EventFixture#path()}) reads as today, once upcast. */
     private static final Map<String, Object> UPCAST = Map.of(
             "events/orders/OrderRejected.json",
-            new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:MUG", "OUT_OF_STOCK", SKU));
+            new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:MUG", "OUT_OF_STOCK", SKU),
+            "events/channels/ChannelQuantityReported.json",
+            new ChannelQuantityReported(
+                    MERCHANT,
+                    "shop-1",
+                    SKU,
+                    "gid://shopify/InventoryItem/9007199254740993",
+                    "gid://shopify/Location/655441491",
+                    -2,
+                    AT,
+                    "3f1b5c9e-1d2a-4d8e-9c1f-2a7b8e6d4c3b",
+                    "webhook",
+                    null,
+                    null,
+                    null));
 
     private EventSamples() {}
 

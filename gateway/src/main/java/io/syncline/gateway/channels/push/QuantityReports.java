@@ -63,7 +63,18 @@ public class QuantityReports {
             return new Taken.Recorded(sku.get());
         }
         events.publish(new ChannelQuantityReported(
-                merchantId, channelId, sku.get(), channelItemId, locationId, quantity, at, deliveryId));
+                merchantId,
+                channelId,
+                sku.get(),
+                channelItemId,
+                locationId,
+                quantity,
+                at,
+                deliveryId,
+                deliveryId != null ? "webhook" : "read",
+                null,
+                null,
+                null));
         signal.nudge();
         return new Taken.Recorded(sku.get());
     }

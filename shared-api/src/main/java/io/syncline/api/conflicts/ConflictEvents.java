@@ -1,0 +1,65 @@
+package io.syncline.api.conflicts;
+
+import java.time.Instant;
+
+/** Events of the Conflict aggregate; each repeats the conflict id and merchant id. */
+public final class ConflictEvents {
+
+    private ConflictEvents() {}
+
+    /** A disagreement with a channel was found; {@code channel}, {@code sku} and {@code orderId} as the kind has them. */
+    public record ConflictDetected(
+            String conflictId,
+            String merchantId,
+            ConflictKind kind,
+            String channel,
+            String sku,
+            String orderId,
+            Side ours,
+            Side theirs,
+            Evidence evidence,
+            Instant detectedAt) {}
+
+    /** The same cause was reported again while the conflict is open; the sides are as this report has them. */
+    public record ConflictReportedAgain(
+            String conflictId, String merchantId, Side ours, Side theirs, Evidence evidence, Instant reportedAt) {}
+
+    /** A merchant's rule matched at detection but its effect could not be applied; the conflict stays open. */
+    public record ConflictRuleFailed(String conflictId, String merchantId, String rule, String reason, Instant at) {}
+
+    /** The conflict stayed open beyond the escalation time: its severity is {@code HIGH} now. */
+    public record ConflictEscalated(
+            String conflictId,
+            String merchantId,
+            ConflictKind kind,
+            String channel,
+            String sku,
+            String orderId,
+            Instant escalatedAt) {}
+
+    /**
+     * The conflict was decided, by a user or by a rule ({@code resolvedBy} {@code rule:<kind>}, {@code rule} its
+     * text). {@code onHandBefore}/{@code onHandAfter} are our on-hand around a stock effect (null without one);
+     * {@code effect} says what was done, e.g. that a channel status could not be applied.
+     */
+    public record ConflictResolved(
+            String conflictId,
+            String merchantId,
+            ConflictKind kind,
+            String channel,
+            String sku,
+            String orderId,
+            Resolution resolution,
+            Integer value,
+            String resolvedBy,
+            String rule,
+            String note,
+            Integer onHandBefore,
+            Integer onHandAfter,
+            String effect,
+            Instant resolvedAt) {}
+
+    /** A merchant's rules changed ({@code by} the user). */
+    public record ConflictRulesChanged(
+            String merchantId, java.util.List<ConflictRule> rules, String by, Instant changedAt) {}
+}
