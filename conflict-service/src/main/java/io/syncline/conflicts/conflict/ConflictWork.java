@@ -1,0 +1,42 @@
+package io.syncline.conflicts.conflict;
+
+import io.syncline.api.conflicts.ConflictKind;
+import io.syncline.api.conflicts.ConflictRule;
+import io.syncline.api.conflicts.Evidence;
+import io.syncline.api.conflicts.Side;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Commands the conflict service sends itself: detection opens and feeds conflicts, rules resolve them. */
+public final class ConflictWork {
+
+    private ConflictWork() {}
+
+    /**
+     * Opens a conflict. The id is derived from the event that revealed it, so that the same event handled twice
+     * opens it once (the second creation is refused as a duplicate and ignored).
+     */
+    public record DetectConflict(
+            @TargetAggregateIdentifier String conflictId,
+            String merchantId,
+            ConflictKind kind,
+            String channel,
+            String sku,
+            String orderId,
+            Side ours,
+            Side theirs,
+            Evidence evidence,
+            Instant detectedAt) {}
+
+    /** The open conflict's cause was reported again. */
+    public record ReportConflictAgain(
+            @TargetAggregateIdentifier String conflictId,
+            String merchantId,
+            Side ours,
+            Side theirs,
+            Evidence evidence,
+            Instant reportedAt) {}
+
+    /** The merchant's rule that matched at detection resolves the conflict (or records why it could not). */
+    public record ApplyRule(@TargetAggregateIdentifier String conflictId, String merchantId, ConflictRule rule) {}
+}
