@@ -2,3 +2,4 @@
 CREATE DATABASE syncline_orders;
 CREATE DATABASE syncline_inventory;
 CREATE DATABASE syncline_gateway;
+CREATE DATABASE syncline_conflicts;

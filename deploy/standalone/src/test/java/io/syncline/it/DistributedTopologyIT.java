@@ -46,7 +46,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * The distributed topology: inventory, orders and gateway as three processes from their executable
+ * The distributed topology: inventory, orders, conflicts and gateway as four processes from their executable
  * jars, talking only through the Axon Server named by {@code SYNCLINE_AXONSERVER} (host:port), each
  * on its own fresh PostgreSQL database. Every public route of the gateway is taken at least once, so
  * every command, query, subscription and their answers cross Axon Server; the event browser and the
@@ -56,10 +56,11 @@ import org.junit.jupiter.api.extension.TestWatcher;
 @EnabledIfEnvironmentVariable(named = "SYNCLINE_AXONSERVER", matches = ".+")
 class DistributedTopologyIT {
 
-    private static final List<String> MODULES = List.of("inventory-service", "orders-service", "gateway");
+    private static final List<String> MODULES =
+            List.of("inventory-service", "orders-service", "conflict-service", "gateway");
     private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
     private static final Path WORK = Path.of("target", "distributed-it").toAbsolutePath();
-    /** Three JVMs starting at once on a small, busy machine take their time. */
+    /** Four JVMs starting at once on a small, busy machine take their time. */
     private static final Duration READY_WITHIN = Duration.ofSeconds(240);
     /** Axon Server keeps earlier runs' events: a merchant of this run only has lists of this run only. */
     private static final String RUN_MERCHANT =
@@ -109,7 +110,10 @@ class DistributedTopologyIT {
         Files.createDirectories(WORK);
 
         for (String module : MODULES) {
-            Map<String, String> env = module.equals("gateway") ? gatewayUsers() : Map.of();
+            Map<String, String> env = module.equals("gateway")
+                    ? gatewayUsers()
+                    // a shop's report is judged a second after it arrived, so the conflict case is quick
+                    : module.equals("conflict-service") ? Map.of("SYNCLINE_CONFLICTS_SETTLE_AFTER", "1s") : Map.of();
             services.put(module, ServiceProcess.start(module, jars.get(module), WORK, axonServer, env));
         }
         try {
@@ -583,6 +587,82 @@ class DistributedTopologyIT {
                     "/api/channels/" + name + "/status",
                     s -> s.get("outOfSync").asLong() == 0
                             && s.get("breaker").asText().equals("CLOSED"));
+        }
+    }
+
+    @Test
+    void aShopsHandEditedQuantityBecomesAConflictThatAnOperatorResolvesAcrossTheServices() {
+        String sku = sku("DT-CONF");
+        String name = "dt-conf-" + UUID.randomUUID().toString().substring(0, 6);
+        try (ChannelSimulator simulator = ChannelSimulator.start(SimulatorConfig.defaults())) {
+            ShopConfig shop = simulator.addShop(ShopConfig.shopify(name)
+                    .withItems(List.of(ItemConfig.of(sku, 0)))
+                    .withWebhookUrl(
+                            java.net.URI.create("http://127.0.0.1:" + gatewayPort() + "/webhooks/shopify/m1/" + name)));
+            assertThat(root.put(
+                                    "/api/channels/" + name,
+                                    Map.of(
+                                            "kind",
+                                            "SHOPIFY",
+                                            "apiBaseUrl",
+                                            simulator.apiBaseUrl(name).toString(),
+                                            "webhookSecret",
+                                            shop.webhookSecret(),
+                                            "accessToken",
+                                            shop.accessToken(),
+                                            "locationId",
+                                            "gid://shopify/Location/" + shop.locationId(),
+                                            "bufferStock",
+                                            1))
+                            .status())
+                    .isEqualTo(201);
+            assertThat(root.put(
+                                    "/api/channels/" + name + "/listings/" + sku,
+                                    Map.of(
+                                            "inventoryItemId",
+                                            "gid://shopify/InventoryItem/"
+                                                    + shop.items().get(0).inventoryItemId()))
+                            .status())
+                    .isEqualTo(201);
+            assertThat(putStock(root, sku, 11).status()).isEqualTo(201);
+            ApiClient shops = new ApiClient(simulator.port());
+            awaitPath(
+                    shops,
+                    "/admin/shops/" + name + "/items/" + sku,
+                    i -> i.get("quantity").asInt() == 10);
+
+            // someone sets the shop to 4 by hand: 6 units off, more than the default rule keeps
+            assertThat(shops.put("/admin/shops/" + name + "/items/" + sku, Map.of("quantity", 4))
+                            .status())
+                    .isEqualTo(200);
+            JsonNode open = awaitPath(
+                            root,
+                            "/api/conflicts?status=OPEN&channel=" + name,
+                            page -> page.get("items").size() == 1)
+                    .get("items")
+                    .get(0);
+            assertThat(open.get("kind").asText()).isEqualTo("STOCK_MISMATCH");
+            assertThat(open.get("sku").asText()).isEqualTo(sku);
+            assertThat(open.get("ours").asInt()).isEqualTo(10);
+            assertThat(open.get("theirs").asInt()).isEqualTo(4);
+
+            // the channel is right: on-hand follows it in the inventory service, and the shop keeps 4
+            ApiClient.Response resolved = alice.post(
+                    "/api/conflicts/" + open.get("conflictId").asText() + "/resolution",
+                    Map.of("action", "ACCEPT_THEIRS", "note", "counted at the shop"));
+            assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+            assertThat(resolved.json().get("status").asText()).isEqualTo("RESOLVED");
+            assertThat(resolved.json().get("resolvedBy").asText()).isEqualTo("alice");
+            JsonNode stock = awaitStock(root, sku, s -> s.get("onHand").asInt() == 5);
+            assertThat(stock.get("available").asInt()).isEqualTo(5);
+            awaitPath(
+                    shops,
+                    "/admin/shops/" + name + "/items/" + sku,
+                    i -> i.get("quantity").asInt() == 4);
+            JsonNode history = get(
+                            root, "/api/conflicts/" + open.get("conflictId").asText())
+                    .get("history");
+            assertThat(history.findValuesAsText("what")).contains("DETECTED", "RESOLVED");
         }
     }
 
