@@ -6,19 +6,24 @@ import io.syncline.simulator.admin.ShopDirectory;
 import io.syncline.simulator.http.HttpFront;
 import io.syncline.simulator.http.Json;
 import io.syncline.simulator.http.Reply;
+import io.syncline.simulator.orders.Order;
 import io.syncline.simulator.orders.OrderGenerator;
+import io.syncline.simulator.orders.OrderRefused;
 import io.syncline.simulator.orders.Orders;
 import io.syncline.simulator.shopify.ShopifyApi;
 import io.syncline.simulator.shopify.ShopifyWebhooks;
 import io.syncline.simulator.shops.Ids;
+import io.syncline.simulator.shops.Item;
 import io.syncline.simulator.shops.Shop;
 import io.syncline.simulator.shops.Shops;
+import io.syncline.simulator.shops.StockChange;
 import io.syncline.simulator.tiktok.TikTokApi;
 import io.syncline.simulator.tiktok.TikTokWebhooks;
 import io.syncline.simulator.webhooks.WebhookSender;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -145,6 +150,67 @@ public final class ChannelSimulator implements AutoCloseable {
     /** Removes a shop: its API answers 404 and its generator stops. */
     public boolean removeShop(String name) {
         return new Directory().remove(name);
+    }
+
+    /**
+     * Places an order now, as a buyer of the shop would (its webhooks follow).
+     *
+     * @param lines    units per SKU, in line order
+     * @param oversell take the units even when the shop has fewer (its quantity goes negative)
+     * @throws OrderRefused for an unknown SKU, a line without units, or too little stock without {@code oversell}
+     */
+    public Order placeOrder(String shop, Map<String, Integer> lines, boolean oversell) {
+        return orders.place(existing(shop), wanted(lines), oversell);
+    }
+
+    /** Cancels an order, also one that shipped already (the platform's misbehaviour of that name). */
+    public Order cancelOrder(String shop, String orderId, String reason) {
+        return orders.cancel(existing(shop), orderId, reason);
+    }
+
+    /** Ships (fulfils) an open order. */
+    public Order shipOrder(String shop, String orderId) {
+        return orders.ship(existing(shop), orderId);
+    }
+
+    /**
+     * Delivers an order's creation again with other lines, under a new event or notification id and the same order
+     * id; the order reads with these lines from then on (see {@link Orders#redeliver}).
+     */
+    public Order redeliverOrder(String shop, String orderId, Map<String, Integer> lines) {
+        return orders.redeliver(existing(shop), orderId, wanted(lines));
+    }
+
+    public Optional<Order> order(String shop, String orderId) {
+        return orders.find(existing(shop), orderId);
+    }
+
+    /**
+     * Drift: sets what the shop shows for a SKU on the shop's side, announced by its webhook when {@code notify}
+     * (Shopify's {@code inventory_levels/update}) or silently.
+     *
+     * @return the quantity before
+     * @throws IllegalArgumentException when the shop sells no such SKU
+     */
+    public int setQuantity(String shop, String sku, int quantity, boolean notify) {
+        Shop found = existing(shop);
+        Item item =
+                found.item(sku).orElseThrow(() -> new IllegalArgumentException("shop " + shop + " sells no " + sku));
+        return found.set(item, quantity, StockChange.DRIFT, notify);
+    }
+
+    /** What the shop shows for a SKU now. */
+    public int quantity(String shop, String sku) {
+        return existing(shop)
+                .item(sku)
+                .orElseThrow(() -> new IllegalArgumentException("shop " + shop + " sells no " + sku))
+                .quantity();
+    }
+
+    private static List<Orders.Wanted> wanted(Map<String, Integer> lines) {
+        return lines.entrySet().stream()
+                .map(line -> new Orders.Wanted(line.getKey(), line.getValue()))
+                .toList();
     }
 
     private Shop existing(String name) {

@@ -38,7 +38,9 @@ import java.util.function.Supplier;
 
 /**
  * The simulator's own JSON API under {@code /admin}: shops created, read and removed; their stock read and changed
- * on the shop's side (drift); the pushes their APIs received; orders placed, cancelled, shipped and delivered now;
+ * on the shop's side (drift); the pushes their APIs received; orders placed (oversold too), cancelled (after
+ * shipment too), shipped and delivered now, and delivered again with other lines ({@code POST
+ * …/orders/{id}/redelivery {"lines"}});
  * webhook deliveries; the order generator; and the faults a shop is told to show. Answers problems as
  * {@code application/problem+json}.
  */
@@ -276,6 +278,14 @@ public final class AdminApi implements Function<Request, Reply> {
                     }
                     case "shipment" -> orders.ship(shop, id);
                     case "delivery" -> orders.deliver(shop, id);
+                    case "redelivery" ->
+                        orders.redeliver(
+                                shop,
+                                id,
+                                wanted(
+                                        request.body().length == 0
+                                                ? null
+                                                : Json.read(request.body()).get("lines")));
                     default -> throw HttpProblem.notFound("orders have no " + rest.get(1));
                 };
         return Reply.json(200, moved);
@@ -310,7 +320,12 @@ public final class AdminApi implements Function<Request, Reply> {
                     .orElseThrow(() -> HttpProblem.conflict("shop " + shop.name() + " has nothing in stock to sell"));
             return Reply.json(201, order);
         }
-        if (!lines.isArray()) {
+        Order order = orders.place(shop, wanted(lines), body.path("oversell").asBoolean(false));
+        return Reply.json(201, order);
+    }
+
+    private static List<Orders.Wanted> wanted(JsonNode lines) {
+        if (lines == null || !lines.isArray() || lines.isEmpty()) {
             throw HttpProblem.badRequest("lines is a list of {sku, quantity}");
         }
         List<Orders.Wanted> wanted = new ArrayList<>();
@@ -322,8 +337,7 @@ public final class AdminApi implements Function<Request, Reply> {
             }
             wanted.add(new Orders.Wanted(sku, quantity.intValue()));
         }
-        Order order = orders.place(shop, wanted, body.path("oversell").asBoolean(false));
-        return Reply.json(201, order);
+        return wanted;
     }
 
     private JsonNode deliveries(Shop shop, Request request) {

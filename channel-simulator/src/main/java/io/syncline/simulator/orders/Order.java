@@ -29,6 +29,22 @@ public record Order(
         return lines.stream().mapToInt(OrderLine::quantity).sum();
     }
 
+    Order withLines(List<OrderLine> other, Instant at) {
+        return new Order(
+                id,
+                shop,
+                number,
+                other,
+                status,
+                createdAt,
+                at,
+                cancelledAt,
+                cancelReason,
+                shippedAt,
+                fulfillmentId,
+                deliveredAt);
+    }
+
     Order cancelled(Instant at, String reason) {
         return new Order(
                 id,

@@ -56,36 +56,8 @@ public final class Orders {
         }
         Order order;
         synchronized (shop) {
-            Map<String, Integer> units = new LinkedHashMap<>();
-            for (Wanted line : wanted) {
-                if (line.quantity() < 1) {
-                    throw new OrderRefused("line " + line.sku() + " has no units");
-                }
-                units.merge(line.sku(), line.quantity(), Integer::sum);
-            }
-            List<OrderLine> lines = new ArrayList<>();
-            for (Map.Entry<String, Integer> line : units.entrySet()) {
-                Item item = shop.item(line.getKey())
-                        .orElseThrow(() -> new OrderRefused("shop " + shop.name() + " sells no SKU " + line.getKey()));
-                if (!oversell && item.quantity() < line.getValue()) {
-                    throw new OrderRefused("shop " + shop.name() + " has " + item.quantity() + " of " + item.sku()
-                            + ", fewer than the " + line.getValue() + " ordered");
-                }
-                List<String> unitIds = new ArrayList<>();
-                for (int i = 0; i < line.getValue(); i++) {
-                    unitIds.add(shop.ids().next());
-                }
-                lines.add(new OrderLine(
-                        shop.ids().next(),
-                        item.sku(),
-                        item.title(),
-                        item.price(),
-                        line.getValue(),
-                        item.productId(),
-                        item.variantId(),
-                        item.skuId(),
-                        unitIds));
-            }
+            Map<String, Integer> units = units(wanted);
+            List<OrderLine> lines = lines(shop, units, oversell);
             Book book = book(shop);
             Instant now = shop.clock().instant();
             order = new Order(
@@ -109,6 +81,67 @@ public final class Orders {
             listener(shop).placed(shop, order);
         }
         return order;
+    }
+
+    /**
+     * Delivers an order's creation again with other lines: a new {@code orders/create} (Shopify, under a new event
+     * id) or order status webhook (TikTok Shop, a new notification id, its current status), the same order id. The
+     * order reads with the new lines from then on (TikTok Shop's Order Detail API included); the shop's stock stays
+     * as the first lines left it, as a platform that re-sends an edited order does not sell again.
+     *
+     * @throws OrderRefused for an unknown order or SKU, or a line without units
+     */
+    public Order redeliver(Shop shop, String orderId, List<Wanted> wanted) {
+        if (wanted.isEmpty()) {
+            throw new OrderRefused("an order needs at least one line");
+        }
+        synchronized (shop) {
+            Order before = existing(shop, orderId);
+            Order after = before.withLines(
+                    lines(shop, units(wanted), true), shop.clock().instant());
+            book(shop).byId.put(orderId, after);
+            listener(shop).placed(shop, after);
+            return after;
+        }
+    }
+
+    private static Map<String, Integer> units(List<Wanted> wanted) {
+        Map<String, Integer> units = new LinkedHashMap<>();
+        for (Wanted line : wanted) {
+            if (line.quantity() < 1) {
+                throw new OrderRefused("line " + line.sku() + " has no units");
+            }
+            units.merge(line.sku(), line.quantity(), Integer::sum);
+        }
+        return units;
+    }
+
+    /** The lines of these units, each with fresh line and unit ids. */
+    private static List<OrderLine> lines(Shop shop, Map<String, Integer> units, boolean oversell) {
+        List<OrderLine> lines = new ArrayList<>();
+        for (Map.Entry<String, Integer> line : units.entrySet()) {
+            Item item = shop.item(line.getKey())
+                    .orElseThrow(() -> new OrderRefused("shop " + shop.name() + " sells no SKU " + line.getKey()));
+            if (!oversell && item.quantity() < line.getValue()) {
+                throw new OrderRefused("shop " + shop.name() + " has " + item.quantity() + " of " + item.sku()
+                        + ", fewer than the " + line.getValue() + " ordered");
+            }
+            List<String> unitIds = new ArrayList<>();
+            for (int i = 0; i < line.getValue(); i++) {
+                unitIds.add(shop.ids().next());
+            }
+            lines.add(new OrderLine(
+                    shop.ids().next(),
+                    item.sku(),
+                    item.title(),
+                    item.price(),
+                    line.getValue(),
+                    item.productId(),
+                    item.variantId(),
+                    item.skuId(),
+                    unitIds));
+        }
+        return lines;
     }
 
     /**

@@ -148,7 +148,8 @@ class ChannelPusher {
                     location,
                     shown.get(),
                     clock.instant(),
-                    null);
+                    null,
+                    ReportSource.PUSH);
             changeFrom = shown.get();
         }
         return new Result.Later(Duration.ZERO, "the shop changed while it was pushed");

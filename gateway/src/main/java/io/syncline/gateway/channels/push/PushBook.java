@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The durable push state of every listing: one row per (channel, SKU) holding the wanted quantity, what we
- * believe the channel shows, and when a push is due. A burst of stock changes rewrites one row; the push
+ * believe the channel shows, when a push is due and what a push under way is sending. A burst of stock changes rewrites one row; the push
  * that follows sends only its newest value.
  */
 @Repository
@@ -70,6 +70,25 @@ class PushBook {
             }
         }
         return recompute(LISTINGS + "l.sku = ?", merchantId, sku);
+    }
+
+    /**
+     * Makes a push due now for every listing of the SKU on an enabled channel, even one whose channel we believe
+     * shows what we want (it may not: a push carries what we believe, so a stale channel is read and reported).
+     * The push is a new intent, so its wanted time moves and it has its own idempotency key. True when any fell due.
+     */
+    boolean pushAgain(String merchantId, String sku) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int due = jdbc.update(
+                "update channel_listings set next_push_at = ?, wanted_changed_at = ?, push_attempts = 0"
+                        + " where merchant_id = ? and sku = ? and wanted_quantity is not null and exists (select 1"
+                        + " from channels c where c.merchant_id = channel_listings.merchant_id"
+                        + " and c.channel_id = channel_listings.channel_id and c.enabled)",
+                now,
+                now,
+                merchantId,
+                sku);
+        return due > 0;
     }
 
     /** How long a change waits for the ones that follow it before it is pushed. */
@@ -130,60 +149,6 @@ class PushBook {
         return due;
     }
 
-    /**
-     * Takes what the channel reports it shows, unless a later report was taken already, and makes a push due
-     * when it is not what we want. Empty when no listing of the channel is the item.
-     */
-    Optional<Reported> reported(String merchantId, String channelId, String sku, int quantity, Instant at) {
-        Instant now = clock.instant();
-        Timestamp when = Timestamp.from(at != null ? at : now);
-        List<Integer> shown = jdbc.queryForList(
-                "select channel_quantity from channel_listings where merchant_id = ? and channel_id = ? and sku = ?",
-                Integer.class,
-                merchantId,
-                channelId,
-                sku);
-        // a listing whose channel quantity is not known yet holds a null
-        Integer before = shown.isEmpty() ? null : shown.get(0);
-        int taken = jdbc.update(
-                "update channel_listings set channel_quantity = ?, channel_quantity_at = ?,"
-                        + " next_push_at = case when wanted_quantity is not null and wanted_quantity <> ?"
-                        + " then coalesce(next_push_at, ?) else next_push_at end, updated_at = ?"
-                        + " where merchant_id = ? and channel_id = ? and sku = ?"
-                        + " and (channel_quantity_at is null or channel_quantity_at <= ?)",
-                quantity,
-                when,
-                quantity,
-                Timestamp.from(now),
-                Timestamp.from(now),
-                merchantId,
-                channelId,
-                sku,
-                when);
-        return Optional.of(new Reported(sku, taken == 1, !Objects.equals(before, quantity)));
-    }
-
-    /**
-     * Whether a report was taken ({@code false}: a later one had been), and whether it told us anything new
-     * ({@code false}: the channel shows what we believed, e.g. Shopify echoing our own push).
-     */
-    record Reported(String sku, boolean taken, boolean changed) {}
-
-    /** The listing of the channel's item: Shopify's inventory item, or TikTok Shop's SKU id. */
-    Optional<String> skuOfItem(String merchantId, String channelId, String channelItemId) {
-        return jdbc
-                .queryForList(
-                        "select sku from channel_listings where merchant_id = ? and channel_id = ?"
-                                + " and (inventory_item_id = ? or sku_id = ?)",
-                        String.class,
-                        merchantId,
-                        channelId,
-                        channelItemId,
-                        channelItemId)
-                .stream()
-                .findFirst();
-    }
-
     /** Claims one listing whose push is due, hidden from other workers until {@code claimTimeout}. */
     Optional<PushTarget> claimNext(Duration claimTimeout) {
         Timestamp now = Timestamp.from(clock.instant());
@@ -197,7 +162,9 @@ class PushBook {
                 now);
         for (Object[] key : due) {
             int claimed = jdbc.update(
-                    "update channel_listings set push_claimed_until = ? where merchant_id = ? and channel_id = ?"
+                    // the quantity it will send is what it is pushing until the channel answers
+                    "update channel_listings set push_claimed_until = ?, pushing_quantity = wanted_quantity"
+                            + " where merchant_id = ? and channel_id = ?"
                             + " and sku = ? and next_push_at <= ? and (push_claimed_until is null"
                             + " or push_claimed_until < ?)",
                     until,
@@ -227,7 +194,7 @@ class PushBook {
         jdbc.update(
                 "update channel_listings set channel_quantity = ?, channel_quantity_at = ?, pushed_at = ?,"
                         + " acknowledged_at = ?, push_lag_ms = coalesce(cast(? as bigint), push_lag_ms), push_attempts = 0,"
-                        + " push_error = null, push_claimed_until = null,"
+                        + " push_error = null, push_claimed_until = null, pushing_quantity = null,"
                         + " next_push_at = case when wanted_quantity <> ? then cast(? as timestamp with time zone)"
                         + " else null end"
                         + " where merchant_id = ? and channel_id = ? and sku = ?",
@@ -247,7 +214,7 @@ class PushBook {
     void failed(PushTarget target, String error, int attempts, Instant next) {
         jdbc.update(
                 "update channel_listings set push_attempts = ?, push_error = ?, push_claimed_until = null,"
-                        + " next_push_at = ? where merchant_id = ? and channel_id = ? and sku = ?",
+                        + " pushing_quantity = null, next_push_at = ? where merchant_id = ? and channel_id = ? and sku = ?",
                 attempts,
                 error.length() > 2000 ? error.substring(0, 1999) + "…" : error,
                 Timestamp.from(next),
@@ -259,7 +226,8 @@ class PushBook {
     /** Not tried now (breaker open, rate limit, throttle): due again at {@code next}, no attempt counted. */
     void postpone(PushTarget target, Instant next) {
         jdbc.update(
-                "update channel_listings set push_claimed_until = null, next_push_at = ? where merchant_id = ?"
+                "update channel_listings set push_claimed_until = null, pushing_quantity = null, next_push_at = ?"
+                        + " where merchant_id = ?"
                         + " and channel_id = ? and sku = ?",
                 Timestamp.from(next),
                 target.merchantId(),
@@ -270,7 +238,8 @@ class PushBook {
     /** Nothing to push any more (the channel is gone or disabled). */
     void unschedule(PushTarget target) {
         jdbc.update(
-                "update channel_listings set push_claimed_until = null, next_push_at = null where merchant_id = ?"
+                "update channel_listings set push_claimed_until = null, pushing_quantity = null, next_push_at = null"
+                        + " where merchant_id = ?"
                         + " and channel_id = ? and sku = ?",
                 target.merchantId(),
                 target.channelId(),

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class QuantityReports {
 
-    private final PushBook book;
+    private final ListingReports book;
     private final EventGateway events;
     private final PushSignal signal;
 
-    QuantityReports(PushBook book, EventGateway events, PushSignal signal) {
+    QuantityReports(ListingReports book, EventGateway events, PushSignal signal) {
         this.book = book;
         this.events = events;
         this.signal = signal;
@@ -40,6 +40,7 @@ public class QuantityReports {
     /**
      * @param channelItemId Shopify's inventory item or TikTok Shop's SKU id
      * @param deliveryId    the webhook delivery that said it; null when Syncline read it itself
+     * @param source        how it was learnt
      */
     public Taken report(
             String merchantId,
@@ -48,12 +49,13 @@ public class QuantityReports {
             String locationId,
             int quantity,
             Instant at,
-            String deliveryId) {
+            String deliveryId,
+            ReportSource source) {
         Optional<String> sku = book.skuOfItem(merchantId, channelId, channelItemId);
         if (sku.isEmpty()) {
             return new Taken.NoListing();
         }
-        PushBook.Reported reported =
+        ListingReports.Reported reported =
                 book.reported(merchantId, channelId, sku.get(), quantity, at).orElseThrow();
         if (!reported.taken()) {
             return new Taken.Older(sku.get());
@@ -71,10 +73,10 @@ public class QuantityReports {
                 quantity,
                 at,
                 deliveryId,
-                deliveryId != null ? "webhook" : "read",
-                null,
-                null,
-                null));
+                source.wire(),
+                reported.wanted(),
+                reported.buffer(),
+                reported.pushing()));
         signal.nudge();
         return new Taken.Recorded(sku.get());
     }

@@ -78,7 +78,8 @@ class Reconciler implements SmartLifecycle {
                                     : channel.get().settings().warehouseId(),
                             shown.get(),
                             clock.instant(),
-                            null);
+                            null,
+                            ReportSource.RECONCILE);
                 }
             } catch (ShopifyApiException | TikTokApiException e) {
                 log.warn("Could not read {} back from its channel: {}", listing.describe(), e.getMessage());

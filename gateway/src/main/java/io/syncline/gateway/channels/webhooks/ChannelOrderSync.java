@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * order they arrive. The channel order's row is locked while one of its deliveries is applied, so two
  * deliveries of one order never interleave, on any gateway. A cancellation or shipment that arrives before
  * the order is remembered there and applied once the order is placed; one older (by the platform's update
- * time) than one already applied changes nothing.
+ * time) than one already applied changes nothing. What the channel does that Syncline keeps otherwise (the order
+ * delivered again with other lines, a status its lifecycle refuses) is published as a channel fact.
  */
 @Service
 class ChannelOrderSync {
@@ -45,6 +46,7 @@ class ChannelOrderSync {
     private final TransactionTemplate outside;
     private final OrderService orders;
     private final StockService stock;
+    private final ChannelOrderFacts facts;
     private final Duration decisionWait;
     private final Clock clock = Clock.systemUTC();
 
@@ -53,6 +55,7 @@ class ChannelOrderSync {
             PlatformTransactionManager transactions,
             OrderService orders,
             StockService stock,
+            ChannelOrderFacts facts,
             GatewayProperties gateway) {
         this.jdbc = jdbc;
         this.locked = new TransactionTemplate(transactions);
@@ -61,13 +64,15 @@ class ChannelOrderSync {
         this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.orders = orders;
         this.stock = stock;
+        this.facts = facts;
         this.decisionWait = gateway.readYourWritesTimeout();
     }
 
     /** A channel order's row: the order it became, and what the channel wanted before it existed. */
     private record Row(String orderId, OrderStatus wanted, String wantedReason, Instant lastUpdateAt) {}
 
-    Outcome created(ChannelAccess channel, OrderCreated created) {
+    /** @param deliveryId the stored delivery that carried it */
+    Outcome created(ChannelAccess channel, OrderCreated created, String deliveryId) {
         for (OrderLine line : created.lines()) {
             if (stock.find(channel.merchantId(), line.sku()).isEmpty()) {
                 throw DeliveryFailure.mayPass("Unknown SKU " + line.sku() + " in order " + created.channelOrderId()
@@ -82,8 +87,14 @@ class ChannelOrderSync {
                     created.lines().stream()
                             .map(l -> new OrderRequests.Line(l.sku(), l.quantity()))
                             .toList());
-            String orderId = command(() -> orders.place(channel.merchantId(), place, Optional.empty()))
-                    .orderId();
+            OrderService.Placement placement =
+                    command(() -> orders.place(channel.merchantId(), place, Optional.empty()));
+            String orderId = placement.orderId();
+            if (placement.outcome() == OrderService.Outcome.EXISTING) {
+                Optional<OrderView> order =
+                        placement.view().isPresent() ? placement.view() : orders.find(channel.merchantId(), orderId);
+                order.ifPresent(o -> facts.redelivered(channel, created, o, deliveryId));
+            }
             if (row.orderId() == null) {
                 jdbc.update(
                         "update channel_orders set order_id = ?, updated_at = ? where merchant_id = ?"
@@ -94,17 +105,19 @@ class ChannelOrderSync {
                         channel.channelId(),
                         created.channelOrderId());
             }
+            ChannelOrderFacts.Moved moved =
+                    new ChannelOrderFacts.Moved(channel, created.channelOrderId(), orderId, deliveryId);
             if (row.wanted() == OrderStatus.CANCELLED) {
-                return cancel(channel.merchantId(), orderId, row.wantedReason());
+                return cancel(moved, row.wantedReason());
             }
             if (row.wanted() == OrderStatus.SHIPPED) {
-                return ship(channel.merchantId(), orderId);
+                return ship(moved);
             }
             return Outcome.processed(orderId);
         });
     }
 
-    Outcome cancelled(ChannelAccess channel, OrderCancelled cancelled) {
+    Outcome cancelled(ChannelAccess channel, OrderCancelled cancelled, String deliveryId) {
         String reason = cancelled.reason() != null ? cancelled.reason() : "cancelled on the channel";
         return towards(
                 channel,
@@ -112,17 +125,18 @@ class ChannelOrderSync {
                 cancelled.updatedAt(),
                 OrderStatus.CANCELLED,
                 reason,
-                orderId -> cancel(channel.merchantId(), orderId, reason));
+                orderId -> cancel(
+                        new ChannelOrderFacts.Moved(channel, cancelled.channelOrderId(), orderId, deliveryId), reason));
     }
 
-    Outcome shipped(ChannelAccess channel, OrderShipped shipped) {
+    Outcome shipped(ChannelAccess channel, OrderShipped shipped, String deliveryId) {
         return towards(
                 channel,
                 shipped.channelOrderId(),
                 shipped.updatedAt(),
                 OrderStatus.SHIPPED,
                 null,
-                orderId -> ship(channel.merchantId(), orderId));
+                orderId -> ship(new ChannelOrderFacts.Moved(channel, shipped.channelOrderId(), orderId, deliveryId)));
     }
 
     /**
@@ -146,7 +160,9 @@ class ChannelOrderSync {
         });
     }
 
-    private Outcome cancel(String merchantId, String orderId, String reason) {
+    private Outcome cancel(ChannelOrderFacts.Moved moved, String reason) {
+        String merchantId = moved.merchantId();
+        String orderId = moved.orderId();
         try {
             command(() -> {
                 orders.cancel(merchantId, orderId, reason);
@@ -163,6 +179,9 @@ class ChannelOrderSync {
             if (status == OrderStatus.CANCELLED) {
                 return Outcome.processed(orderId);
             }
+            if (status == OrderStatus.SHIPPED) {
+                facts.refused(moved, status, OrderStatus.CANCELLED);
+            }
             return Outcome.ignored(
                     "The channel cancelled order " + orderId + ", which Syncline cannot cancel: "
                             + refusal.get().message(),
@@ -171,7 +190,9 @@ class ChannelOrderSync {
     }
 
     /** Ships once the order is confirmed; the delivery is tried again while it is still being decided. */
-    private Outcome ship(String merchantId, String orderId) {
+    private Outcome ship(ChannelOrderFacts.Moved moved) {
+        String merchantId = moved.merchantId();
+        String orderId = moved.orderId();
         OrderStatus status = awaitDecision(merchantId, orderId);
         if (status == OrderStatus.SHIPPED) {
             return Outcome.processed(orderId);
@@ -182,6 +203,9 @@ class ChannelOrderSync {
                     orderId);
         }
         if (status != OrderStatus.CONFIRMED) {
+            if (status == OrderStatus.REJECTED || status == OrderStatus.CANCELLED) {
+                facts.refused(moved, status, OrderStatus.SHIPPED);
+            }
             return Outcome.ignored(
                     "The channel shipped order " + orderId + ", which is " + status + " in Syncline", orderId);
         }

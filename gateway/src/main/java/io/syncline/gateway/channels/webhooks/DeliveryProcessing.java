@@ -6,6 +6,7 @@ import io.syncline.gateway.channels.ChannelNotice;
 import io.syncline.gateway.channels.ChannelRegistry;
 import io.syncline.gateway.channels.UnreadableDeliveryException;
 import io.syncline.gateway.channels.push.QuantityReports;
+import io.syncline.gateway.channels.push.ReportSource;
 import io.syncline.gateway.channels.shopify.ShopifyWebhooks;
 import io.syncline.gateway.channels.tiktok.TikTokApi;
 import io.syncline.gateway.channels.tiktok.TikTokApiException;
@@ -117,12 +118,12 @@ class DeliveryProcessing {
             return quantity(channel, delivery, reported);
         }
         if (notice instanceof ChannelNotice.OrderCreated created) {
-            return orders.created(channel, created);
+            return orders.created(channel, created, delivery.deliveryId());
         }
         if (notice instanceof ChannelNotice.OrderCancelled cancelled) {
-            return orders.cancelled(channel, cancelled);
+            return orders.cancelled(channel, cancelled, delivery.deliveryId());
         }
-        return orders.shipped(channel, (ChannelNotice.OrderShipped) notice);
+        return orders.shipped(channel, (ChannelNotice.OrderShipped) notice, delivery.deliveryId());
     }
 
     private Outcome quantity(ChannelAccess channel, StoredDelivery delivery, ChannelNotice.QuantityReported r) {
@@ -140,7 +141,8 @@ class DeliveryProcessing {
                 r.locationId(),
                 r.available(),
                 r.updatedAt(),
-                delivery.deliveryId());
+                delivery.deliveryId(),
+                ReportSource.WEBHOOK);
         if (taken instanceof QuantityReports.Taken.NoListing) {
             return Outcome.ignored("No listing of this channel is " + r.channelItemId(), null);
         }

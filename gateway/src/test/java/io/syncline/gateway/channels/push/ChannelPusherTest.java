@@ -45,7 +45,9 @@ class ChannelPusherTest {
         bus.subscribe(
                 messages -> messages.stream().map(EventMessage::getPayload).forEach(published::add));
         QuantityReports reports = new QuantityReports(
-                book, DefaultEventGateway.builder().eventBus(bus).build(), new PushSignal());
+                new ListingReports(jdbc, Clock.fixed(NOW, ZoneOffset.UTC)),
+                DefaultEventGateway.builder().eventBus(bus).build(),
+                new PushSignal());
         PushProperties properties =
                 new PushProperties(null, null, null, null, Duration.ofSeconds(5), null, null, null, null);
         pusher = new ChannelPusher(properties, reports);
@@ -111,6 +113,9 @@ class ChannelPusherTest {
             assertThat(e.sku()).isEqualTo("MUG");
             assertThat(e.channelQuantity()).isEqualTo(5);
             assertThat(e.deliveryId()).as("read by Syncline, not delivered").isNull();
+            assertThat(e.source()).isEqualTo("push");
+            assertThat(e.wanted()).isEqualTo(3);
+            assertThat(e.pushing()).as("the push under way").isEqualTo(3);
         });
     }
 

@@ -18,11 +18,13 @@ class PushBookTest {
 
     private JdbcTemplate jdbc;
     private PushBook book;
+    private ListingReports reports;
 
     @BeforeEach
     void schema() {
         jdbc = PushSchema.fresh();
         book = new PushBook(jdbc, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ZERO);
+        reports = new ListingReports(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
         PushSchema.channel(jdbc, "shop", "https://acme.myshopify.com", 2, true, NOW);
         PushSchema.listing(jdbc, "shop", "MUG", NOW);
     }
@@ -80,11 +82,12 @@ class PushBookTest {
 
     @Test
     void aFirstReportOfAListingIsNewsAndAnEchoOfWhatWeBelievedIsNot() {
-        PushBook.Reported first = book.reported("m1", "shop", "MUG", 4, NOW).orElseThrow();
+        ListingReports.Reported first =
+                reports.reported("m1", "shop", "MUG", 4, NOW).orElseThrow();
         assertThat(first.taken()).isTrue();
         assertThat(first.changed()).isTrue();
-        PushBook.Reported echo =
-                book.reported("m1", "shop", "MUG", 4, NOW.plusSeconds(1)).orElseThrow();
+        ListingReports.Reported echo =
+                reports.reported("m1", "shop", "MUG", 4, NOW.plusSeconds(1)).orElseThrow();
         assertThat(echo.taken()).isTrue();
         assertThat(echo.changed()).isFalse();
     }
@@ -96,17 +99,17 @@ class PushBookTest {
         book.acknowledged(pushed, 8);
         assertThat(book.claimNext(Duration.ofMinutes(1))).isEmpty();
 
-        assertThat(book.reported("m1", "shop", "MUG", 2, NOW.plusSeconds(30))
+        assertThat(reports.reported("m1", "shop", "MUG", 2, NOW.plusSeconds(30))
                         .orElseThrow()
                         .taken())
                 .isTrue();
         PushTarget again = book.claimNext(Duration.ofMinutes(1)).orElseThrow();
         assertThat(again.channelQuantity()).as("pushed over from what it shows").isEqualTo(2);
-        assertThat(book.reported("m1", "shop", "MUG", 5, NOW.plusSeconds(10))
+        assertThat(reports.reported("m1", "shop", "MUG", 5, NOW.plusSeconds(10))
                         .orElseThrow()
                         .taken())
                 .isFalse();
-        assertThat(book.skuOfItem("m1", "shop", "gid://shopify/InventoryItem/MUG"))
+        assertThat(reports.skuOfItem("m1", "shop", "gid://shopify/InventoryItem/MUG"))
                 .contains("MUG");
     }
 

@@ -1,0 +1,103 @@
+package io.syncline.gateway.channels.push;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the channels report their listings show, taken onto the listings' rows together with what we wanted
+ * them to show at that moment, so that a report can be judged against our books as they were then.
+ */
+@Repository
+class ListingReports {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    @Autowired
+    ListingReports(JdbcTemplate jdbc) {
+        this(jdbc, Clock.systemUTC());
+    }
+
+    ListingReports(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Whether a report was taken ({@code false}: a later one had been), whether it told us anything new
+     * ({@code false}: the channel shows what we believed, e.g. Shopify echoing our own push), and the listing as
+     * it stood when it was taken: its wanted quantity, its channel's buffer, the quantity of a push under way.
+     */
+    record Reported(String sku, boolean taken, boolean changed, Integer wanted, Integer buffer, Integer pushing) {}
+
+    private record Before(Integer channelQuantity, Integer wanted, Integer buffer, Integer pushing) {}
+
+    /** The listing of the channel's item: Shopify's inventory item, or TikTok Shop's SKU id. */
+    Optional<String> skuOfItem(String merchantId, String channelId, String channelItemId) {
+        return jdbc
+                .queryForList(
+                        "select sku from channel_listings where merchant_id = ? and channel_id = ?"
+                                + " and (inventory_item_id = ? or sku_id = ?)",
+                        String.class,
+                        merchantId,
+                        channelId,
+                        channelItemId,
+                        channelItemId)
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * Takes what the channel reports it shows, unless a later report was taken already, and makes a push due
+     * when it is not what we want. Empty when no listing of the channel is the SKU.
+     */
+    Optional<Reported> reported(String merchantId, String channelId, String sku, int quantity, Instant at) {
+        Instant now = clock.instant();
+        Timestamp when = Timestamp.from(at != null ? at : now);
+        List<Before> rows = jdbc.query(
+                "select l.channel_quantity, l.wanted_quantity, l.pushing_quantity, c.buffer_stock"
+                        + " from channel_listings l join channels c on c.merchant_id = l.merchant_id"
+                        + " and c.channel_id = l.channel_id where l.merchant_id = ? and l.channel_id = ? and l.sku = ?",
+                (rs, n) -> new Before(
+                        rs.getObject("channel_quantity", Integer.class),
+                        rs.getObject("wanted_quantity", Integer.class),
+                        rs.getObject("buffer_stock", Integer.class),
+                        rs.getObject("pushing_quantity", Integer.class)),
+                merchantId,
+                channelId,
+                sku);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Before before = rows.get(0);
+        int taken = jdbc.update(
+                "update channel_listings set channel_quantity = ?, channel_quantity_at = ?,"
+                        + " next_push_at = case when wanted_quantity is not null and wanted_quantity <> ?"
+                        + " then coalesce(next_push_at, ?) else next_push_at end, updated_at = ?"
+                        + " where merchant_id = ? and channel_id = ? and sku = ?"
+                        + " and (channel_quantity_at is null or channel_quantity_at <= ?)",
+                quantity,
+                when,
+                quantity,
+                Timestamp.from(now),
+                Timestamp.from(now),
+                merchantId,
+                channelId,
+                sku,
+                when);
+        return Optional.of(new Reported(
+                sku,
+                taken == 1,
+                !Objects.equals(before.channelQuantity(), quantity),
+                before.wanted(),
+                before.buffer(),
+                before.pushing()));
+    }
+}
