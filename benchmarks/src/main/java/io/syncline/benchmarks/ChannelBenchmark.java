@@ -36,7 +36,9 @@ import java.util.stream.Stream;
  * Orders from simulated channels: one Shopify and one TikTok shop (the channel simulator, in this process) whose
  * buyers place orders at a target rate; their webhooks go to the standalone (its own JVM, on a fresh PostgreSQL
  * database), whose stock pushes go back to the shops. Prints, p50 to p99, (a) webhook received to order decided,
- * (b) stock change to push applied by the shop, and (c) pushes per stock change. See benchmarks/README.md.
+ * (b) stock change to push applied by the shop, and (c) pushes per stock change; and, for drifts it makes in the
+ * shops' stock during the window, drift to conflict detected, to resolved by a rule and to pushed again. See
+ * benchmarks/README.md.
  */
 public final class ChannelBenchmark {
 
@@ -104,7 +106,7 @@ public final class ChannelBenchmark {
         String header = String.format(
                 Locale.ROOT,
                 "Channel orders, %s, %d cores, Java %s: %.0f orders/s (Shopify %.0f, TikTok Shop %.0f), %d SKUs,"
-                        + " warm-up %d s, measured %d s, seed %d",
+                        + " warm-up %d s, measured %d s, %d drifts, seed %d",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
@@ -114,6 +116,7 @@ public final class ChannelBenchmark {
                 options.skus(),
                 options.warmup().toSeconds(),
                 options.duration().toSeconds(),
+                options.drifts(),
                 options.seed());
         log(header);
         String database = databases.create("syncline_channel_bench");
