@@ -66,7 +66,8 @@ final class ChannelDrifts {
 
     /**
      * What a run recorded of its drifts: the conflict service's settle time as started ({@code settleAfter},
-     * text), the drifts made, every conflict of the merchant at the end, and when that end was.
+     * text), the drifts made, every conflict of the merchant at the end (null when the application did not answer
+     * them), and when that end was.
      */
     record Run(String settleAfter, List<Drift> drifts, List<JsonNode> conflicts, Instant end) {}
 
@@ -103,6 +104,9 @@ final class ChannelDrifts {
         final Histogram repushMicros = PhaseResult.newHistogram();
         /** (2) and (3) together: detected → the shop back at ours. */
         final Histogram resolvedShownMicros = PhaseResult.newHistogram();
+
+        /** False when the application did not answer the conflicts (no conflict service). */
+        boolean conflictsRead = true;
 
         long drifts;
         long large;

@@ -207,6 +207,11 @@ final class ChannelReport {
             out.println("Conflicts: no drifts made (--drifts=0, or records of a run before the conflict figures)");
             return;
         }
+        if (!f.conflictsRead) {
+            out.println("Conflicts: " + f.drifts + " drifts made, but the application's conflicts could not be read"
+                    + " (GET /api/conflicts; no conflict service?)");
+            return;
+        }
         out.printf(
                 Locale.ROOT,
                 "Conflicts: %d drifts made in the shops during the window (%d small of +%d..+%d units, %d of +%d)%n",

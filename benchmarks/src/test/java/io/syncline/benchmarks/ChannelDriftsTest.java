@@ -148,6 +148,16 @@ class ChannelDriftsTest {
         assertThat(printed).contains("Conflicts: no drifts made");
     }
 
+    @Test
+    void aRunWhoseConflictsCouldNotBeReadSaysSo() {
+        ChannelRecords records = records(new ChannelDrifts.Run(
+                "5 s (the default)", List.of(drift(SHOPIFY, "A", 0, false)), null, T0.plusSeconds(20)));
+
+        String printed = print("5 s (the default)", ChannelBenchmark.conflictFigures(records));
+
+        assertThat(printed).contains("1 drifts made, but the application's conflicts could not be read");
+    }
+
     private static String print(String settleAfter, ChannelDrifts.Figures f) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ChannelReport.printConflicts(new PrintStream(bytes, true, StandardCharsets.UTF_8), settleAfter, f);
