@@ -36,7 +36,9 @@ import java.util.stream.Stream;
  * Orders from simulated channels: one Shopify and one TikTok shop (the channel simulator, in this process) whose
  * buyers place orders at a target rate; their webhooks go to the standalone (its own JVM, on a fresh PostgreSQL
  * database), whose stock pushes go back to the shops. Prints, p50 to p99, (a) webhook received to order decided,
- * (b) stock change to push applied by the shop, and (c) pushes per stock change. See benchmarks/README.md.
+ * (b) stock change to push applied by the shop, and (c) pushes per stock change; and, for drifts it makes in the
+ * shops' stock during the window, drift to conflict detected, to resolved by a rule and to pushed again. See
+ * benchmarks/README.md.
  */
 public final class ChannelBenchmark {
 
@@ -104,7 +106,7 @@ public final class ChannelBenchmark {
         String header = String.format(
                 Locale.ROOT,
                 "Channel orders, %s, %d cores, Java %s: %.0f orders/s (Shopify %.0f, TikTok Shop %.0f), %d SKUs,"
-                        + " warm-up %d s, measured %d s, seed %d",
+                        + " warm-up %d s, measured %d s, %d drifts, seed %d",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
@@ -114,6 +116,7 @@ public final class ChannelBenchmark {
                 options.skus(),
                 options.warmup().toSeconds(),
                 options.duration().toSeconds(),
+                options.drifts(),
                 options.seed());
         log(header);
         String database = databases.create("syncline_channel_bench");
@@ -126,6 +129,9 @@ public final class ChannelBenchmark {
         // channels, listings and the event browser are the ADMIN's
         env.put("SYNCLINE_USERS_0_ROLES", "ADMIN");
         env.put("SYNCLINE_DEMO", "false");
+        if (options.conflictSettle() != null) {
+            env.put("SYNCLINE_CONFLICTS_SETTLE_AFTER", options.conflictSettle().toMillis() + "ms");
+        }
         log("Syncline: database " + database + ", port " + port + ", log " + log);
         Path jar = Files.copy(options.jar(), temp.resolve("syncline.jar"));
         boolean clean = false;
@@ -184,7 +190,8 @@ public final class ChannelBenchmark {
                     log.toString(),
                     app.countErrorLines(),
                     countLines(log, l -> l.contains("Push of ") && l.contains(" failed ")),
-                    app.errorLines(10));
+                    app.errorLines(10),
+                    new ChannelDrifts.Run(options.conflictSettleText(), m.drifts, m.conflicts, m.conflictsEnd));
             Path file = temp.resolve("records.json");
             records.write(file);
             if (pollFailures.get() > 0) {
@@ -319,6 +326,10 @@ public final class ChannelBenchmark {
         String loadAfter;
         List<JsonNode> events;
         Map<String, List<JsonNode>> deliveries = new HashMap<>();
+        final List<ChannelDrifts.Drift> drifts = java.util.Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger driftFailures = new AtomicInteger();
+        List<JsonNode> conflicts = new ArrayList<>();
+        Instant conflictsEnd;
     }
 
     private Measured drive(ChannelSimulator simulator, SynclineProcess app) throws Exception {
@@ -333,9 +344,12 @@ public final class ChannelBenchmark {
         m.windowStart = Instant.now();
         long appCpu = cpuNanos(ProcessHandle.of(app.pid()));
         long benchCpu = cpuNanos(Optional.of(ProcessHandle.current()));
-        log("measuring " + options.duration().toSeconds() + " s");
+        log("measuring " + options.duration().toSeconds() + " s, with " + options.drifts() + " drifts in the shops");
+        ScheduledExecutorService drifter = startDrifts(m);
         Thread.sleep(options.duration().toMillis());
         m.windowEnd = Instant.now();
+        drifter.shutdown();
+        drifter.awaitTermination(30, TimeUnit.SECONDS);
         Map<String, long[]> after = generatorStats();
         // the buyers stop, and with them the follow-ups still planned (those would fall after the window)
         generate(simulator, 0, 0);
@@ -353,6 +367,7 @@ public final class ChannelBenchmark {
         m.settled = settle(m.windowEnd.plus(options.settleTimeout()));
         m.appCpuMillis = (cpuNanos(ProcessHandle.of(app.pid())) - appCpu) / 1e6;
         m.benchCpuMillis = (cpuNanos(Optional.of(ProcessHandle.current())) - benchCpu) / 1e6;
+        awaitConflicts(m, m.settled.plus(options.settleTimeout()));
         log("reading the event log and the deliveries");
         m.events = events(Duration.ofSeconds(60));
         for (String channel : List.of(SHOPIFY, TIKTOK)) {
@@ -365,6 +380,125 @@ public final class ChannelBenchmark {
             m.shopOrders.put(channel, created);
         }
         return m;
+    }
+
+    /** The window's drifts, evenly spread over it, each made by the simulator's admin API as a person would. */
+    private ScheduledExecutorService startDrifts(Measured m) {
+        ScheduledExecutorService drifter = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-drifts");
+            t.setDaemon(true);
+            return t;
+        });
+        List<ChannelDrifts.Planned> plan = ChannelDrifts.plan(options.drifts(), List.of(SHOPIFY, TIKTOK), skus);
+        long windowMicros = options.duration().toNanos() / 1000;
+        for (int i = 0; i < plan.size(); i++) {
+            ChannelDrifts.Planned p = plan.get(i);
+            long delay = (long) (windowMicros * (i + 0.5) / plan.size());
+            drifter.schedule(
+                    () -> {
+                        try {
+                            m.drifts.add(drift(p));
+                        } catch (Exception e) {
+                            m.driftFailures.incrementAndGet();
+                            log("drift of " + p.sku() + " on " + p.shop() + " failed: " + e.getMessage());
+                        }
+                    },
+                    delay,
+                    TimeUnit.MICROSECONDS);
+        }
+        return drifter;
+    }
+
+    /**
+     * Sets the shop's quantity of the SKU to ours plus the drift and has it send the platform's inventory webhook;
+     * ours is Syncline's available read just before, so the difference the conflict service sees is the drift's
+     * (give or take the sales between the read and the report).
+     */
+    private ChannelDrifts.Drift drift(ChannelDrifts.Planned p) throws IOException, InterruptedException {
+        int cap = p.shop().equals(SHOPIFY) ? Integer.MAX_VALUE : ChannelOptions.TIKTOK_MAX_QUANTITY;
+        int available = api.read("/api/inventory/" + p.sku()).path("available").asInt();
+        int ours = Math.min(cap, Math.max(0, available));
+        int theirs = Math.min(cap, ours + p.delta());
+        Instant sent = Instant.now();
+        shops.put("/admin/shops/" + p.shop() + "/items/" + p.sku(), Map.of("quantity", theirs, "notify", true));
+        return new ChannelDrifts.Drift(p.shop(), p.sku(), sent, ours, theirs, p.large());
+    }
+
+    /**
+     * Waits for the drifts' conflicts: past the last drift's settle time, then until the merchant's conflicts, as
+     * many and as many resolved, and the pushes due (the re-pushes) stay the same twice in a row. An application
+     * that does not answer them (no conflict service) leaves the conflicts null.
+     */
+    private void awaitConflicts(Measured m, Instant deadline) throws Exception {
+        if (m.drifts.isEmpty()) {
+            m.conflictsEnd = Instant.now();
+            return;
+        }
+        Instant last;
+        synchronized (m.drifts) {
+            last = m.drifts.stream()
+                    .map(ChannelDrifts.Drift::sentAt)
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
+        }
+        Instant judged = last.plus(options.conflictSettleOrDefault()).plusSeconds(2);
+        if (Instant.now().isBefore(judged)) {
+            Thread.sleep(Duration.between(Instant.now(), judged).toMillis());
+        }
+        log(m.drifts.size() + " drifts made (" + m.driftFailures.get() + " failed); waiting for their conflicts");
+        String before = null;
+        while (true) {
+            List<JsonNode> conflicts = conflicts();
+            if (conflicts == null) {
+                log("no conflicts to be read: the conflict figures are left out");
+                m.conflicts = null;
+                break;
+            }
+            long resolved = conflicts.stream()
+                    .filter(c -> c.path("resolvedAt").isTextual())
+                    .count();
+            long pending = 0;
+            for (String shop : List.of(SHOPIFY, TIKTOK)) {
+                pending += api.read("/api/channels/" + shop + "/status")
+                        .path("pendingPushes")
+                        .asLong();
+            }
+            String now = conflicts.size() + "/" + resolved + "/" + pending;
+            m.conflicts = conflicts;
+            if (pending == 0 && now.equals(before)) {
+                break;
+            }
+            if (!Instant.now().isBefore(deadline)) {
+                log("the conflicts were still changing at --settle-timeout: " + now + " (conflicts/resolved/pushes)");
+                break;
+            }
+            before = now;
+            Thread.sleep(1000);
+        }
+        // one more read of the shops' logs comes after this, with the re-pushes in them
+        m.conflictsEnd = Instant.now();
+    }
+
+    /** Every conflict of the merchant, newest first; null when the application does not answer them. */
+    private List<JsonNode> conflicts() throws Exception {
+        List<JsonNode> all = new ArrayList<>();
+        int page = 0;
+        long total;
+        do {
+            JsonHttp.Response r = api.get("/api/conflicts?size=200&page=" + page);
+            if (!r.ok() && page == 0) {
+                // a standalone without the conflict service: the other figures stand on their own
+                log("GET /api/conflicts answered " + r.status());
+                return null;
+            }
+            if (!r.ok()) {
+                throw new IllegalStateException("GET /api/conflicts answered " + r.status());
+            }
+            total = r.json().path("total").asLong();
+            r.json().path("items").forEach(all::add);
+            page++;
+        } while ((long) page * 200 < total);
+        return all;
     }
 
     private void generate(ChannelSimulator simulator, double shopifyRate, double tiktokRate) {
@@ -610,7 +744,33 @@ public final class ChannelBenchmark {
                 r.appPushFailures(),
                 r.appErrorSample());
         ChannelReport.print(System.out, r.header(), columns, totals);
+        ChannelDrifts.Run run = r.conflicts();
+        ChannelReport.printConflicts(
+                System.out,
+                run == null ? "-" : run.settleAfter(),
+                run == null ? new ChannelDrifts.Figures() : conflictFigures(r));
         return ChannelReport.exitCode(columns);
+    }
+
+    /** The conflict figures of a run's records that has them. */
+    static ChannelDrifts.Figures conflictFigures(ChannelRecords r) {
+        ChannelDrifts.Run run = r.conflicts();
+        if (run.conflicts() == null) {
+            ChannelDrifts.Figures unread = new ChannelDrifts.Figures();
+            unread.drifts = run.drifts().size();
+            unread.conflictsRead = false;
+            return unread;
+        }
+        Map<String, List<ChannelLatency.Push>> pushes = new HashMap<>();
+        for (String channel : List.of(SHOPIFY, TIKTOK)) {
+            ShopRequests log = new ShopRequests(Integer.MAX_VALUE);
+            log.merge(r.requests().getOrDefault(channel, List.of()));
+            pushes.put(channel, log.pushes());
+        }
+        List<ChannelDrifts.Conflict> conflicts =
+                run.conflicts().stream().map(ChannelDrifts.Conflict::of).toList();
+        Instant end = run.end() != null ? run.end() : r.settled();
+        return ChannelDrifts.figures(run.drifts(), conflicts, pushes, end);
     }
 
     static List<ChannelReport.Column> figures(ChannelRecords r) {

@@ -19,6 +19,8 @@ record ChannelOptions(
         boolean shopifyInventoryWebhooks,
         double tiktokRequestsPerSecond,
         Duration settleTimeout,
+        int drifts,
+        Duration conflictSettle,
         Path jar,
         String pg,
         String pgUser,
@@ -44,6 +46,9 @@ record ChannelOptions(
               --shopify-inventory-webhooks=true  the Shopify shop sends inventory_levels/update, as Shopify does
               --tiktok-rps=0           the TikTok shop's API rate limit (0: none; the simulator's default is 50)
               --settle-timeout=120s    how long the backlog after the window may take to be processed
+              --drifts=30              drifts made in the shops' stock during the window (conflicts; 0: none;
+                                       at most 2 x --skus, one per listing)
+              --conflict-settle=5s     the standalone's syncline.conflicts.settle-after (default: its own, 5s)
               --jar=deploy/standalone/target/syncline.jar
               --pg=jdbc:postgresql://127.0.0.1:5432/   (env SYNCLINE_BENCH_PG)
               --pg-user=postgres  --pg-password=       (env SYNCLINE_BENCH_PG_USER, SYNCLINE_BENCH_PG_PASSWORD)
@@ -64,6 +69,8 @@ record ChannelOptions(
             "shopify-inventory-webhooks",
             "tiktok-rps",
             "settle-timeout",
+            "drifts",
+            "conflict-settle",
             "jar",
             "pg",
             "pg-user",
@@ -104,6 +111,8 @@ record ChannelOptions(
                 Boolean.parseBoolean(flags.getOrDefault("shopify-inventory-webhooks", "true")),
                 Double.parseDouble(flags.getOrDefault("tiktok-rps", "0")),
                 BenchmarkOptions.duration(flags.getOrDefault("settle-timeout", "120s")),
+                Integer.parseInt(flags.getOrDefault("drifts", "30")),
+                flags.containsKey("conflict-settle") ? BenchmarkOptions.duration(flags.get("conflict-settle")) : null,
                 Path.of(flags.getOrDefault("jar", "deploy/standalone/target/syncline.jar")),
                 flags.getOrDefault("pg", env.getOrDefault("SYNCLINE_BENCH_PG", "jdbc:postgresql://127.0.0.1:5432/")),
                 flags.getOrDefault("pg-user", env.getOrDefault("SYNCLINE_BENCH_PG_USER", "postgres")),
@@ -131,6 +140,19 @@ record ChannelOptions(
         require(shopifyShare >= 0 && shopifyShare <= 1, "--shopify-share must be between 0 and 1");
         require(tiktokRequestsPerSecond >= 0, "--tiktok-rps must not be negative");
         require(!settleTimeout.isNegative(), "--settle-timeout must not be negative");
+        // one drift per listing: a second drift of a listing whose conflict is open would only add to its history
+        require(drifts >= 0 && drifts <= 2 * skus, "--drifts must be between 0 and 2 x --skus (one per listing)");
+        require(conflictSettle == null || !conflictSettle.isNegative(), "--conflict-settle must not be negative");
+    }
+
+    /** The conflict service's settle time as the standalone runs with it, for the report. */
+    String conflictSettleText() {
+        return conflictSettle == null ? "5 s (the default)" : conflictSettle.toMillis() + " ms (--conflict-settle)";
+    }
+
+    /** How long detection waits a report out, for the benchmark's own wait for the last drifts. */
+    Duration conflictSettleOrDefault() {
+        return conflictSettle == null ? Duration.ofSeconds(5) : conflictSettle;
     }
 
     double shopifyRate() {

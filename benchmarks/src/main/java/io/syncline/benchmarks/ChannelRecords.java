@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Everything a channel benchmark run recorded and its figures are worked out from: the window's times, the
- * application's events and deliveries, the shops' request and webhook logs, and the counters beside them. Written
+ * application's events and deliveries, the shops' request and webhook logs, the drifts made in the shops and the
+ * conflicts that came of them ({@code conflicts}: null in records of runs before those), and the counters. Written
  * to {@code records.json} in the run's directory, so that a kept run can be reported again ({@code --report}).
  */
 record ChannelRecords(
@@ -36,7 +37,8 @@ record ChannelRecords(
         String appLog,
         long appErrorLines,
         long appPushFailures,
-        List<String> appErrorSample) {
+        List<String> appErrorSample,
+        ChannelDrifts.Run conflicts) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())

@@ -196,6 +196,73 @@ final class ChannelReport {
         }
     }
 
+    /**
+     * The conflict figures: the drifts made in the shops during the window and what became of them, (1) drift →
+     * detected (which waits the settle time by design), (2) detected → resolved by a rule, (3) resolved → pushed
+     * again, and the aim of issue 12 (detected → shop back at ours within 1 s).
+     */
+    static void printConflicts(PrintStream out, String settleAfter, ChannelDrifts.Figures f) {
+        out.println();
+        if (f.drifts == 0) {
+            out.println("Conflicts: no drifts made (--drifts=0, or records of a run before the conflict figures)");
+            return;
+        }
+        if (!f.conflictsRead) {
+            out.println("Conflicts: " + f.drifts + " drifts made, but the application's conflicts could not be read"
+                    + " (GET /api/conflicts; no conflict service?)");
+            return;
+        }
+        out.printf(
+                Locale.ROOT,
+                "Conflicts: %d drifts made in the shops during the window (%d small of +%d..+%d units, %d of +%d)%n",
+                f.drifts,
+                f.drifts - f.large,
+                ChannelDrifts.SMALL[0],
+                ChannelDrifts.SMALL[ChannelDrifts.SMALL.length - 1],
+                f.large,
+                ChannelDrifts.LARGE);
+        line(out, "  conflicts detected from them", Long.toString(f.detected));
+        line(out, "    resolved by a rule (small not: " + f.smallNotAutoResolved + ")", Long.toString(f.autoResolved));
+        if (f.resolvedOtherwise > 0) {
+            line(out, "    resolved otherwise", Long.toString(f.resolvedOtherwise));
+        }
+        line(out, "    left open (large resolved: " + f.largeResolved + ")", Long.toString(f.open));
+        line(out, "  drifts no conflict came of", Long.toString(f.noConflict));
+        long others =
+                f.otherConflicts.values().stream().mapToLong(Long::longValue).sum();
+        line(out, "  conflicts no drift explains", others + (others == 0 ? "" : " " + f.otherConflicts));
+        line(
+                out,
+                "(1) drift -> conflict detected p50 / p99 (ms)",
+                f0(f.detectMillis(50)) + " / " + f0(f.detectMillis(99)));
+        line(out, "  of which the settle time (by design)", settleAfter);
+        line(
+                out,
+                "(2) detected -> resolved by rule p50 / p99 (ms)",
+                f0(f.resolveMillis(50)) + " / " + f0(f.resolveMillis(99)));
+        line(
+                out,
+                "(3) resolved -> pushed again p50 / p99 (ms)",
+                f0(f.repushMillis(50)) + " / " + f0(f.repushMillis(99)));
+        line(out, "  shop pushed ours before the resolution", Long.toString(f.pushedBeforeResolution));
+        line(out, "  not pushed again by the end", Long.toString(f.notRepushed));
+        double shown99 = f.resolvedShownMillis(99);
+        line(
+                out,
+                "(2)+(3) detected -> pushed again p50 / p99 (ms)",
+                f0(f.resolvedShownMillis(50)) + " / " + f0(shown99));
+        boolean met = f.autoResolved > 0 && shown99 < AIM_P99_MILLIS;
+        out.printf(
+                Locale.ROOT,
+                "Aim automatic resolution within %.0f ms (detected -> pushed again, p99): %s%n",
+                AIM_P99_MILLIS,
+                met ? "MET" : "NOT MET");
+    }
+
+    private static void line(PrintStream out, String label, String value) {
+        out.println(String.format("%-52s%16s", label, value));
+    }
+
     /** 0 when the aim was met with every order decided and every change shown, 1 otherwise. */
     static int exitCode(List<Column> columns) {
         Column all = columns.get(columns.size() - 1);

@@ -72,7 +72,8 @@ class ChannelRecordsTest {
                 "syncline.log",
                 0,
                 0,
-                List.of());
+                List.of(),
+                null);
         Path file = dir.resolve("records.json");
         records.write(file);
 
