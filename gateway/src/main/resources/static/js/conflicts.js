@@ -512,6 +512,8 @@ async function resolve() {
     detail = c;
     items.set(id, { ...(items.get(id) || {}), ...c });
     replaceRow(items.get(id));
+    // the stream says so too; without it (or before it) the card is right all the same
+    scheduleSummary();
     back(false);
     form().reset();
     renderDetail();
