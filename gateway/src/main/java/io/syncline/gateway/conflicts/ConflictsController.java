@@ -29,7 +29,6 @@ import io.syncline.gateway.web.ServiceFailures;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,14 +70,14 @@ public class ConflictsController {
             @Parameter(schema = @Schema(implementation = ConflictKind.class))
                     @RequestParam(name = "kind", required = false)
                     String kind,
-            @RequestParam(name = "channel", required = false) @Pattern(regexp = Ids.PATTERN) String channel,
+            @RequestParam(name = "channel", required = false) String channel,
             @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(1_000_000) int page,
             @RequestParam(name = "size", defaultValue = "50") @Min(1) @Max(200) int size) {
         ConflictPage result = conflicts.list(
                 caller.merchantId(),
                 parse("status", status, ConflictStatus.class),
                 parse("kind", kind, ConflictKind.class),
-                channel == null || channel.isBlank() ? null : channel,
+                channel(channel),
                 page,
                 size);
         List<ConflictResponse> items =
@@ -210,6 +209,17 @@ public class ConflictsController {
             return ApiException.invalid(field, refusal.get().message());
         }
         return failure;
+    }
+
+    /** Blank is every channel. */
+    private static String channel(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!Ids.valid(value.trim())) {
+            throw ApiException.invalid("channel", "must match " + Ids.PATTERN);
+        }
+        return value.trim();
     }
 
     /** An id no conflict can have is simply unknown. */

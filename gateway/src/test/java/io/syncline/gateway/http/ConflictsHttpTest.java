@@ -87,6 +87,7 @@ class ConflictsHttpTest extends EdgeTest {
         assertValidation(alice.get("/api/conflicts?kind=BROKEN"), "kind");
         assertValidation(alice.get("/api/conflicts?size=0"), "size");
         assertValidation(alice.get("/api/conflicts?channel=a%20b"), "channel");
+        assertThat(alice.get("/api/conflicts?channel=&status=").status()).isEqualTo(200);
     }
 
     @Test
