@@ -147,10 +147,18 @@ class ConflictProjection {
 
     private static Map<String, Object> sides(Side ours, Side theirs, Object evidence) {
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("ours", ours);
-        detail.put("theirs", theirs);
+        detail.put("ours", value(ours));
+        detail.put("theirs", value(theirs));
         detail.put("evidence", evidence);
         return detail;
+    }
+
+    /** A side as the API renders it: a number, a status or the lines. */
+    private static Object value(Side side) {
+        if (side == null) {
+            return null;
+        }
+        return side.quantity() != null ? side.quantity() : side.status() != null ? side.status() : side.lines();
     }
 
     private void emit(String conflictId) {
