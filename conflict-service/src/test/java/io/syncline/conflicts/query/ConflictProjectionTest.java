@@ -57,7 +57,7 @@ class ConflictProjectionTest {
 
     @BeforeEach
     void setUp() {
-        db = ConflictsDatabase.create();
+        db = database();
         SimpleQueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
         ConflictViews views = new ConflictViews(db.jdbc, db.json);
         events = new AnnotationEventHandlerAdapter(new ConflictProjection(views, emitter));
@@ -65,6 +65,10 @@ class ConflictProjectionTest {
                 SimpleQueryBus.builder().queryUpdateEmitter(emitter).build();
         new AnnotationQueryHandlerAdapter<>(new ConflictQueryHandler(views)).subscribe(bus);
         queries = DefaultQueryGateway.builder().queryBus(bus).build();
+    }
+
+    ConflictsDatabase database() {
+        return ConflictsDatabase.create();
     }
 
     /** Applies the conflict's next event (sequence numbers per conflict, as the aggregate numbers them). */

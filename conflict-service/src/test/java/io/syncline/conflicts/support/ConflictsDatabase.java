@@ -30,7 +30,9 @@ public final class ConflictsDatabase {
 
     private ConflictsDatabase(String url) {
         this.url = url;
-        DriverManagerDataSource plain = new DriverManagerDataSource(url, TestDatabases.USER, TestDatabases.PASSWORD);
+        boolean h2 = url.startsWith("jdbc:h2:");
+        DriverManagerDataSource plain =
+                new DriverManagerDataSource(url, h2 ? "sa" : TestDatabases.USER, h2 ? "" : TestDatabases.PASSWORD);
         // as db-scheduler's Spring starter wraps it: its writes join the handler's transaction
         this.dataSource = new TransactionAwareDataSourceProxy(plain);
         this.jdbc = new JdbcTemplate(dataSource);
@@ -39,11 +41,21 @@ public final class ConflictsDatabase {
 
     /** A new database, migrated. */
     public static ConflictsDatabase create() {
-        ConflictsDatabase db = new ConflictsDatabase(TestDatabases.create("conflicts"));
+        return migrated(new ConflictsDatabase(TestDatabases.create("conflicts")), "BYTEA");
+    }
+
+    /** A new in-memory H2 database in the PostgreSQL mode the service runs with where none is configured. */
+    public static ConflictsDatabase h2() {
+        String url = "jdbc:h2:mem:conflicts-" + java.util.UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        return migrated(new ConflictsDatabase(url), "BINARY LARGE OBJECT");
+    }
+
+    private static ConflictsDatabase migrated(ConflictsDatabase db, String binaryType) {
         Flyway.configure()
                 .dataSource(db.dataSource)
                 .locations("classpath:db/platform/deadlines", "classpath:db/migration/conflicts")
-                .placeholders(Map.of("binaryType", "BYTEA"))
+                .placeholders(Map.of("binaryType", binaryType))
                 .load()
                 .migrate();
         return db;
