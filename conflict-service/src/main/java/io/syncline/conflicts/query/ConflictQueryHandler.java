@@ -11,10 +11,7 @@ import io.syncline.api.conflicts.ConflictQueries.SummarizeConflicts;
 import io.syncline.api.conflicts.ConflictQueries.WhatIf;
 import io.syncline.api.conflicts.ConflictQueries.WhatIfRules;
 import io.syncline.api.conflicts.ConflictRule;
-import io.syncline.api.conflicts.ConflictStatus;
 import io.syncline.api.conflicts.RuleAction;
-import io.syncline.api.conflicts.Severity;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -64,28 +61,7 @@ class ConflictQueryHandler {
 
     @QueryHandler
     ConflictSummary handle(SummarizeConflicts query) {
-        Map<ConflictKind, Long> byKind = new EnumMap<>(ConflictKind.class);
-        long[] totals = new long[2];
-        Timestamp[] oldest = new Timestamp[1];
-        views.jdbc()
-                .query(
-                        "select kind, severity, count(*), min(detected_at) from conflicts"
-                                + " where merchant_id = ? and status = ? group by kind, severity",
-                        rs -> {
-                            long n = rs.getLong(3);
-                            byKind.merge(ConflictKind.valueOf(rs.getString(1)), n, Long::sum);
-                            totals[0] += n;
-                            if (Severity.HIGH.name().equals(rs.getString(2))) {
-                                totals[1] += n;
-                            }
-                            Timestamp min = rs.getTimestamp(4);
-                            if (oldest[0] == null || min.before(oldest[0])) {
-                                oldest[0] = min;
-                            }
-                        },
-                        query.merchantId(),
-                        ConflictStatus.OPEN.name());
-        return new ConflictSummary(totals[0], totals[1], oldest[0] == null ? null : oldest[0].toInstant(), byKind);
+        return views.summary(query.merchantId());
     }
 
     /** What the proposed rules would have done with the conflicts detected in the window, against what happened. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.syncline.api.conflicts.ConflictKind;
+import io.syncline.api.conflicts.ConflictQueries.ConflictSummary;
 import io.syncline.api.conflicts.ConflictQueries.ConflictView;
 import io.syncline.api.conflicts.ConflictQueries.HistoryEntry;
 import io.syncline.api.conflicts.ConflictStatus;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -174,8 +176,29 @@ class ConflictViews {
                 Timestamp.from(to));
     }
 
-    JdbcTemplate jdbc() {
-        return jdbc;
+    /** The merchant's open conflicts: how many, how many HIGH, the oldest, per kind. */
+    ConflictSummary summary(String merchantId) {
+        Map<ConflictKind, Long> byKind = new EnumMap<>(ConflictKind.class);
+        long[] totals = new long[2];
+        Timestamp[] oldest = new Timestamp[1];
+        jdbc.query(
+                "select kind, severity, count(*), min(detected_at) from conflicts"
+                        + " where merchant_id = ? and status = ? group by kind, severity",
+                rs -> {
+                    long n = rs.getLong(3);
+                    byKind.merge(ConflictKind.valueOf(rs.getString(1)), n, Long::sum);
+                    totals[0] += n;
+                    if (Severity.HIGH.name().equals(rs.getString(2))) {
+                        totals[1] += n;
+                    }
+                    Timestamp min = rs.getTimestamp(4);
+                    if (oldest[0] == null || min.before(oldest[0])) {
+                        oldest[0] = min;
+                    }
+                },
+                merchantId,
+                ConflictStatus.OPEN.name());
+        return new ConflictSummary(totals[0], totals[1], oldest[0] == null ? null : oldest[0].toInstant(), byKind);
     }
 
     void clear() {
