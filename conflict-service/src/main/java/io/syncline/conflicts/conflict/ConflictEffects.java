@@ -68,7 +68,11 @@ class ConflictEffects {
             case STATUS_MISMATCH:
                 return resolution == Resolution.KEEP_OURS ? Outcome.recorded("our status kept") : applyStatus(facts);
             default:
-                return Outcome.recorded(resolution == Resolution.KEEP_OURS ? "our order kept" : "recorded");
+                // a duplicate delivery never changes the order that exists: the decision is the record
+                return Outcome.recorded(
+                        resolution == Resolution.KEEP_OURS
+                                ? "our order kept"
+                                : "the channel's lines noted; the order is not changed");
         }
     }
 

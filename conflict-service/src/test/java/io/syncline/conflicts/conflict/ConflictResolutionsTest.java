@@ -17,6 +17,7 @@ import io.syncline.api.conflicts.ConflictKind;
 import io.syncline.api.conflicts.ConflictRule;
 import io.syncline.api.conflicts.Resolution;
 import io.syncline.api.conflicts.RuleAction;
+import io.syncline.api.conflicts.Side;
 import io.syncline.api.inventory.StockCommands.AdjustStock;
 import io.syncline.api.inventory.StockCommands.CountStock;
 import io.syncline.api.orders.OrderCommands.CancelOrder;
@@ -25,6 +26,7 @@ import io.syncline.api.orders.OrderStatus;
 import io.syncline.conflicts.ConflictsProperties;
 import io.syncline.conflicts.conflict.ConflictWork.ApplyRule;
 import io.syncline.conflicts.conflict.ConflictWork.DetectConflict;
+import io.syncline.conflicts.conflict.ConflictWork.ReportConflictAgain;
 import io.syncline.conflicts.support.Conflicts;
 import io.syncline.conflicts.support.StandInServices;
 import java.time.Clock;
@@ -97,6 +99,18 @@ class ConflictResolutionsTest {
                 .containsExactly(
                         detected(detect),
                         stockResolved(Resolution.ACCEPT_THEIRS, null, 20, 23, "on-hand adjusted by +3"));
+    }
+
+    @Test
+    void acceptTheirsFollowsTheLatestReport() {
+        detect(Conflicts.stockMismatch(ID, 5, 8));
+        send(new ReportConflictAgain(
+                ID, MERCHANT, Side.quantity(5), Side.quantity(9), null, Instant.parse("2026-03-01T10:05:00Z")));
+
+        resolve(Resolution.ACCEPT_THEIRS, null);
+
+        assertThat(services.received())
+                .containsExactly(new AdjustStock(MERCHANT + "/" + SKU, MERCHANT, SKU, 4, "conflict:" + ID));
     }
 
     @Test
