@@ -118,8 +118,8 @@ class ConflictsPageIT extends StandaloneIntegrationTest {
                 .click();
         PlaywrightAssertions.assertThat(operator.locator("#conflicts-view")).isVisible();
         PlaywrightAssertions.assertThat(operator.locator("#nav-conflicts")).hasAttribute("aria-current", "page");
-        operator.getByLabel("Channel", EXACT).fill(shop);
-        operator.getByLabel("Kind", EXACT).selectOption("STOCK_MISMATCH");
+        operator.locator("#cx-channel").fill(shop);
+        operator.locator("#cx-kind").selectOption("STOCK_MISMATCH");
         operator.locator("#conflicts-form button[type=submit]").click();
         Locator row = operator.locator("#conflicts-table tr[data-conflict-id='" + conflictId + "']");
         PlaywrightAssertions.assertThat(row).containsText("Stock mismatch");
