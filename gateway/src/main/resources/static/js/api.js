@@ -61,6 +61,11 @@ export const api = {
     `/api/channels/${encodeURIComponent(channelId)}/deliveries/${encodeURIComponent(deliveryId)}/retry`),
   listings: (channelId) => request('GET', `/api/channels/${encodeURIComponent(channelId)}/listings`),
   channelStatus: (channelId) => request('GET', `/api/channels/${encodeURIComponent(channelId)}/status`),
+  conflicts: (query = '') => request('GET', `/api/conflicts${query}`),
+  conflict: (conflictId) => request('GET', `/api/conflicts/${encodeURIComponent(conflictId)}`),
+  resolveConflict: (conflictId, body) =>
+    request('POST', `/api/conflicts/${encodeURIComponent(conflictId)}/resolution`, body),
+  conflictSummary: () => request('GET', '/api/conflicts/summary'),
 };
 
 /** The roles the token carries (display only: the server decides what each may do). */

@@ -2,6 +2,7 @@
 
 import { api, claims, session, whenUnauthorized } from './api.js';
 import * as channels from './channels.js';
+import * as conflicts from './conflicts.js';
 import * as dashboard from './dashboard.js';
 import * as events from './events.js';
 import * as health from './health.js';
@@ -34,6 +35,7 @@ function logout(message) {
   stream = null;
   dashboard.stop();
   channels.stop();
+  conflicts.stop();
   session.clear();
   setStreamState('offline');
   showLogin(message);
@@ -52,10 +54,12 @@ async function start() {
   let wasLive = false;
   stream = new StreamClient({
     token: () => session.token,
-    topics: ['orders', 'inventory', 'channels', 'health'],
-    onMessage: (message) => (message.type === 'channel.status'
-      ? channels.applyStatus(message.data)
-      : dashboard.apply(message)),
+    topics: ['orders', 'inventory', 'channels', 'conflicts', 'health'],
+    onMessage: (message) => {
+      if (message.type === 'channel.status') return channels.applyStatus(message.data);
+      if (message.type.startsWith('conflict.')) return conflicts.apply(message);
+      return dashboard.apply(message);
+    },
     onState: (state, transport) => {
       setStreamState(state, transport);
       // health.changed is live only: what changed while the stream was away is asked for
@@ -73,6 +77,8 @@ async function start() {
 /** (Re)loads the dashboard's snapshot; a refused session has sent the user to the login form already. */
 async function reload(attempt = 0) {
   const current = stream;
+  // the open-conflicts card and the conflicts page keep their own figures (and say when they cannot load)
+  if (attempt === 0) conflicts.reload();
   try {
     await dashboard.load();
   } catch (e) {
@@ -84,12 +90,12 @@ async function reload(attempt = 0) {
   }
 }
 
-const VIEWS = { '/events': 'events', '/channels': 'channels' };
+const VIEWS = { '/events': 'events', '/channels': 'channels', '/conflicts': 'conflicts' };
 
 function route() {
   const [path, queryString] = location.hash.replace(/^#/, '').split('?');
   const view = VIEWS[path] || 'dashboard';
-  for (const name of ['dashboard', 'events', 'channels']) {
+  for (const name of ['dashboard', 'events', 'channels', 'conflicts']) {
     $(`#${name}-view`).hidden = name !== view;
     const link = $(`#nav-${name}`);
     if (name === view) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
@@ -97,6 +103,7 @@ function route() {
   const params = new URLSearchParams(queryString || '');
   if (view === 'events') events.open(params);
   if (view === 'channels') channels.open(params); else channels.leave();
+  if (view === 'conflicts') conflicts.open(params); else conflicts.leave();
 }
 
 $('#login-form').addEventListener('submit', async (e) => {
@@ -117,5 +124,6 @@ window.addEventListener('hashchange', () => { if (session.token) route(); });
 whenUnauthorized(() => logout(SESSION_ENDED));
 events.init();
 channels.init();
+conflicts.init();
 
 if (session.token) start(); else showLogin();

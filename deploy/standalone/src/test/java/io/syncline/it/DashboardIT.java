@@ -186,7 +186,7 @@ class DashboardIT extends StandaloneIntegrationTest {
         assertThat(sockets).hasSize(1);
         assertThat(sockets.get(0).url()).contains("/ws?ticket=").doesNotContain("Bearer");
         assertThat(hellos(sent).get(0))
-                .contains("\"subscribe\":[\"orders\",\"inventory\",\"channels\",\"health\"]")
+                .contains("\"subscribe\":[\"orders\",\"inventory\",\"channels\",\"conflicts\",\"health\"]")
                 .doesNotContain("resumeAfter");
 
         // the hub's cut reaches WebSocket clients too

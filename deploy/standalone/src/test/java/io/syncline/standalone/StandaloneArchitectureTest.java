@@ -22,7 +22,11 @@ class StandaloneArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                    "io.syncline.orders..", "io.syncline.inventory..", "io.syncline.gateway..", "io.syncline.live..");
+                    "io.syncline.orders..",
+                    "io.syncline.inventory..",
+                    "io.syncline.conflicts..",
+                    "io.syncline.gateway..",
+                    "io.syncline.live..");
 
     @ArchTest
     static final ArchRule demoModeUsesOnlyTheEdge = noClasses()
@@ -30,5 +34,6 @@ class StandaloneArchitectureTest {
             .resideInAPackage("io.syncline.standalone.demo..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("io.syncline.orders..", "io.syncline.inventory..", "io.syncline.live..");
+            .resideInAnyPackage(
+                    "io.syncline.orders..", "io.syncline.inventory..", "io.syncline.conflicts..", "io.syncline.live..");
 }

@@ -27,7 +27,7 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
- * The gateway's REST edge on Axon's local buses, with fake inventory and orders services behind
+ * The gateway's REST edge on Axon's local buses, with fake inventory, orders and conflict services behind
  * them: every filter, security rule, controller and the idempotency table (H2, by Flyway) are real.
  */
 @SpringBootConfiguration
@@ -116,6 +116,11 @@ public class GatewayTestApplication {
     @Bean
     FakeOrders fakeOrders(SimpleQueryUpdateEmitter emitter, CommandBus commands, QueryBus queries) {
         return subscribe(new FakeOrders(emitter), commands, queries);
+    }
+
+    @Bean
+    FakeConflicts fakeConflicts(SimpleQueryUpdateEmitter emitter, CommandBus commands, QueryBus queries) {
+        return subscribe(new FakeConflicts(emitter), commands, queries);
     }
 
     private static <T> T subscribe(T handler, CommandBus commands, QueryBus queries) {

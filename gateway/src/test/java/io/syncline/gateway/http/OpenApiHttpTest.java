@@ -85,4 +85,21 @@ class OpenApiHttpTest extends EdgeTest {
             assertThat(hook.path("security")).isEmpty();
         }
     }
+
+    @Test
+    void describesEveryConflictRoute() {
+        JsonNode paths = anonymous.get("/v3/api-docs").json().path("paths");
+        assertThat(paths.path("/api/conflicts").path("get").path("parameters").findValuesAsText("name"))
+                .contains("status", "kind", "channel", "page", "size");
+        assertThat(paths.path("/api/conflicts/{conflictId}").has("get")).isTrue();
+        assertThat(paths.path("/api/conflicts/{conflictId}/resolution")
+                        .path("post")
+                        .path("responses")
+                        .has("200"))
+                .isTrue();
+        assertThat(paths.path("/api/conflicts/rules").has("get")).isTrue();
+        assertThat(paths.path("/api/conflicts/rules").has("put")).isTrue();
+        assertThat(paths.path("/api/conflicts/rules/what-if").has("post")).isTrue();
+        assertThat(paths.path("/api/conflicts/summary").has("get")).isTrue();
+    }
 }

@@ -2,6 +2,12 @@ package io.syncline.live.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.syncline.api.conflicts.ConflictEvents.ConflictDetected;
+import io.syncline.api.conflicts.ConflictEvents.ConflictEscalated;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolved;
+import io.syncline.api.conflicts.ConflictKind;
+import io.syncline.api.conflicts.Severity;
+import io.syncline.api.conflicts.Side;
 import io.syncline.api.inventory.StockEvents.StockAdjusted;
 import io.syncline.api.inventory.StockEvents.StockCommitted;
 import io.syncline.api.inventory.StockEvents.StockCounted;
@@ -32,7 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns order and stock events into stored stream messages, then nudges the local hub once the batch has
+ * Turns order, stock and conflict events into stored stream messages, then nudges the local hub once the batch has
  * committed. Runs in one processor (one segment keeps the event order across aggregates); the write lock
  * keeps ids in commit order whatever the processor's configuration. Events older than the retention window
  * (a first start, or a long outage) only update the stock details: nobody can resume to them any more.
@@ -52,6 +58,9 @@ public class StreamProjection {
     static final String ORDER_SHIPPED = "order.shipped";
     static final String STOCK_CHANGED = "stock.changed";
     static final String STOCK_LOW = "stock.low";
+    static final String CONFLICT_DETECTED = "conflict.detected";
+    static final String CONFLICT_ESCALATED = "conflict.escalated";
+    static final String CONFLICT_RESOLVED = "conflict.resolved";
 
     private static final String NUDGE_RESOURCE = StreamProjection.class.getName() + ".nudge";
 
@@ -187,6 +196,48 @@ public class StreamProjection {
 
     // StockReservationRejected changes no levels: nothing to stream.
 
+    @EventHandler
+    void on(ConflictDetected event, @Timestamp Instant at) {
+        Map<String, Object> data = conflict(
+                event.merchantId(), event.conflictId(), event.kind(), event.channel(), event.sku(), event.orderId());
+        put(data, "status", "OPEN");
+        put(data, "severity", Severity.NORMAL.name());
+        put(data, "ours", side(event.ours()));
+        put(data, "theirs", side(event.theirs()));
+        put(
+                data,
+                "detectedAt",
+                event.detectedAt() == null ? null : event.detectedAt().toString());
+        append(event.merchantId(), StreamTopic.CONFLICTS, CONFLICT_DETECTED, data, at);
+    }
+
+    @EventHandler
+    void on(ConflictEscalated event, @Timestamp Instant at) {
+        Map<String, Object> data = conflict(
+                event.merchantId(), event.conflictId(), event.kind(), event.channel(), event.sku(), event.orderId());
+        put(data, "status", "OPEN");
+        put(data, "severity", Severity.HIGH.name());
+        append(event.merchantId(), StreamTopic.CONFLICTS, CONFLICT_ESCALATED, data, at);
+    }
+
+    @EventHandler
+    void on(ConflictResolved event, @Timestamp Instant at) {
+        Map<String, Object> data = conflict(
+                event.merchantId(), event.conflictId(), event.kind(), event.channel(), event.sku(), event.orderId());
+        put(data, "status", "RESOLVED");
+        put(
+                data,
+                "resolution",
+                event.resolution() == null ? null : event.resolution().name());
+        put(data, "value", event.value());
+        put(data, "resolvedBy", event.resolvedBy());
+        put(
+                data,
+                "resolvedAt",
+                event.resolvedAt() == null ? null : event.resolvedAt().toString());
+        append(event.merchantId(), StreamTopic.CONFLICTS, CONFLICT_RESOLVED, data, at);
+    }
+
     private void levels(String stockId, String merchantId, String sku, int onHand, int reserved, Instant at) {
         StreamStock stock = stock(stockId, merchantId, sku);
         stock.levels(onHand, reserved);
@@ -216,6 +267,34 @@ public class StreamProjection {
         put(data, "sku", line.sku());
         put(data, "quantity", line.quantity());
         return data;
+    }
+
+    private static Map<String, Object> conflict(
+            String merchantId, String conflictId, ConflictKind kind, String channel, String sku, String orderId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        put(data, "merchantId", merchantId);
+        put(data, "conflictId", conflictId);
+        put(data, "kind", kind == null ? null : kind.name());
+        put(data, "channel", channel);
+        put(data, "sku", sku);
+        put(data, "orderId", orderId);
+        return data;
+    }
+
+    /** A side as the conflicts API shows it: a quantity, a status or the lines. */
+    private static Object side(Side side) {
+        if (side == null) {
+            return null;
+        }
+        if (side.quantity() != null) {
+            return side.quantity();
+        }
+        if (side.status() != null) {
+            return side.status();
+        }
+        return side.lines() == null
+                ? null
+                : side.lines().stream().map(StreamProjection::line).toList();
     }
 
     private static Map<String, Object> order(String merchantId, String orderId, OrderStatus status) {

@@ -10,10 +10,7 @@ import java.util.Set;
 public enum StreamTopic {
     ORDERS("orders"),
     INVENTORY("inventory"),
-    /**
-     * {@code conflict.detected} and {@code conflict.resolved}: part of the contract's topic list, so clients may
-     * subscribe today; its messages flow once conflict events are published.
-     */
+    /** {@code conflict.detected}, {@code conflict.escalated} and {@code conflict.resolved}. */
     CONFLICTS("conflicts"),
     /** Live only: {@code channel.status}, a channel's sync as it stands; the current one is on its status route. */
     CHANNELS("channels"),

@@ -12,6 +12,13 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.syncline.api.conflicts.ConflictEvents.ConflictDetected;
+import io.syncline.api.conflicts.ConflictEvents.ConflictEscalated;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolved;
+import io.syncline.api.conflicts.ConflictKind;
+import io.syncline.api.conflicts.Evidence;
+import io.syncline.api.conflicts.Resolution;
+import io.syncline.api.conflicts.Side;
 import io.syncline.api.inventory.StockEvents.RejectionReason;
 import io.syncline.api.inventory.StockEvents.StockAdjusted;
 import io.syncline.api.inventory.StockEvents.StockCommitted;
@@ -260,6 +267,66 @@ class StreamProjectionTest {
         unitOfWork.rollback();
 
         verify(hub, never()).nudge();
+    }
+
+    @Test
+    void conflictEventsGoToTheConflictsTopicWithWhatTheyKnow() throws Exception {
+        Evidence evidence = new Evidence("webhook", "d-1", AT, 1, 6, "shop shows 3");
+        handle(new ConflictDetected(
+                "c-1",
+                "m1",
+                ConflictKind.STOCK_MISMATCH,
+                "shop-a",
+                "MUG",
+                null,
+                Side.quantity(5),
+                Side.quantity(3),
+                evidence,
+                AT));
+        handle(new ConflictEscalated("c-1", "m1", ConflictKind.STOCK_MISMATCH, "shop-a", "MUG", null, AT));
+        handle(new ConflictResolved(
+                "c-1",
+                "m1",
+                ConflictKind.STOCK_MISMATCH,
+                "shop-a",
+                "MUG",
+                null,
+                Resolution.SET_VALUE,
+                7,
+                "alice",
+                null,
+                "counted",
+                5,
+                7,
+                "counted to 7",
+                AT));
+        handle(new ConflictDetected(
+                "c-2",
+                "m1",
+                ConflictKind.DUPLICATE_ORDER,
+                "shop-a",
+                null,
+                "o-9",
+                Side.lines(List.of(new OrderLine("MUG", 1))),
+                Side.lines(List.of(new OrderLine("MUG", 2))),
+                evidence,
+                AT));
+
+        assertThat(saved)
+                .extracting(StreamMessageRow::type)
+                .containsExactly("conflict.detected", "conflict.escalated", "conflict.resolved", "conflict.detected");
+        assertThat(saved).extracting(StreamMessageRow::topic).containsOnly("conflicts");
+        assertThat(data(0))
+                .isEqualTo(json("{\"merchantId\":\"m1\",\"conflictId\":\"c-1\",\"kind\":\"STOCK_MISMATCH\","
+                        + "\"channel\":\"shop-a\",\"sku\":\"MUG\",\"status\":\"OPEN\",\"severity\":\"NORMAL\","
+                        + "\"ours\":5,\"theirs\":3,\"detectedAt\":\"2030-03-01T11:59:55Z\","
+                        + "\"at\":\"2030-03-01T11:59:55Z\"}"));
+        assertThat(data(1).get("severity").asText()).isEqualTo("HIGH");
+        assertThat(data(2).get("resolution").asText()).isEqualTo("SET_VALUE");
+        assertThat(data(2).get("resolvedBy").asText()).isEqualTo("alice");
+        assertThat(data(2).get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(data(3).get("orderId").asText()).isEqualTo("o-9");
+        assertThat(data(3).get("theirs").get(0).get("quantity").asInt()).isEqualTo(2);
     }
 
     private void handle(Object payload) throws Exception {

@@ -1,0 +1,287 @@
+package io.syncline.conflicts.detection;
+
+import io.syncline.api.channels.ChannelEvents.ChannelOrderRedelivered;
+import io.syncline.api.channels.ChannelEvents.ChannelOrderStatusRefused;
+import io.syncline.api.channels.ChannelEvents.ChannelQuantityReported;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolved;
+import io.syncline.api.conflicts.ConflictKind;
+import io.syncline.api.conflicts.Evidence;
+import io.syncline.api.conflicts.Side;
+import io.syncline.api.inventory.StockEvents.RejectionReason;
+import io.syncline.api.inventory.StockEvents.StockAdjusted;
+import io.syncline.api.inventory.StockEvents.StockCommitted;
+import io.syncline.api.inventory.StockEvents.StockCounted;
+import io.syncline.api.inventory.StockEvents.StockReleased;
+import io.syncline.api.inventory.StockEvents.StockReservationRejected;
+import io.syncline.api.inventory.StockEvents.StockReserved;
+import io.syncline.api.orders.OrderEvents.OrderCancelled;
+import io.syncline.api.orders.OrderEvents.OrderConfirmed;
+import io.syncline.api.orders.OrderEvents.OrderPlaced;
+import io.syncline.api.orders.OrderEvents.OrderRejected;
+import io.syncline.api.orders.OrderEvents.OrderShipped;
+import io.syncline.api.orders.OrderStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the disagreements with the channels in the event stream. One segment, events in order (see
+ * {@link DetectionConfiguration}), so that concurrent reports of one cause open one conflict. What it keeps commits
+ * with the processor's token; conflict ids derive from the revealing event, so a redelivery opens nothing new.
+ */
+@Component
+@ProcessingGroup(ConflictDetection.PROCESSING_GROUP)
+class ConflictDetection {
+
+    static final String PROCESSING_GROUP = "conflict-detection";
+
+    private final Causes causes;
+    private final Suspects suspects;
+    private final Books books;
+    private final ConflictOpener opener;
+    private final SettleTimer timer;
+    private final Duration settleAfter;
+
+    ConflictDetection(
+            Causes causes,
+            Suspects suspects,
+            Books books,
+            ConflictOpener opener,
+            SettleTimer timer,
+            @Value("${syncline.conflicts.settle-after:5s}") Duration settleAfter) {
+        this.causes = causes;
+        this.suspects = suspects;
+        this.books = books;
+        this.opener = opener;
+        this.timer = timer;
+        this.settleAfter = settleAfter;
+    }
+
+    @EventHandler
+    void on(ChannelQuantityReported report, @MessageIdentifier String eventId, @Timestamp Instant takenAt) {
+        if (report.wanted() == null) {
+            return; // we did not know what we wanted then: nothing to judge by
+        }
+        int theirs = report.channelQuantity();
+        int ours = report.wanted();
+        String key = Finding.stockKey(report.channelId(), report.sku());
+        String conflictId = Finding.conflictId(eventId, ConflictKind.STOCK_MISMATCH);
+        Optional<Causes.Cause> open = causes.open(report.merchantId(), key);
+        if (causes.known(conflictId)) {
+            return; // this report opened a conflict already: a redelivery
+        }
+        boolean explained = theirs == ours
+                || Objects.equals(report.pushing(), theirs)
+                || (theirs < 0
+                        && ours == 0
+                        && causes.oversoldBetween(
+                                report.merchantId(),
+                                report.channelId(),
+                                report.sku(),
+                                takenAt.minus(settleAfter),
+                                takenAt));
+        if (explained) {
+            suspects.drop(report.merchantId(), key);
+            return;
+        }
+        Integer available = books.available(report.merchantId(), report.sku()).orElse(null);
+        if (open.isPresent()) {
+            suspects.drop(report.merchantId(), key);
+            opener.reportAgain(
+                    open.get().conflictId(),
+                    new Finding(
+                            conflictId,
+                            report.merchantId(),
+                            ConflictKind.STOCK_MISMATCH,
+                            key,
+                            report.channelId(),
+                            report.sku(),
+                            null,
+                            Side.quantity(ours),
+                            Side.quantity(theirs),
+                            evidence(report, available),
+                            takenAt));
+            return;
+        }
+        Instant due = takenAt.plus(settleAfter);
+        suspects.put(new Suspects.Suspect(
+                report.merchantId(),
+                key,
+                report.channelId(),
+                report.sku(),
+                eventId,
+                ours,
+                theirs,
+                report.buffer(),
+                available,
+                report.source(),
+                report.deliveryId(),
+                report.reportedAt(),
+                takenAt,
+                due));
+        timer.schedule(eventId, due);
+    }
+
+    private static Evidence evidence(ChannelQuantityReported report, Integer available) {
+        return new Evidence(
+                report.source(),
+                report.deliveryId(),
+                report.reportedAt(),
+                report.buffer(),
+                available,
+                report.channelId() + " shows " + report.channelQuantity() + ", we wanted " + report.wanted());
+    }
+
+    @EventHandler
+    void on(StockCounted e) {
+        stock(e.merchantId(), e.sku(), e.onHand() - e.reserved());
+    }
+
+    @EventHandler
+    void on(StockAdjusted e) {
+        stock(e.merchantId(), e.sku(), e.onHand() - e.reserved());
+    }
+
+    @EventHandler
+    void on(StockReserved e) {
+        stock(e.merchantId(), e.sku(), e.onHand() - e.reserved());
+    }
+
+    @EventHandler
+    void on(StockReleased e) {
+        stock(e.merchantId(), e.sku(), e.onHand() - e.reserved());
+    }
+
+    @EventHandler
+    void on(StockCommitted e) {
+        stock(e.merchantId(), e.sku(), e.onHand() - e.reserved());
+    }
+
+    /** Our books moved: a waiting report that shows what we want now saw a change we had not applied yet. */
+    private void stock(String merchantId, String sku, int available) {
+        books.available(merchantId, sku, available);
+        for (Suspects.Suspect s : suspects.ofSku(merchantId, sku)) {
+            int buffer = s.buffer() == null ? 0 : s.buffer();
+            if (Math.max(0, available - buffer) == s.theirs()) {
+                suspects.dropReport(s.reportId());
+            }
+        }
+    }
+
+    @EventHandler
+    void on(StockReservationRejected e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        if (e.reason() != RejectionReason.INSUFFICIENT_STOCK) {
+            return;
+        }
+        books.order(e.orderId())
+                .ifPresent(order -> opener.openOrReport(new Finding(
+                        Finding.conflictId(eventId, ConflictKind.OVERSOLD),
+                        e.merchantId(),
+                        ConflictKind.OVERSOLD,
+                        Finding.orderKey(ConflictKind.OVERSOLD, e.orderId()),
+                        order.channel(),
+                        e.sku(),
+                        e.orderId(),
+                        Side.quantity(e.available()),
+                        Side.quantity(e.quantity()),
+                        new Evidence(
+                                "order",
+                                null,
+                                at,
+                                null,
+                                e.available(),
+                                "order " + order.channelOrderId() + " wants " + e.quantity() + " of " + e.sku() + ", "
+                                        + e.available() + " available"),
+                        at)));
+    }
+
+    @EventHandler
+    void on(ChannelOrderRedelivered e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        Side theirs = Side.lines(e.lines());
+        String key = Finding.orderKey(ConflictKind.DUPLICATE_ORDER, e.orderId());
+        if (causes.latest(e.merchantId(), key)
+                .filter(c -> theirs.equals(c.theirs()))
+                .isPresent()) {
+            return; // the same other lines again: decided, or waiting, already
+        }
+        opener.openOrReport(new Finding(
+                Finding.conflictId(eventId, ConflictKind.DUPLICATE_ORDER),
+                e.merchantId(),
+                ConflictKind.DUPLICATE_ORDER,
+                key,
+                e.channelId(),
+                null,
+                e.orderId(),
+                Side.lines(e.orderLines()),
+                theirs,
+                new Evidence(
+                        "webhook",
+                        e.deliveryId(),
+                        e.at(),
+                        null,
+                        null,
+                        "channel order " + e.channelOrderId() + " delivered again with other lines"),
+                at));
+    }
+
+    @EventHandler
+    void on(ChannelOrderStatusRefused e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        opener.openOrReport(new Finding(
+                Finding.conflictId(eventId, ConflictKind.STATUS_MISMATCH),
+                e.merchantId(),
+                ConflictKind.STATUS_MISMATCH,
+                Finding.orderKey(ConflictKind.STATUS_MISMATCH, e.orderId()),
+                e.channelId(),
+                null,
+                e.orderId(),
+                Side.status(e.orderStatus().name()),
+                Side.status(e.channelStatus().name()),
+                new Evidence(
+                        "webhook",
+                        e.deliveryId(),
+                        e.at(),
+                        null,
+                        null,
+                        "channel order " + e.channelOrderId() + " is " + e.channelStatus() + " on the channel, "
+                                + e.orderStatus() + " here"),
+                at));
+    }
+
+    @EventHandler
+    void on(OrderPlaced e) {
+        books.placed(e);
+    }
+
+    @EventHandler
+    void on(OrderConfirmed e) {
+        books.status(e.orderId(), OrderStatus.CONFIRMED.name());
+    }
+
+    @EventHandler
+    void on(OrderRejected e) {
+        books.status(e.orderId(), OrderStatus.REJECTED.name());
+    }
+
+    @EventHandler
+    void on(OrderCancelled e) {
+        books.status(e.orderId(), OrderStatus.CANCELLED.name());
+    }
+
+    @EventHandler
+    void on(OrderShipped e) {
+        books.status(e.orderId(), OrderStatus.SHIPPED.name());
+    }
+
+    /** A resolved conflict frees its cause: the next disagreement of it opens a new one. */
+    @EventHandler
+    void on(ConflictResolved e) {
+        causes.resolved(e.conflictId());
+    }
+}
