@@ -78,7 +78,9 @@ class ConflictFlowsIT extends StandaloneIntegrationTest {
         Run run = run();
         List<JsonNode> conflicts = run.conflicts();
         String all = conflicts.stream().map(JsonNode::toString).collect(Collectors.joining("\n"));
-        assertThat(conflicts).as("every conflict is one made on purpose:\n%s", all).hasSize(run.injected().size());
+        assertThat(conflicts)
+                .as("every conflict is one made on purpose:\n%s", all)
+                .hasSize(run.injected().size());
         for (Injected i : run.injected()) {
             List<JsonNode> of = conflicts.stream().filter(i::isConflict).toList();
             assertThat(of).as("the conflicts of %s among\n%s", i, all).hasSize(1);
@@ -115,7 +117,9 @@ class ConflictFlowsIT extends StandaloneIntegrationTest {
                     Map.of("action", accept ? "ACCEPT_THEIRS" : "KEEP_OURS", "note", "decided by the flows test"));
             assertThat(r.status()).as("resolving %s: %s", c, r.body()).isIn(200, 202);
             if (accept && kind.equals("STOCK_MISMATCH")) {
-                accepted.put(c.path("sku").asText(), c.path("theirs").asInt() - c.path("ours").asInt());
+                accepted.put(
+                        c.path("sku").asText(),
+                        c.path("theirs").asInt() - c.path("ours").asInt());
             }
             if (accept && kind.equals("STATUS_MISMATCH")) {
                 // a shipped order cannot be cancelled: the decision is recorded, the order stays shipped
@@ -142,18 +146,24 @@ class ConflictFlowsIT extends StandaloneIntegrationTest {
             int reserved = level.path("reserved").asInt();
             int available = level.path("available").asInt();
             assertThat(available).as("available of %s", sku).isNotNegative();
-            assertThat(reserved + available).as("reserved + available of %s", sku).isEqualTo(onHand);
+            assertThat(reserved + available)
+                    .as("reserved + available of %s", sku)
+                    .isEqualTo(onHand);
             // accepting a drift moved our on-hand by its difference (nobody buys the drifted SKUs)
             if (accepted.containsKey(sku)) {
-                assertThat(onHand).as("on-hand of %s", sku).isEqualTo(run.stock().get(sku) + accepted.get(sku));
+                assertThat(onHand)
+                        .as("on-hand of %s", sku)
+                        .isEqualTo(run.stock().get(sku) + accepted.get(sku));
             }
         }
 
         Map<String, Long> byKind = new TreeMap<>();
-        run.conflicts().forEach(c -> byKind.merge(
-                c.path("kind").asText() + (c.path("resolvedBy").asText().startsWith("rule:") ? " (rule)" : " (open)"),
-                1L,
-                Long::sum));
+        run.conflicts()
+                .forEach(c -> byKind.merge(
+                        c.path("kind").asText()
+                                + (c.path("resolvedBy").asText().startsWith("rule:") ? " (rule)" : " (open)"),
+                        1L,
+                        Long::sum));
         System.out.printf(
                 "[conflict flows] %d orders over %s and %s, %d conflicts %s, run %.1f s (%s to %s)%n",
                 run.orders(),
@@ -170,7 +180,8 @@ class ConflictFlowsIT extends StandaloneIntegrationTest {
     private List<String> notShowingOurs(ApiClient reader) {
         List<String> off = new ArrayList<>();
         for (String sku : scenario.skus()) {
-            int available = reader.get("/api/inventory/" + sku).json().path("available").asInt();
+            int available =
+                    reader.get("/api/inventory/" + sku).json().path("available").asInt();
             for (Map.Entry<String, Integer> shop : BUFFERS.entrySet()) {
                 int shown = simulator.quantity(shop.getKey(), sku);
                 int wanted = Math.max(0, available - shop.getValue());
@@ -205,7 +216,8 @@ class ConflictFlowsIT extends StandaloneIntegrationTest {
         ApiClient root = root();
         List<Detected> detected = new ArrayList<>();
         for (JsonNode c : run.conflicts()) {
-            JsonNode full = root.get("/api/conflicts/" + c.path("conflictId").asText()).json();
+            JsonNode full =
+                    root.get("/api/conflicts/" + c.path("conflictId").asText()).json();
             JsonNode detail = null;
             for (JsonNode h : full.path("history")) {
                 if (h.path("what").asText().equals("DETECTED")) {
@@ -221,7 +233,8 @@ class ConflictFlowsIT extends StandaloneIntegrationTest {
             String happened = c.path("resolvedBy").asText().startsWith("rule:")
                     ? c.path("resolution").asText()
                     : "OPEN";
-            detected.add(new Detected(c.path("conflictId").asText(), c.path("kind").asText(), difference, happened));
+            detected.add(
+                    new Detected(c.path("conflictId").asText(), c.path("kind").asText(), difference, happened));
         }
 
         List<List<Rule>> proposals = List.of(
@@ -278,9 +291,13 @@ class ConflictFlowsIT extends StandaloneIntegrationTest {
                                 "to",
                                 run.started().toString()))
                 .json();
-        assertThat(before.path("evaluated").asLong()).as("a window before the run").isZero();
+        assertThat(before.path("evaluated").asLong())
+                .as("a window before the run")
+                .isZero();
         JsonNode rules = root.get("/api/conflicts/rules").json();
-        assertThat(rules.path("defaults").asBoolean()).as("a what-if sets no rule").isTrue();
+        assertThat(rules.path("defaults").asBoolean())
+                .as("a what-if sets no rule")
+                .isTrue();
     }
 
     /** A conflict of the run as detection left it: its first difference, and what happened then. */
@@ -298,8 +315,7 @@ class ConflictFlowsIT extends StandaloneIntegrationTest {
 
         boolean matches(Detected c) {
             return kind.equals(c.kind())
-                    && (maxDifference == null
-                            || (c.difference() != null && Math.abs(c.difference()) <= maxDifference));
+                    && (maxDifference == null || (c.difference() != null && Math.abs(c.difference()) <= maxDifference));
         }
     }
 
@@ -333,5 +349,4 @@ class ConflictFlowsIT extends StandaloneIntegrationTest {
             return new Replay(resolve, detected.size() - resolve, byKind, changed);
         }
     }
-
 }

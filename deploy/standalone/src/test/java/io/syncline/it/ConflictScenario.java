@@ -66,7 +66,8 @@ final class ConflictScenario {
     /** The last drift, made once all else is quiet: when its conflict shows, detection has caught up. */
     private static final Drift LAST_DRIFT = new Drift(SHOPIFY, 10, true);
 
-    private record Drift(String shop, int delta, boolean notify) {}
+    /** {@code told}: the shop announces it by its webhook (Shopify), else it is found by reading back. */
+    private record Drift(String shop, int delta, boolean told) {}
 
     /**
      * A disagreement made on purpose, as the conflict it must become: {@code ours}/{@code theirs} a quantity, a
@@ -222,15 +223,9 @@ final class ConflictScenario {
         check(
                 ours == Math.max(0, DRIFT_STOCK - BUFFERS.get(drift.shop())),
                 () -> drift.shop() + " shows " + ours + " of " + sku + " before its drift");
-        simulator.setQuantity(drift.shop(), sku, ours + drift.delta(), drift.notify());
+        simulator.setQuantity(drift.shop(), sku, ours + drift.delta(), drift.told());
         return List.of(new Injected(
-                "STOCK_MISMATCH",
-                drift.shop(),
-                sku,
-                null,
-                ours,
-                ours + drift.delta(),
-                Math.abs(drift.delta()) <= 2));
+                "STOCK_MISMATCH", drift.shop(), sku, null, ours, ours + drift.delta(), Math.abs(drift.delta()) <= 2));
     }
 
     /** An order the shop delivers again with other lines once it is an order in Syncline. */
@@ -239,8 +234,7 @@ final class ConflictScenario {
         String orderId = orderIdOf(shop, order.id());
         Map<String, Integer> other = PacedBuyers.otherLines(order);
         simulator.redeliverOrder(shop, order.id(), other);
-        return List.of(new Injected(
-                "DUPLICATE_ORDER", shop, null, orderId, PacedBuyers.linesOf(order), other, true));
+        return List.of(new Injected("DUPLICATE_ORDER", shop, null, orderId, PacedBuyers.linesOf(order), other, true));
     }
 
     /** An order the shop ships, and cancels once Syncline shows it shipped. */
@@ -274,7 +268,8 @@ final class ConflictScenario {
 
     private void connect() {
         stock.forEach((sku, onHand) -> {
-            Map<String, Object> body = Map.of("onHand", onHand, "lowStockThreshold", 0, "name", "Conflict flows " + sku);
+            Map<String, Object> body =
+                    Map.of("onHand", onHand, "lowStockThreshold", 0, "name", "Conflict flows " + sku);
             ok(root.put("/api/inventory/" + sku, body));
         });
         ShopConfig shopify = simulator.addShop(ShopConfig.shopify(SHOPIFY)
@@ -402,8 +397,7 @@ final class ConflictScenario {
         List<JsonNode> conflicts = conflicts();
         List<Injected> missing = new ArrayList<>();
         for (Injected i : injected) {
-            Optional<JsonNode> found =
-                    conflicts.stream().filter(i::isConflict).findFirst();
+            Optional<JsonNode> found = conflicts.stream().filter(i::isConflict).findFirst();
             String wanted = i.byRule() ? "RESOLVED" : "OPEN";
             if (found.isEmpty() || !found.get().path("status").asText().equals(wanted)) {
                 missing.add(i);
