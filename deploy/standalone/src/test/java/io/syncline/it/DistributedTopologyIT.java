@@ -635,12 +635,20 @@ class DistributedTopologyIT {
             assertThat(shops.put("/admin/shops/" + name + "/items/" + sku, Map.of("quantity", 4))
                             .status())
                     .isEqualTo(200);
-            JsonNode open = awaitPath(
-                            root,
-                            "/api/conflicts?status=OPEN&channel=" + name,
-                            page -> page.get("items").size() == 1)
-                    .get("items")
-                    .get(0);
+            JsonNode open;
+            try {
+                open = awaitPath(
+                                root,
+                                "/api/conflicts?status=OPEN&channel=" + name,
+                                page -> page.get("items").size() == 1)
+                        .get("items")
+                        .get(0);
+            } catch (AssertionError e) {
+                throw new AssertionError(
+                        e.getMessage() + "; deliveries " + get(root, "/api/channels/" + name + "/deliveries")
+                                + "; reports " + get(root, "/api/events?type=ChannelQuantityReported&limit=5"),
+                        e);
+            }
             assertThat(open.get("kind").asText()).isEqualTo("STOCK_MISMATCH");
             assertThat(open.get("sku").asText()).isEqualTo(sku);
             assertThat(open.get("ours").asInt()).isEqualTo(10);

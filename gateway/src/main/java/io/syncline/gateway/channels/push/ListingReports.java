@@ -77,6 +77,10 @@ class ListingReports {
             return Optional.empty();
         }
         Before before = rows.get(0);
+        // Shopify's updated_at and TikTok's update_time are whole seconds, our acknowledgements are not: a change
+        // made on the channel in the second of our last push is not older than it (to the microsecond the database
+        // keeps)
+        Timestamp notBefore = at != null && at.getNano() == 0 ? Timestamp.from(at.plusNanos(999_999_000)) : when;
         int taken = jdbc.update(
                 "update channel_listings set channel_quantity = ?, channel_quantity_at = ?,"
                         + " next_push_at = case when wanted_quantity is not null and wanted_quantity <> ?"
@@ -91,7 +95,7 @@ class ListingReports {
                 merchantId,
                 channelId,
                 sku,
-                when);
+                notBefore);
         return Optional.of(new Reported(
                 sku,
                 taken == 1,

@@ -108,6 +108,34 @@ class QuantityReportsTest {
     }
 
     @Test
+    void aChangeOnTheChannelInTheSecondOfOurPushIsNews() {
+        // the shop acknowledges our push 950 ms into a second; its webhooks say only the second
+        Clock later = Clock.fixed(NOW.plusMillis(950), ZoneOffset.UTC);
+        PushBook pushing = new PushBook(jdbc, later, Duration.ZERO);
+        QuantityReports taking = new QuantityReports(
+                new ListingReports(jdbc, later),
+                DefaultEventGateway.builder().eventBus(bus(published)).build(),
+                new PushSignal());
+        pushing.stockChanged("m1", "MUG", 10, NOW);
+        pushing.acknowledged(pushing.claimNext(Duration.ofMinutes(1)).orElseThrow(), 8);
+
+        QuantityReports.Taken taken = taking.report("m1", "shop", ITEM, "loc", 3, NOW, "event-3", ReportSource.WEBHOOK);
+
+        assertThat(taken).isInstanceOf(QuantityReports.Taken.Recorded.class);
+        assertThat(only().channelQuantity()).isEqualTo(3);
+        // a report of an earlier second is still older than the push
+        assertThat(taking.report("m1", "shop", ITEM, "loc", 5, NOW.minusSeconds(1), "event-4", ReportSource.WEBHOOK))
+                .isInstanceOf(QuantityReports.Taken.Older.class);
+    }
+
+    private static SimpleEventBus bus(List<Object> into) {
+        SimpleEventBus bus = SimpleEventBus.builder().build();
+        bus.subscribe(
+                messages -> messages.stream().map(EventMessage::getPayload).forEach(into::add));
+        return bus;
+    }
+
+    @Test
     void anEchoOfWhatWeBelievedPublishesNothing() {
         book.stockChanged("m1", "MUG", 10, NOW);
         book.acknowledged(book.claimNext(Duration.ofMinutes(1)).orElseThrow(), 8);
