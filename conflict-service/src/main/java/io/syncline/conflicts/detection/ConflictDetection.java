@@ -77,8 +77,12 @@ class ConflictDetection {
         if (causes.known(conflictId)) {
             return; // this report opened a conflict already: a redelivery
         }
+        Integer available = books.available(report.merchantId(), report.sku()).orElse(null);
+        int buffer = report.buffer() == null ? 0 : report.buffer();
         boolean explained = theirs == ours
                 || Objects.equals(report.pushing(), theirs)
+                // our books took the sale already; the wanted quantity the report carries had not caught up yet
+                || (available != null && Math.max(0, available - buffer) == theirs)
                 || (theirs < 0
                         && ours == 0
                         && causes.oversoldBetween(
@@ -88,10 +92,10 @@ class ConflictDetection {
                                 takenAt.minus(settleAfter),
                                 takenAt));
         if (explained) {
-            suspects.drop(report.merchantId(), key);
+            // a waiting suspect stays: the channel showing ours now (e.g. our push over a drift) does not explain
+            // what it showed before
             return;
         }
-        Integer available = books.available(report.merchantId(), report.sku()).orElse(null);
         if (open.isPresent()) {
             suspects.drop(report.merchantId(), key);
             opener.reportAgain(

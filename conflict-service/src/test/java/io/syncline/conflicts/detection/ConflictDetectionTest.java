@@ -104,6 +104,29 @@ class ConflictDetectionTest {
     }
 
     @Test
+    void aReportOfWhatOurBooksShowAlreadyOpensNothing() {
+        // the sale reached our books before the wanted quantity the report carries
+        detection.handle(new StockAdjusted("acme/MUG", "acme", "MUG", -2, "sale", 3, 0));
+        detection.handle(report(3, 5, null));
+
+        assertThat(db.count("select count(*) from conflict_suspects")).isZero();
+        awaitTimersRun();
+        assertThat(detection.sent).isEmpty();
+    }
+
+    @Test
+    void theChannelShowingOurPushOverADriftLeavesTheDriftToOpen() {
+        detection.handle(report(9, 5, null));
+        // the shop's echo of our push over the drift, seen before the push's acknowledgement
+        detection.handle(report(5, 5, 5));
+
+        DetectConflict detected = awaitDetected();
+
+        assertThat(detected.ours()).isEqualTo(Side.quantity(5));
+        assertThat(detected.theirs()).isEqualTo(Side.quantity(9));
+    }
+
+    @Test
     void agreementAndUnknownWantedJudgeNothing() {
         detection.handle(report(5, 5, null));
         detection.handle(report(9, null, null));
