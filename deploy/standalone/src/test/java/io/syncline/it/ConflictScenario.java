@@ -177,7 +177,7 @@ final class ConflictScenario {
 
         awaitQuiet();
         injected.addAll(drift(driftSkus.get(DRIFTS.size()), LAST_DRIFT));
-        awaitFor(this::everyInjectedShows, () -> "a conflict for every disagreement made: " + missing());
+        awaitFor(this::everyInjectedShows, () -> "a conflict for every disagreement made: " + explainMissing());
         awaitQuiet();
         Instant ended = Instant.now();
         return new Run(
@@ -404,6 +404,30 @@ final class ConflictScenario {
             }
         }
         return missing;
+    }
+
+    /** The missing conflicts, what shows instead and the channel's reports of their SKUs. */
+    private String explainMissing() {
+        StringBuilder why = new StringBuilder();
+        List<JsonNode> conflicts = conflicts();
+        List<JsonNode> reports = new ArrayList<>();
+        root.get("/api/events?type=ChannelQuantityReported&limit=1000")
+                .json()
+                .path("items")
+                .forEach(reports::add);
+        for (Injected i : missing()) {
+            why.append("\n").append(i).append(": ");
+            conflicts.stream().filter(i::isConflict).forEach(c -> why.append(c).append(' '));
+            if (i.sku() != null) {
+                reports.stream()
+                        .filter(e -> e.path("payload").path("sku").asText().equals(i.sku()))
+                        .forEach(e -> why.append("\n  ")
+                                .append(e.path("timestamp").asText())
+                                .append(' ')
+                                .append(e.path("payload")));
+            }
+        }
+        return why.toString();
     }
 
     /** Every conflict of the merchant, newest first. */
