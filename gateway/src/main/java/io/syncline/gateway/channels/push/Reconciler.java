@@ -7,6 +7,7 @@ import io.syncline.gateway.channels.shopify.ShopifyApiException;
 import io.syncline.gateway.channels.tiktok.TikTokApiException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -65,6 +66,9 @@ class Reconciler implements SmartLifecycle {
                 continue;
             }
             try {
+                // what the read shows may predate a push acknowledged while it was under way: it is as old as
+                // its start, so that such a read is older than the acknowledgement, not news
+                Instant readAt = clock.instant();
                 Optional<Integer> shown = pusher.read(channel.get(), listing);
                 if (shown.isPresent() && !Objects.equals(shown.get(), listing.channelQuantity())) {
                     differed++;
@@ -77,7 +81,7 @@ class Reconciler implements SmartLifecycle {
                                     ? channel.get().settings().locationId()
                                     : channel.get().settings().warehouseId(),
                             shown.get(),
-                            clock.instant(),
+                            readAt,
                             null,
                             ReportSource.RECONCILE);
                 }
