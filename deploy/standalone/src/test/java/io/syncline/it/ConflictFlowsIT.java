@@ -91,7 +91,9 @@ class ConflictFlowsIT extends StandaloneIntegrationTest {
         String others = conflicts.stream()
                 .filter(c -> run.injected().stream().noneMatch(i -> i.isConflict(c)))
                 .map(c -> reader.get("/api/conflicts/" + c.path("conflictId").asText())
-                        .body())
+                                .body()
+                        + scenario.trail(
+                                c.path("channel").asText(), c.path("sku").asText()))
                 .collect(Collectors.joining("\n"));
         assertThat(others).as("conflicts beyond those made on purpose").isEmpty();
         assertThat(conflicts)
@@ -133,13 +135,18 @@ class ConflictFlowsIT extends StandaloneIntegrationTest {
                     Map.of("action", accept ? "ACCEPT_THEIRS" : "KEEP_OURS", "note", "decided by the flows test"));
             assertThat(r.status()).as("resolving %s: %s", c, r.body()).isIn(200, 202);
             if (accept && kind.equals("STOCK_MISMATCH")) {
-                accepted.put(
-                        c.path("sku").asText(),
-                        c.path("theirs").asInt() - c.path("ours").asInt());
+                int difference = c.path("theirs").asInt() - c.path("ours").asInt();
+                accepted.put(c.path("sku").asText(), difference);
+                JsonNode resolved = resolvedEntry(alice, c);
+                assertThat(resolved.path("onHandAfter").asInt()
+                                - resolved.path("onHandBefore").asInt())
+                        .as("on-hand moved by the accepted difference: %s", resolved)
+                        .isEqualTo(difference);
             }
             if (accept && kind.equals("STATUS_MISMATCH")) {
                 // a shipped order cannot be cancelled: the decision is recorded, the order stays shipped
                 assertThat(orderStatus(alice, c.path("orderId").asText())).isEqualTo("SHIPPED");
+                assertThat(resolvedEntry(alice, c).path("effect").asText()).contains("not applied");
             }
         }
         awaitFor(
@@ -207,6 +214,18 @@ class ConflictFlowsIT extends StandaloneIntegrationTest {
             }
         }
         return off;
+    }
+
+    /** The detail of a conflict's RESOLVED history entry, once the view shows it. */
+    private static JsonNode resolvedEntry(ApiClient reader, JsonNode conflict) {
+        String path = "/api/conflicts/" + conflict.path("conflictId").asText();
+        awaitFor(() -> reader.get(path).json().path("status").asText().equals("RESOLVED"), path + " resolved");
+        for (JsonNode h : reader.get(path).json().path("history")) {
+            if (h.path("what").asText().equals("RESOLVED")) {
+                return h.path("detail");
+            }
+        }
+        throw new AssertionError("no RESOLVED entry in " + reader.get(path).body());
     }
 
     private static String orderStatus(ApiClient reader, String orderId) {

@@ -140,7 +140,10 @@ final class ConflictScenario {
 
         Map<String, Integer> saleStock = new LinkedHashMap<>();
         saleSkus.forEach(s -> saleStock.put(s, SALE_STOCK));
-        PacedBuyers buyers = new PacedBuyers(simulator, BUFFERS, saleStock, ORDERS_PER_SECOND, 20261202L);
+        int half = saleSkus.size() / 2;
+        Map<String, List<String>> skusOf =
+                Map.of(SHOPIFY, saleSkus.subList(0, half), TIKTOK, saleSkus.subList(half, saleSkus.size()));
+        PacedBuyers buyers = new PacedBuyers(simulator, BUFFERS, saleStock, skusOf, ORDERS_PER_SECOND, 20261202L);
         List<Step> plan = plan(buyers);
         int ownOrders = ORDERS - DUPLICATES - REFUSED_STATUSES - BURST;
         AtomicReference<Throwable> failed = new AtomicReference<>();
@@ -428,6 +431,34 @@ final class ConflictScenario {
             }
         }
         return why.toString();
+    }
+
+    /** What tells how a shop's listing came to show what it showed: the channel's reports and the pushes to it. */
+    String trail(String shop, String sku) {
+        StringBuilder trail = new StringBuilder();
+        root.get("/api/events?type=ChannelQuantityReported&limit=1000")
+                .json()
+                .path("items")
+                .forEach(e -> {
+                    if (e.path("payload").path("sku").asText().equals(sku)
+                            && e.path("payload").path("channelId").asText().equals(shop)) {
+                        trail.append("\n  reported ")
+                                .append(e.path("timestamp").asText())
+                                .append(' ')
+                                .append(e.path("payload"));
+                    }
+                });
+        shops.get("/admin/shops/" + shop + "/pushes").json().path("recent").forEach(p -> {
+            if (p.path("quantities").has(sku)) {
+                trail.append("\n  pushed ")
+                        .append(p.path("at").asText())
+                        .append(' ')
+                        .append(p.path("outcome").asText())
+                        .append(' ')
+                        .append(p.path("quantities").path(sku));
+            }
+        });
+        return trail.toString();
     }
 
     /** Every conflict of the merchant, newest first. */

@@ -13,15 +13,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Buyers of the conflict flows' shops: orders of 1–2 SKUs, 1–2 units a line, at a bounded rate, each on SKUs that
- * are at rest, that is both shops show what Syncline will want them to show once it has applied every order placed
- * so far (our books took the last sale of the SKU and its push reached the other shop).
+ * Buyers of the conflict flows' shops: orders of 1–2 SKUs, 1–2 units a line, at a bounded rate, each shop's buyers
+ * on SKUs of their own (listed on both shops), each order on SKUs at rest: both shops show what Syncline will want
+ * them to show once it has applied every order placed so far (our books took the last sale of the SKU and its push
+ * reached the other shop).
  *
- * <p>Why at rest: conflict detection explains a channel's report only by our books reaching the quantity it shows.
- * Two shops selling one SKU at the same moment can make a shop show a mix that our books never have (its own sale
- * on top of a push that did not yet have the other shop's sale): a real, small disagreement, which the default rule
- * resolves. The flows count every conflict exactly, so they keep such races out and make their disagreements on
- * purpose.
+ * <p>Why: detection explains a channel's report by a push under way or by our books reaching what it shows. When
+ * both shops sell one SKU, a shop can show a quantity our books only had before the other shop's sale, or never
+ * had (its own sale on top of a push without the other's), while our next push to it is due but not yet sent:
+ * TikTok's read-back then reports a small disagreement that the default rule resolves. The flows count every
+ * conflict exactly, so they keep such races out and make their disagreements on purpose.
  */
 final class PacedBuyers {
 
@@ -29,7 +30,7 @@ final class PacedBuyers {
 
     private final ChannelSimulator simulator;
     private final Map<String, Integer> buffers;
-    private final List<String> skus;
+    private final Map<String, List<String>> skusOf;
     private final Map<String, Integer> available = new LinkedHashMap<>();
     private final Random random;
     private final long intervalNanos;
@@ -39,17 +40,19 @@ final class PacedBuyers {
     /**
      * @param buffers   each shop's buffer
      * @param available each SKU's available units in Syncline now
+     * @param skusOf    the SKUs each shop's buyers take
      */
     PacedBuyers(
             ChannelSimulator simulator,
             Map<String, Integer> buffers,
             Map<String, Integer> available,
+            Map<String, List<String>> skusOf,
             double ordersPerSecond,
             long seed) {
         this.simulator = simulator;
         this.buffers = Map.copyOf(buffers);
         this.available.putAll(available);
-        this.skus = List.copyOf(available.keySet());
+        this.skusOf = Map.copyOf(skusOf);
         this.random = new Random(seed);
         this.intervalNanos = (long) (1e9 / ordersPerSecond);
         this.nextAt = System.nanoTime();
@@ -69,7 +72,7 @@ final class PacedBuyers {
         }
         nextAt = Math.max(nextAt + intervalNanos, System.nanoTime() - intervalNanos);
         int lines = 1 + random.nextInt(2);
-        List<String> chosen = atRest(lines);
+        List<String> chosen = atRest(skusOf.get(shop), lines);
         Map<String, Integer> wanted = new LinkedHashMap<>();
         for (String sku : chosen) {
             wanted.put(sku, 1 + random.nextInt(2));
@@ -105,7 +108,7 @@ final class PacedBuyers {
         return lines;
     }
 
-    private List<String> atRest(int count) {
+    private List<String> atRest(List<String> skus, int count) {
         long deadline = System.nanoTime() + AT_REST_WITHIN.toNanos();
         while (true) {
             List<String> idle = new ArrayList<>();
@@ -120,7 +123,7 @@ final class PacedBuyers {
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no " + count + " SKUs at rest within " + AT_REST_WITHIN.toSeconds()
-                        + " s; wanted per shop against shown: " + state());
+                        + " s; wanted per shop against shown: " + state(skus));
             }
             LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
         }
@@ -135,7 +138,7 @@ final class PacedBuyers {
         return true;
     }
 
-    private String state() {
+    private String state(List<String> skus) {
         StringBuilder s = new StringBuilder();
         for (String sku : skus) {
             if (!atRest(sku)) {
