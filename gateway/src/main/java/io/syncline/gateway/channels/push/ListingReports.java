@@ -82,12 +82,16 @@ class ListingReports {
         // keeps)
         Timestamp notBefore = at != null && at.getNano() == 0 ? Timestamp.from(at.plusNanos(999_999_000)) : when;
         int taken = jdbc.update(
-                "update channel_listings set channel_quantity = ?, channel_quantity_at = ?,"
+                // a whole-second time taken in the second of our acknowledgement keeps the acknowledgement's time:
+                // a read-back begun before that push landed stays older than it
+                "update channel_listings set channel_quantity = ?,"
+                        + " channel_quantity_at = greatest(coalesce(channel_quantity_at, ?), ?),"
                         + " next_push_at = case when wanted_quantity is not null and wanted_quantity <> ?"
                         + " then coalesce(next_push_at, ?) else next_push_at end, updated_at = ?"
                         + " where merchant_id = ? and channel_id = ? and sku = ?"
                         + " and (channel_quantity_at is null or channel_quantity_at <= ?)",
                 quantity,
+                when,
                 when,
                 quantity,
                 Timestamp.from(now),

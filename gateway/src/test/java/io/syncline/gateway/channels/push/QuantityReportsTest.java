@@ -128,6 +128,25 @@ class QuantityReportsTest {
                 .isInstanceOf(QuantityReports.Taken.Older.class);
     }
 
+    @Test
+    void aReadBegunBeforeOurPushLandedStaysOlderAfterTheChannelEchoesThePushInItsSecond() {
+        Clock later = Clock.fixed(NOW.plusMillis(500), ZoneOffset.UTC);
+        PushBook pushing = new PushBook(jdbc, later, Duration.ZERO);
+        QuantityReports taking = new QuantityReports(
+                new ListingReports(jdbc, later),
+                DefaultEventGateway.builder().eventBus(bus(published)).build(),
+                new PushSignal());
+        pushing.stockChanged("m1", "MUG", 10, NOW);
+        pushing.acknowledged(pushing.claimNext(Duration.ofMinutes(1)).orElseThrow(), 8);
+        // Shopify's echo of that push, dated by its second only
+        taking.report("m1", "shop", ITEM, "loc", 8, NOW, "event-5", ReportSource.WEBHOOK);
+
+        // a read-back begun 300 ms into the second, before the push landed, shows what the channel had then
+        assertThat(taking.report("m1", "shop", ITEM, "loc", 9, NOW.plusMillis(300), null, ReportSource.RECONCILE))
+                .isInstanceOf(QuantityReports.Taken.Older.class);
+        assertThat(published).isEmpty();
+    }
+
     private static SimpleEventBus bus(List<Object> into) {
         SimpleEventBus bus = SimpleEventBus.builder().build();
         bus.subscribe(
