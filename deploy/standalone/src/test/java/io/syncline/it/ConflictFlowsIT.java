@@ -209,7 +209,8 @@ class ConflictFlowsIT extends StandaloneIntegrationTest {
                 int shown = simulator.quantity(shop.getKey(), sku);
                 int wanted = Math.max(0, available - shop.getValue());
                 if (shown != wanted) {
-                    off.add(shop.getKey() + " " + sku + " shows " + shown + ", wanted " + wanted);
+                    off.add(shop.getKey() + " " + sku + " shows " + shown + ", wanted " + wanted + ", listing "
+                            + listing(reader, shop.getKey(), sku) + scenario.trail(shop.getKey(), sku));
                 }
             }
         }
@@ -226,6 +227,23 @@ class ConflictFlowsIT extends StandaloneIntegrationTest {
             }
         }
         throw new AssertionError("no RESOLVED entry in " + reader.get(path).body());
+    }
+
+    /** The listing as Syncline holds it: what it believes the shop shows and what it wants it to show. */
+    private static String listing(ApiClient reader, String shop, String sku) {
+        for (JsonNode l : root(reader)
+                .get("/api/channels/" + shop + "/listings?size=200")
+                .json()
+                .path("items")) {
+            if (l.path("sku").asText().equals(sku)) {
+                return l.toString();
+            }
+        }
+        return "none";
+    }
+
+    private static ApiClient root(ApiClient any) {
+        return any.as("root", "secret");
     }
 
     private static String orderStatus(ApiClient reader, String orderId) {
