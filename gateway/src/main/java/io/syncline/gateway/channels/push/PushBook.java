@@ -246,6 +246,19 @@ class PushBook {
                 target.sku());
     }
 
+    /** Whether a push of the listing is under way, or was acknowledged at or after {@code since}. */
+    boolean pushedSince(PushTarget listing, Instant since) {
+        Integer n = jdbc.queryForObject(
+                "select count(*) from channel_listings where merchant_id = ? and channel_id = ? and sku = ?"
+                        + " and (push_claimed_until is not null or acknowledged_at >= ?)",
+                Integer.class,
+                listing.merchantId(),
+                listing.channelId(),
+                listing.sku(),
+                Timestamp.from(since));
+        return n != null && n > 0;
+    }
+
     /** The listings of enabled channels, for reconciliation. */
     List<PushTarget> reconcilable() {
         return jdbc.query(

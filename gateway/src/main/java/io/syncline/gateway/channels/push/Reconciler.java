@@ -66,11 +66,14 @@ class Reconciler implements SmartLifecycle {
                 continue;
             }
             try {
-                // what the read shows may predate a push acknowledged while it was under way: it is as old as
-                // its start, so that such a read is older than the acknowledgement, not news
+                // what the read shows may predate a push that started or was acknowledged while it was under way
+                // (Shopify's echo of that push may even be taken first): such a read tells nothing, the next round
+                // reads again
                 Instant readAt = clock.instant();
                 Optional<Integer> shown = pusher.read(channel.get(), listing);
-                if (shown.isPresent() && !Objects.equals(shown.get(), listing.channelQuantity())) {
+                if (shown.isPresent()
+                        && !Objects.equals(shown.get(), listing.channelQuantity())
+                        && !book.pushedSince(listing, readAt)) {
                     differed++;
                     boolean shopify = channel.get().settings().kind() == ChannelKind.SHOPIFY;
                     reports.report(

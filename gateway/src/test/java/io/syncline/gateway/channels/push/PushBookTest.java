@@ -61,6 +61,22 @@ class PushBookTest {
     }
 
     @Test
+    void aReadBackIsOvertakenByAPushUnderWayOrAcknowledgedSinceItBegan() {
+        book.stockChanged("m1", "MUG", 10, NOW);
+        PushTarget claimed = book.claimNext(Duration.ofMinutes(1)).orElseThrow();
+        assertThat(book.pushedSince(claimed, NOW.minusSeconds(1)))
+                .as("under way")
+                .isTrue();
+        book.acknowledged(claimed, claimed.wantedQuantity());
+        assertThat(book.pushedSince(claimed, NOW.minusSeconds(1)))
+                .as("acknowledged since")
+                .isTrue();
+        assertThat(book.pushedSince(claimed, NOW.plusMillis(1)))
+                .as("a read begun after")
+                .isFalse();
+    }
+
+    @Test
     void anOlderStockEventChangesNothing() {
         book.stockChanged("m1", "MUG", 10, NOW);
         assertThat(book.stockChanged("m1", "MUG", 4, NOW.minusSeconds(5))).isFalse();
