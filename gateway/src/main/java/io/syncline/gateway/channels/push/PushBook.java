@@ -130,13 +130,20 @@ class PushBook {
             Instant next = pending ? (l.nextPushAt() != null ? l.nextPushAt() : now.plus(coalesce)) : null;
             boolean wantedChanged = !Objects.equals(wanted, l.wanted());
             if (wantedChanged || !Objects.equals(next, l.nextPushAt())) {
+                // whether a push is due is judged against the row as it is now: a report or an acknowledgement may
+                // have changed what we believe the channel shows since it was read above
                 jdbc.update(
-                        "update channel_listings set wanted_quantity = ?, next_push_at = ?,"
+                        "update channel_listings set wanted_quantity = ?,"
+                                + " next_push_at = case when cast(? as boolean)"
+                                + " and (channel_quantity is null or channel_quantity <> cast(? as integer))"
+                                + " then coalesce(next_push_at, cast(? as timestamp with time zone)) else null end,"
                                 + " wanted_changed_at = case when ? then ? else wanted_changed_at end,"
                                 + " push_attempts = case when ? then 0 else push_attempts end"
                                 + " where merchant_id = ? and channel_id = ? and sku = ?",
                         wanted,
-                        next == null ? null : Timestamp.from(next),
+                        l.enabled() && wanted != null,
+                        wanted,
+                        Timestamp.from(now.plus(coalesce)),
                         wantedChanged,
                         Timestamp.from(now),
                         wantedChanged,
