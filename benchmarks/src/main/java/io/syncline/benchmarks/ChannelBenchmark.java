@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +39,7 @@ import java.util.stream.Stream;
  */
 public final class ChannelBenchmark {
 
-    static final String USER = "bench";
+    static final String USER = SynclineRun.USER;
     static final String SHOPIFY = "bench-shopify";
     static final String TIKTOK = "bench-tiktok";
     /** What the simulator's request and webhook logs keep per shop. */
@@ -52,7 +49,6 @@ public final class ChannelBenchmark {
     private static final String TIKTOK_PUSH = "inventory.update";
 
     private final ChannelOptions options;
-    private final Databases databases;
     private final List<String> skus = new ArrayList<>();
     private final Map<String, ShopRequests> requests = new LinkedHashMap<>();
     private final Map<String, ShopWebhooks> webhooks = new LinkedHashMap<>();
@@ -62,7 +58,6 @@ public final class ChannelBenchmark {
 
     ChannelBenchmark(ChannelOptions options) {
         this.options = options;
-        this.databases = new Databases(options.pg(), options.pgUser(), options.pgPassword());
         for (int i = 1; i <= options.skus(); i++) {
             skus.add(String.format(Locale.ROOT, "CHAN-%04d", i));
         }
@@ -73,43 +68,21 @@ public final class ChannelBenchmark {
     }
 
     public static void main(String[] args) {
-        if (BenchmarkOptions.wantsHelp(args)) {
-            System.out.print(ChannelOptions.USAGE);
-            return;
-        }
-        int code;
-        try {
-            ChannelOptions options = ChannelOptions.parse(args, System.getenv());
-            code = options.report() != null
-                    ? report(ChannelRecords.read(options.report()))
-                    : new ChannelBenchmark(options).run();
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(ChannelOptions.USAGE);
-            code = 2;
-        } catch (IllegalStateException e) {
-            System.err.println("[bench] failed: " + e.getMessage());
-            code = 2;
-        } catch (Exception e) {
-            System.err.println("[bench] failed: " + e);
-            e.printStackTrace();
-            code = 2;
-        }
-        System.exit(code);
+        Cli.main(
+                args,
+                ChannelOptions.USAGE,
+                ChannelOptions::parse,
+                options -> options.report() != null
+                        ? report(ChannelRecords.read(options.report()))
+                        : new ChannelBenchmark(options).run());
     }
 
     int run() throws Exception {
-        if (!Files.isRegularFile(options.jar())) {
-            throw new IllegalStateException("no standalone jar at "
-                    + options.jar().toAbsolutePath() + " (build it with ./mvnw -DskipTests package, or pass --jar)");
-        }
         String header = String.format(
                 Locale.ROOT,
-                "Channel orders, %s, %d cores, Java %s: %.0f orders/s (Shopify %.0f, TikTok Shop %.0f), %d SKUs,"
+                "Channel orders, %s: %.0f orders/s (Shopify %.0f, TikTok Shop %.0f), %d SKUs,"
                         + " warm-up %d s, measured %d s, %d drifts, seed %d",
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
-                Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"),
+                Cli.machine(),
                 options.rate(),
                 options.shopifyRate(),
                 options.tiktokRate(),
@@ -119,34 +92,28 @@ public final class ChannelBenchmark {
                 options.drifts(),
                 options.seed());
         log(header);
-        String database = databases.create("syncline_channel_bench");
-        Path temp = Files.createTempDirectory("syncline-channel-bench-");
-        Path log = temp.resolve("syncline.log");
-        int port = SynclineProcess.freePort();
-        String password = UUID.randomUUID().toString();
-        Map<String, String> env =
-                SynclineProcess.environment(databases, database, port, temp.resolve("data"), USER, password);
-        // channels, listings and the event browser are the ADMIN's
-        env.put("SYNCLINE_USERS_0_ROLES", "ADMIN");
-        env.put("SYNCLINE_DEMO", "false");
-        if (options.conflictSettle() != null) {
-            env.put("SYNCLINE_CONFLICTS_SETTLE_AFTER", options.conflictSettle().toMillis() + "ms");
-        }
-        log("Syncline: database " + database + ", port " + port + ", log " + log);
-        Path jar = Files.copy(options.jar(), temp.resolve("syncline.jar"));
-        boolean clean = false;
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bench-shop-logs");
             t.setDaemon(true);
             return t;
         });
-        try (SynclineProcess app = SynclineProcess.start(jar, options.appJvmOptions(), env, log, port);
+        try (SynclineRun run = SynclineRun.start(
+                        options.app(), "syncline-channel-bench", options.app().appJvmOptions(), env -> {
+                            // channels, listings and the event browser are the ADMIN's
+                            env.put("SYNCLINE_USERS_0_ROLES", "ADMIN");
+                            env.put("SYNCLINE_DEMO", "false");
+                            if (options.conflictSettle() != null) {
+                                env.put(
+                                        "SYNCLINE_CONFLICTS_SETTLE_AFTER",
+                                        options.conflictSettle().toMillis() + "ms");
+                            }
+                        });
                 ChannelSimulator simulator =
                         ChannelSimulator.start(SimulatorConfig.defaults().withSeed(options.seed()))) {
-            long started = System.nanoTime();
-            app.awaitReady(options.startupTimeout());
-            log(String.format(Locale.ROOT, "Syncline: ready after %.1f s", (System.nanoTime() - started) / 1e9));
-            api = new JsonHttp(app.baseUri(), USER, password);
+            SynclineProcess app = run.app();
+            Path temp = run.temp();
+            Path log = run.log();
+            api = new JsonHttp(app.baseUri(), USER, run.password());
             api.login();
             shops = new JsonHttp(simulator.baseUrl());
             connect(simulator, app.baseUri());
@@ -198,22 +165,13 @@ public final class ChannelBenchmark {
                 log("reads of the shops' logs that failed: " + pollFailures.get());
             }
             int code = report(records);
-            clean = records.appErrorLines() == 0;
-            if (options.keep()) {
+            run.clean(records.appErrorLines() == 0);
+            if (options.app().keep()) {
                 log("records: " + file + " (--report=" + file + " prints them again)");
             }
             return code;
         } finally {
             poller.shutdownNow();
-            Files.deleteIfExists(temp.resolve("syncline.jar"));
-            if (!options.keep()) {
-                databases.drop(database);
-            }
-            if (clean && !options.keep()) {
-                deleteTree(temp);
-            } else {
-                log("kept " + temp);
-            }
         }
     }
 
@@ -912,9 +870,7 @@ public final class ChannelBenchmark {
     }
 
     private static long cpuNanos(Optional<ProcessHandle> process) {
-        return process.flatMap(p -> p.info().totalCpuDuration())
-                .map(Duration::toNanos)
-                .orElse(0L);
+        return process.map(Cost::processCpuNanos).orElse(0L);
     }
 
     /** The 1, 5 and 15 minute load averages, as the machine's load beside the figures. */
@@ -940,16 +896,7 @@ public final class ChannelBenchmark {
         }
     }
 
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log("could not delete " + root + ": " + e.getMessage());
-        }
-    }
-
     private static void log(String message) {
-        System.out.println(
-                "[bench " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + message);
+        Cli.log(message);
     }
 }

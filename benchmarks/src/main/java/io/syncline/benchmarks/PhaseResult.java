@@ -36,6 +36,11 @@ final class PhaseResult {
     long undecided;
     long errors;
     long unitsOrdered;
+    /** Open loop: the rate orders were sent at, orders sent, and those sent late (no sender free when due). */
+    double offeredRate;
+
+    long sent;
+    long lateSends;
     long lateConfirmed;
     long lateRejected;
     long unknown;

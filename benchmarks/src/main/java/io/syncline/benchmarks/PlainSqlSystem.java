@@ -2,6 +2,8 @@ package io.syncline.benchmarks;
 
 import io.syncline.benchmarks.OrderMix.Line;
 import io.syncline.benchmarks.OrderMix.Order;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The baseline: one JDBC transaction per order on a table of stock counters, the way a single
@@ -46,6 +49,9 @@ final class PlainSqlSystem implements OrderSystem {
     private final BlockingQueue<Connection> pool;
     private final List<Connection> all = new ArrayList<>();
     private final Map<String, Long> supplied = new TreeMap<>();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    /** CPU time of the threads while in {@link #place}: the baseline's application is this code. */
+    private final LongAdder workerCpuNanos = new LongAdder();
 
     /** A fixed pool: one connection per client, so no client ever waits for one. */
     PlainSqlSystem(Databases databases, String database, int connections) throws SQLException {
@@ -101,8 +107,22 @@ final class PlainSqlSystem implements OrderSystem {
         c.commit();
     }
 
+    /** The CPU time spent placing orders so far, summed over the threads that placed them. */
+    long workerCpuNanos() {
+        return workerCpuNanos.sum();
+    }
+
     @Override
     public Placed place(Order order) {
+        long cpu = threads.getCurrentThreadCpuTime();
+        try {
+            return placeTimed(order);
+        } finally {
+            workerCpuNanos.add(threads.getCurrentThreadCpuTime() - cpu);
+        }
+    }
+
+    private Placed placeTimed(Order order) {
         Connection c;
         try {
             c = pool.take();

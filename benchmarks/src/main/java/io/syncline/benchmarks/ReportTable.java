@@ -19,13 +19,22 @@ final class ReportTable {
         StringBuilder head = new StringBuilder(String.format("%-30s", ""));
         results.forEach(r -> head.append(String.format("%14s", r.name())));
         out.println(head);
+        boolean openLoop = results.stream().anyMatch(r -> r.measured().offeredRate > 0);
         row(out, results, "measured window (s)", r -> f1(r.measured().seconds()));
+        if (openLoop) {
+            row(out, results, "open loop: offered orders/s", r -> f1(r.measured().offeredRate));
+            row(out, results, "  orders sent", r -> Long.toString(r.measured().sent));
+            row(out, results, "  sent late (no sender free)", r -> Long.toString(r.measured().lateSends));
+        }
         row(out, results, "orders decided", r -> Long.toString(r.measured().decided()));
         row(out, results, "orders/s", r -> f1(r.measured().ordersPerSecond()));
         row(out, results, "  confirmed", r -> Long.toString(r.measured().confirmed));
         row(out, results, "  rejected", r -> Long.toString(r.measured().rejected));
         row(out, results, "undecided after wait", r -> Long.toString(r.measured().undecided));
         row(out, results, "errors", r -> Long.toString(r.measured().errors));
+        if (openLoop) {
+            out.println("latency from when each order was due to its decided answer:");
+        }
         row(out, results, "latency p50 (ms)", r -> f1(r.measured().percentileMillis(50)));
         row(out, results, "latency p90 (ms)", r -> f1(r.measured().percentileMillis(90)));
         row(out, results, "latency p99 (ms)", r -> f1(r.measured().percentileMillis(99)));
@@ -37,14 +46,26 @@ final class ReportTable {
                 r -> r.warmup() == null ? "-" : f1(r.warmup().ordersPerSecond()));
         row(out, results, "stock per SKU (measured)", r -> Integer.toString(r.stockPerSku()));
         row(out, results, "zero oversell", r -> r.verdict().word());
+        row(out, results, "app CPU ms / decided order", r -> f2(r.perOrder().appCpuMillis()));
+        row(out, results, "db commits / decided order", r -> f2(r.perOrder().commits()));
+        row(out, results, "db rows written / order", r -> f2(r.perOrder().rowsWritten()));
+        row(out, results, "bench process CPU ms / order", r -> f2(r.perOrder().benchCpuMillis()));
+        row(out, results, "idle before: CPU % of a core", r -> idle(r.idleBefore(), Cost.Idle::cpuPercentOfCore));
+        row(out, results, "idle before: commits/s", r -> idle(r.idleBefore(), Cost.Idle::commitsPerSecond));
+        row(out, results, "idle after: CPU % of a core", r -> idle(r.idleAfter(), Cost.Idle::cpuPercentOfCore));
+        row(out, results, "idle after: commits/s", r -> idle(r.idleAfter(), Cost.Idle::commitsPerSecond));
         out.println();
+        out.println("app CPU: Syncline's process (all its threads); plain SQL's worker threads while placing orders."
+                + " Commits and rows: pg_stat_database of the system's database over the window (rows = inserted"
+                + " + updated + deleted).");
 
         SystemResult syncline = find(results, "Syncline");
         SystemResult sql = find(results, "Plain SQL");
         if (syncline != null && sql != null && syncline.measured().ordersPerSecond() > 0) {
             out.printf(
                     Locale.ROOT,
-                    "Ratio plain SQL / Syncline orders/s: %.1f%n",
+                    "Syncline / plain SQL orders/s: %.1f%% (plain SQL / Syncline: %.1f)%n",
+                    100 * throughputRatio(syncline, sql),
                     sql.measured().ordersPerSecond() / syncline.measured().ordersPerSecond());
         }
         if (syncline != null) {
@@ -101,6 +122,20 @@ final class ReportTable {
             out.println("  application log: " + r.appLog() + " (" + r.appErrorLines() + " ERROR lines)");
             r.appErrorSample().forEach(l -> out.println("    " + l));
         }
+    }
+
+    /** Syncline's orders/s as a share of the baseline's. */
+    static double throughputRatio(SystemResult syncline, SystemResult sql) {
+        double base = sql.measured().ordersPerSecond();
+        return base == 0 ? Double.NaN : syncline.measured().ordersPerSecond() / base;
+    }
+
+    private static String idle(Cost.Idle idle, java.util.function.ToDoubleFunction<Cost.Idle> figure) {
+        return idle == null ? "-" : f2(figure.applyAsDouble(idle));
+    }
+
+    private static String f2(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static SystemResult find(List<SystemResult> results, String name) {

@@ -11,14 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -34,12 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StreamBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String USER = "bench";
+    private static final String USER = SynclineRun.USER;
     /** Changes rotate over several items: commands on one aggregate queue behind its lock. */
     private static final int ITEMS = 10;
 
     private final StreamOptions options;
-    private final Databases databases;
     private final HttpClient control = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
@@ -52,28 +48,11 @@ public final class StreamBenchmark {
 
     StreamBenchmark(StreamOptions options) throws IOException {
         this.options = options;
-        this.databases = new Databases(options.pg(), options.pgUser(), options.pgPassword());
         this.streams = new SseConnections(options.readerThreads());
     }
 
     public static void main(String[] args) {
-        if (BenchmarkOptions.wantsHelp(args)) {
-            System.out.print(StreamOptions.USAGE);
-            return;
-        }
-        int code;
-        try {
-            code = new StreamBenchmark(StreamOptions.parse(args, System.getenv())).run();
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(StreamOptions.USAGE);
-            code = 2;
-        } catch (Exception e) {
-            System.err.println("[bench] failed: " + e);
-            e.printStackTrace();
-            code = 2;
-        }
-        System.exit(code);
+        Cli.main(args, StreamOptions.USAGE, StreamOptions::parse, o -> new StreamBenchmark(o).run());
     }
 
     /** One phase's figures. */
@@ -106,42 +85,26 @@ public final class StreamBenchmark {
     }
 
     int run() throws Exception {
-        if (!Files.isRegularFile(options.jar())) {
-            throw new IllegalStateException("no standalone jar at "
-                    + options.jar().toAbsolutePath() + " (build it with ./mvnw -DskipTests package, or pass --jar)");
-        }
         String header = String.format(
                 Locale.ROOT,
-                "SSE fan-out, %s, %d cores, Java %s: clients %s, %.0f events/s, warm-up %d s, measured %d s",
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
-                Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"),
+                "SSE fan-out, %s: clients %s, %.0f events/s, warm-up %d s, measured %d s",
+                Cli.machine(),
                 options.clients(),
                 options.eventsPerSecond(),
                 options.warmup().toSeconds(),
                 options.duration().toSeconds());
         log(header);
-        String database = databases.create("syncline_stream_bench");
-        Path temp = Files.createTempDirectory("syncline-stream-bench-");
-        Path log = temp.resolve("syncline.log");
-        int port = SynclineProcess.freePort();
-        String password = UUID.randomUUID().toString();
-        Map<String, String> env =
-                SynclineProcess.environment(databases, database, port, temp.resolve("data"), USER, password);
         int most = options.clients().get(options.clients().size() - 1);
-        List<String> jvm = new ArrayList<>(options.appJvmOptions());
+        List<String> jvm = new ArrayList<>(options.app().appJvmOptions());
         // room for every client: Tomcat's connection cap and any stream caps of the gateway
         jvm.add("-Dserver.tomcat.max-connections=" + (most + 1000));
         jvm.add("-Dsyncline.stream.max-connections=" + (most + 1000));
         jvm.add("-Dsyncline.stream.max-connections-per-user=" + (most + 1000));
-        log("Syncline: database " + database + ", port " + port + ", log " + log + ", JVM " + jvm);
-        Path jar = Files.copy(options.jar(), temp.resolve("syncline.jar"));
         List<Phase> phases = new ArrayList<>();
-        boolean clean = false;
-        try (SynclineProcess app = SynclineProcess.start(jar, jvm, env, log, port)) {
-            app.awaitReady(options.startupTimeout());
+        try (SynclineRun run = SynclineRun.start(options.app(), "syncline-stream-bench", jvm, env -> {})) {
+            SynclineProcess app = run.app();
             base = app.baseUri();
-            login(password);
+            login(run.password());
             for (int i = 0; i < ITEMS; i++) {
                 putStock(sku(i), 1_000);
             }
@@ -151,22 +114,8 @@ public final class StreamBenchmark {
                 phases.add(phase(app, clients, baseline));
             }
             print(header, phases, app);
-            clean = app.countErrorLines() == 0;
+            run.clean(app.countErrorLines() == 0);
             return phases.stream().allMatch(p -> p.connected() == p.clients()) ? 0 : 1;
-        } finally {
-            Files.deleteIfExists(temp.resolve("syncline.jar"));
-            if (!options.keep()) {
-                databases.drop(database);
-            }
-            if (clean && !options.keep()) {
-                try (var paths = Files.walk(temp)) {
-                    paths.sorted(java.util.Comparator.reverseOrder())
-                            .forEach(p -> p.toFile().delete());
-                }
-                log("done");
-            } else {
-                log("kept " + temp);
-            }
         }
     }
 
@@ -283,9 +232,7 @@ public final class StreamBenchmark {
     }
 
     private static long cpuNanos(java.util.Optional<ProcessHandle> process) {
-        return process.flatMap(p -> p.info().totalCpuDuration())
-                .map(Duration::toNanos)
-                .orElse(0L);
+        return process.map(Cost::processCpuNanos).orElse(0L);
     }
 
     private void login(String password) throws IOException, InterruptedException {
@@ -400,7 +347,6 @@ public final class StreamBenchmark {
     }
 
     private static void log(String message) {
-        System.out.println(
-                "[bench " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + message);
+        Cli.log(message);
     }
 }

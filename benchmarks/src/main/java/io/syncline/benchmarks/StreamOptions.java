@@ -1,12 +1,11 @@
 package io.syncline.benchmarks;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Flags of the SSE benchmark; {@code --help} prints {@link #USAGE}. */
 record StreamOptions(
@@ -16,13 +15,7 @@ record StreamOptions(
         Duration duration,
         int connectConcurrency,
         int readerThreads,
-        Path jar,
-        String pg,
-        String pgUser,
-        String pgPassword,
-        List<String> appJvmOptions,
-        Duration startupTimeout,
-        boolean keep) {
+        AppOptions app) {
 
     static final String USAGE =
             """
@@ -33,70 +26,28 @@ record StreamOptions(
               --duration=30s           measured window of each phase
               --connect-concurrency=200  connection attempts in flight at once
               --reader-threads=1       selector threads reading the clients' connections
-              --jar=deploy/standalone/target/syncline.jar
-              --pg=jdbc:postgresql://127.0.0.1:5432/   (env SYNCLINE_BENCH_PG)
-              --pg-user=postgres  --pg-password=
-              --app-jvm-opts="-Xmx2g"  options of the application's JVM
-              --startup-timeout=180s
-              --keep                   keep the database and the temporary directory
-            """;
+            """
+                    + AppOptions.usage("-Xmx2g");
 
-    private static final List<String> KNOWN = List.of(
-            "clients",
-            "rate",
-            "warmup",
-            "duration",
-            "connect-concurrency",
-            "reader-threads",
-            "jar",
-            "pg",
-            "pg-user",
-            "pg-password",
-            "app-jvm-opts",
-            "startup-timeout",
-            "keep",
-            "help");
+    private static final List<String> FLAGS =
+            List.of("clients", "rate", "warmup", "duration", "connect-concurrency", "reader-threads");
 
     static StreamOptions parse(String[] args, Map<String, String> env) {
-        Map<String, String> flags = new HashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + arg);
-            }
-            String name = arg.substring(2);
-            String value = "true";
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            }
-            if (!KNOWN.contains(name)) {
-                throw new IllegalArgumentException("unknown flag --" + name);
-            }
-            flags.put(name, value);
-        }
-        List<Integer> clients = Arrays.stream(
-                        flags.getOrDefault("clients", "1000,5000").split(","))
+        List<String> known = new ArrayList<>(FLAGS);
+        known.addAll(AppOptions.FLAGS);
+        Flags flags = Flags.parse(args, known, Set.of("keep"), env);
+        List<Integer> clients = Arrays.stream(flags.get("clients", "1000,5000").split(","))
                 .map(String::trim)
                 .map(Integer::parseInt)
                 .toList();
-        String appJvm = flags.getOrDefault("app-jvm-opts", "-Xmx2g");
         StreamOptions options = new StreamOptions(
                 clients,
-                Double.parseDouble(flags.getOrDefault("rate", "10")),
-                BenchmarkOptions.duration(flags.getOrDefault("warmup", "10s")),
-                BenchmarkOptions.duration(flags.getOrDefault("duration", "30s")),
-                Integer.parseInt(flags.getOrDefault("connect-concurrency", "200")),
-                Integer.parseInt(flags.getOrDefault("reader-threads", "1")),
-                Path.of(flags.getOrDefault("jar", "deploy/standalone/target/syncline.jar")),
-                flags.getOrDefault("pg", env.getOrDefault("SYNCLINE_BENCH_PG", "jdbc:postgresql://127.0.0.1:5432/")),
-                flags.getOrDefault("pg-user", env.getOrDefault("SYNCLINE_BENCH_PG_USER", "postgres")),
-                flags.getOrDefault("pg-password", env.getOrDefault("SYNCLINE_BENCH_PG_PASSWORD", "")),
-                appJvm.isBlank()
-                        ? List.of()
-                        : new ArrayList<>(Arrays.asList(appJvm.trim().split("\\s+"))),
-                BenchmarkOptions.duration(flags.getOrDefault("startup-timeout", "180s")),
-                flags.containsKey("keep"));
+                flags.decimal("rate", "10"),
+                flags.duration("warmup", "10s"),
+                flags.duration("duration", "30s"),
+                flags.integer("connect-concurrency", "200"),
+                flags.integer("reader-threads", "1"),
+                AppOptions.from(flags, "-Xmx2g"));
         if (clients.isEmpty()
                 || clients.stream().anyMatch(c -> c < 1)
                 || !clients.equals(clients.stream().sorted().toList())) {

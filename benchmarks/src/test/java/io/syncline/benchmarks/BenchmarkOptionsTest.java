@@ -21,12 +21,12 @@ class BenchmarkOptionsTest {
         assertThat(o.skus()).isEqualTo(50);
         assertThat(o.stockRatio()).isEqualTo(0.9);
         assertThat(o.stockPerSku()).isEmpty();
-        assertThat(o.pgServer()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/");
-        assertThat(o.pgUser()).isEqualTo("postgres");
-        assertThat(o.jar()).isEqualTo(Path.of("deploy/standalone/target/syncline.jar"));
+        assertThat(o.app().pg()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/");
+        assertThat(o.app().pgUser()).isEqualTo("postgres");
+        assertThat(o.app().jar()).isEqualTo(Path.of("deploy/standalone/target/syncline.jar"));
         assertThat(o.runSyncline()).isTrue();
         assertThat(o.runSql()).isTrue();
-        assertThat(o.keep()).isFalse();
+        assertThat(o.app().keep()).isFalse();
     }
 
     @Test
@@ -43,11 +43,11 @@ class BenchmarkOptionsTest {
         BenchmarkOptions flagged =
                 BenchmarkOptions.parse(new String[] {"--pg-user", "other", "--pg=jdbc:postgresql://x/"}, env);
 
-        assertThat(fromEnv.pgServer()).isEqualTo("jdbc:postgresql://db:5433/");
-        assertThat(fromEnv.pgUser()).isEqualTo("bench");
-        assertThat(fromEnv.pgPassword()).isEqualTo("pw");
-        assertThat(flagged.pgUser()).isEqualTo("other");
-        assertThat(flagged.pgServer()).isEqualTo("jdbc:postgresql://x/");
+        assertThat(fromEnv.app().pg()).isEqualTo("jdbc:postgresql://db:5433/");
+        assertThat(fromEnv.app().pgUser()).isEqualTo("bench");
+        assertThat(fromEnv.app().pgPassword()).isEqualTo("pw");
+        assertThat(flagged.app().pgUser()).isEqualTo("other");
+        assertThat(flagged.app().pg()).isEqualTo("jdbc:postgresql://x/");
     }
 
     @Test
@@ -74,8 +74,8 @@ class BenchmarkOptionsTest {
         assertThat(o.stockPerSku()).hasValue(40);
         assertThat(o.runSyncline()).isFalse();
         assertThat(o.runSql()).isTrue();
-        assertThat(o.keep()).isTrue();
-        assertThat(o.appJvmOptions()).isEqualTo(List.of("-Xmx1g", "-XX:+UseParallelGC"));
+        assertThat(o.app().keep()).isTrue();
+        assertThat(o.app().appJvmOptions()).isEqualTo(List.of("-Xmx1g", "-XX:+UseParallelGC"));
     }
 
     @Test

@@ -26,7 +26,7 @@ class ChannelBenchmarkTest {
         assertThat(options.skus()).isEqualTo(20);
         assertThat(options.shopifyInventoryWebhooks()).isTrue();
         assertThat(options.tiktokRequestsPerSecond()).isZero();
-        assertThat(options.appJvmOptions()).isEmpty();
+        assertThat(options.app().appJvmOptions()).isEmpty();
     }
 
     @Test
@@ -37,8 +37,8 @@ class ChannelBenchmarkTest {
 
         assertThat(options.shopifyRate()).isEqualTo(10.0);
         assertThat(options.tiktokRate()).isEqualTo(30.0);
-        assertThat(options.pg()).isEqualTo("jdbc:postgresql://db:5432/");
-        assertThat(options.keep()).isTrue();
+        assertThat(options.app().pg()).isEqualTo("jdbc:postgresql://db:5432/");
+        assertThat(options.app().keep()).isTrue();
         assertThatThrownBy(() -> ChannelOptions.parse(new String[] {"--stock=100000"}, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ChannelOptions.parse(new String[] {"--nope=1"}, Map.of()))

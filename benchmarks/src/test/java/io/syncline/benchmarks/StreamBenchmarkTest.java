@@ -20,7 +20,7 @@ class StreamBenchmarkTest {
         assertThat(options.clients()).containsExactly(1000, 5000);
         assertThat(options.eventsPerSecond()).isEqualTo(10.0);
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(options.appJvmOptions()).containsExactly("-Xmx2g");
+        assertThat(options.app().appJvmOptions()).containsExactly("-Xmx2g");
     }
 
     @Test
@@ -31,8 +31,8 @@ class StreamBenchmarkTest {
 
         assertThat(options.clients()).containsExactly(10, 20);
         assertThat(options.eventsPerSecond()).isEqualTo(5.0);
-        assertThat(options.pg()).isEqualTo("jdbc:postgresql://db:5432/");
-        assertThat(options.keep()).isTrue();
+        assertThat(options.app().pg()).isEqualTo("jdbc:postgresql://db:5432/");
+        assertThat(options.app().keep()).isTrue();
         assertThatThrownBy(() -> StreamOptions.parse(new String[] {"--clients=20,10"}, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> StreamOptions.parse(new String[] {"--nope"}, Map.of()))
