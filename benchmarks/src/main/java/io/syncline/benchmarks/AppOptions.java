@@ -2,7 +2,10 @@ package io.syncline.benchmarks;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The flags every benchmark has for the standalone it starts and the PostgreSQL server it runs on. */
 record AppOptions(
@@ -29,6 +32,13 @@ record AppOptions(
                   --keep                keep the database(s) and the run's temporary directory
                 """
                 .formatted(jvmDefault);
+    }
+
+    /** A benchmark's own flags and these. */
+    static Flags parse(String[] args, List<String> own, Set<String> switches, Map<String, String> env) {
+        List<String> known = new ArrayList<>(own);
+        known.addAll(FLAGS);
+        return Flags.parse(args, known, switches, env);
     }
 
     static AppOptions from(Flags flags, String jvmDefault) {

@@ -1,7 +1,6 @@
 package io.syncline.benchmarks;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,9 +71,7 @@ record BenchmarkOptions(
             "only");
 
     static BenchmarkOptions parse(String[] args, Map<String, String> env) {
-        List<String> known = new ArrayList<>(FLAGS);
-        known.addAll(AppOptions.FLAGS);
-        Flags flags = Flags.parse(args, known, Set.of("keep", "idle-after"), env);
+        Flags flags = AppOptions.parse(args, FLAGS, Set.of("keep", "idle-after"), env);
         String only = flags.get("only", "both").toLowerCase(Locale.ROOT);
         Flags.require(List.of("both", "syncline", "sql").contains(only), "--only must be syncline or sql, not " + only);
         var options = new BenchmarkOptions(

@@ -2,7 +2,6 @@ package io.syncline.benchmarks;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,9 +63,7 @@ record ChannelOptions(
             "report");
 
     static ChannelOptions parse(String[] args, Map<String, String> env) {
-        List<String> known = new ArrayList<>(FLAGS);
-        known.addAll(AppOptions.FLAGS);
-        Flags flags = Flags.parse(args, known, Set.of("keep", "shopify-inventory-webhooks"), env);
+        Flags flags = AppOptions.parse(args, FLAGS, Set.of("keep", "shopify-inventory-webhooks"), env);
         ChannelOptions options = new ChannelOptions(
                 flags.decimal("rate", "100"),
                 flags.duration("warmup", "10s"),

@@ -4,8 +4,8 @@ import io.syncline.benchmarks.OrderMix.Order;
 import io.syncline.benchmarks.OrderSystem.Placed;
 import java.time.Duration;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,11 +45,13 @@ final class OpenLoopRun {
         long count = ordersIn(window, rate);
         AtomicLong lastAnswer = new AtomicLong();
         AtomicInteger thread = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(senders, r -> {
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(senders, r -> {
             Thread t = new Thread(r, "bench-sender-" + thread.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        // started before the first order is due, so no send waits for a thread to be created
+        pool.prestartAllCoreThreads();
         long start = System.nanoTime() + Duration.ofMillis(50).toNanos();
         try {
             for (long i = 0; i < count; i++) {

@@ -1,7 +1,6 @@
 package io.syncline.benchmarks;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +32,7 @@ record StreamOptions(
             List.of("clients", "rate", "warmup", "duration", "connect-concurrency", "reader-threads");
 
     static StreamOptions parse(String[] args, Map<String, String> env) {
-        List<String> known = new ArrayList<>(FLAGS);
-        known.addAll(AppOptions.FLAGS);
-        Flags flags = Flags.parse(args, known, Set.of("keep"), env);
+        Flags flags = AppOptions.parse(args, FLAGS, Set.of("keep"), env);
         List<Integer> clients = Arrays.stream(flags.get("clients", "1000,5000").split(","))
                 .map(String::trim)
                 .map(Integer::parseInt)

@@ -91,4 +91,36 @@ class BenchmarkOptionsTest {
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--only=both-ways"}, Map.of()))
                 .hasMessageContaining("--only");
     }
+
+    @Test
+    void idleAndOpenLoopFlags() {
+        BenchmarkOptions defaults = BenchmarkOptions.parse(new String[0], Map.of());
+        BenchmarkOptions open = BenchmarkOptions.parse(
+                new String[] {"--rate=100", "--max-in-flight", "32", "--idle=0", "--idle-after=false"}, Map.of());
+
+        assertThat(defaults.openLoop()).isFalse();
+        assertThat(defaults.idle()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(defaults.idleAfter()).isTrue();
+        assertThat(defaults.sizingRate()).isEqualTo(300);
+        assertThat(open.openLoop()).isTrue();
+        assertThat(open.rate()).isEqualTo(100);
+        assertThat(open.maxInFlight()).isEqualTo(32);
+        assertThat(open.idle()).isZero();
+        assertThat(open.idleAfter()).isFalse();
+        // an open-loop window is stocked for the orders it will send, not for the warm-up's rate
+        assertThat(open.sizingRate()).isEqualTo(100);
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--rate=-1"}, Map.of()))
+                .hasMessageContaining("--rate");
+    }
+
+    @Test
+    void storeBenchmarkDefaultsMatchTheIssuesScale() {
+        StoreOptions o = StoreOptions.parse(new String[0], Map.of());
+
+        assertThat(o.aggregateEvents()).isEqualTo(100_000);
+        assertThat(o.fillEvents()).isEqualTo(5_000_000);
+        assertThat(o.replayEvents()).isEqualTo(20_000);
+        assertThatThrownBy(() -> StoreOptions.parse(new String[] {"--fill-per-aggregate=1"}, Map.of()))
+                .hasMessageContaining("--fill-per-aggregate");
+    }
 }
