@@ -139,6 +139,11 @@ class ConflictsPageIT extends StandaloneIntegrationTest {
 
         operator.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Keep ours")))
                 .check();
+        // a decision needs a note: the form says so before sending anything
+        operator.locator("#rs-submit").click();
+        PlaywrightAssertions.assertThat(operator.locator("#rs-note-error")).isVisible();
+        PlaywrightAssertions.assertThat(operator.locator("#rs-note")).hasAttribute("aria-invalid", "true");
+        PlaywrightAssertions.assertThat(operator.locator("#rs-confirm")).isHidden();
         operator.getByLabel("Note", EXACT).fill("the shop miscounted");
         operator.locator("#rs-submit").click();
         // nothing is sent before the confirmation
