@@ -466,8 +466,7 @@ function decision() {
   const action = f.action.value;
   const body = { action };
   if (action === 'SET_VALUE') body.value = Number(f.value.value.trim());
-  const text = f.note.value.trim();
-  if (text) body.note = text;
+  body.note = f.note.value.trim();
   return body;
 }
 
@@ -479,6 +478,11 @@ function ask() {
     || body.value < 0)) {
     fieldError('value', 'Enter a whole number of units, 0 or more.');
     $('#rs-value').focus();
+    return;
+  }
+  if (!body.note) {
+    fieldError('note', 'Enter a note saying why: it is kept with the decision.');
+    $('#rs-note').focus();
     return;
   }
   const c = detail;

@@ -18,7 +18,6 @@ import io.syncline.simulator.SimulatorConfig;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -139,6 +138,11 @@ class ConflictsPageIT extends StandaloneIntegrationTest {
 
         operator.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Keep ours")))
                 .check();
+        // a decision needs a note: the form says so before sending anything
+        operator.locator("#rs-submit").click();
+        PlaywrightAssertions.assertThat(operator.locator("#rs-note-error")).isVisible();
+        PlaywrightAssertions.assertThat(operator.locator("#rs-note")).hasAttribute("aria-invalid", "true");
+        PlaywrightAssertions.assertThat(operator.locator("#rs-confirm")).isHidden();
         operator.getByLabel("Note", EXACT).fill("the shop miscounted");
         operator.locator("#rs-submit").click();
         // nothing is sent before the confirmation
@@ -199,21 +203,8 @@ class ConflictsPageIT extends StandaloneIntegrationTest {
     }
 
     private String shopify(String shop) {
-        ShopConfig made = simulator.addShop(ShopConfig.shopify(shop).withItems(List.of(ItemConfig.of(sku, 0))));
-        Map<String, Object> channel = new HashMap<>();
-        channel.put("kind", "SHOPIFY");
-        channel.put("apiBaseUrl", simulator.apiBaseUrl(shop).toString());
-        channel.put("webhookSecret", made.webhookSecret());
-        channel.put("accessToken", made.accessToken());
-        channel.put("locationId", "gid://shopify/Location/" + made.locationId());
-        channel.put("bufferStock", 1);
-        put("/api/channels/" + shop, channel);
-        put(
-                "/api/channels/" + shop + "/listings/" + sku,
-                Map.of(
-                        "inventoryItemId",
-                        "gid://shopify/InventoryItem/" + made.items().get(0).inventoryItemId()));
-        return shop;
+        ShopConfig config = ShopConfig.shopify(shop).withItems(List.of(ItemConfig.of(sku, 0)));
+        return SimulatedShops.connectShopify(root, simulator, config, 1).name();
     }
 
     private void put(String path, Object body) {
@@ -222,10 +213,7 @@ class ConflictsPageIT extends StandaloneIntegrationTest {
     }
 
     private int shown(String shop) {
-        return shops.get("/admin/shops/" + shop + "/items/" + sku)
-                .json()
-                .get("quantity")
-                .asInt();
+        return SimulatedShops.shown(shops, shop, sku);
     }
 
     private String base() {

@@ -549,32 +549,8 @@ class DistributedTopologyIT {
         String sku = sku("DT-PUSH");
         try (ChannelSimulator simulator = ChannelSimulator.start(SimulatorConfig.defaults())) {
             String name = "dt-push";
-            ShopConfig shop = simulator.addShop(ShopConfig.shopify(name).withItems(List.of(ItemConfig.of(sku, 0))));
-            assertThat(root.put(
-                                    "/api/channels/" + name,
-                                    Map.of(
-                                            "kind",
-                                            "SHOPIFY",
-                                            "apiBaseUrl",
-                                            simulator.apiBaseUrl(name).toString(),
-                                            "webhookSecret",
-                                            shop.webhookSecret(),
-                                            "accessToken",
-                                            shop.accessToken(),
-                                            "locationId",
-                                            "gid://shopify/Location/" + shop.locationId(),
-                                            "bufferStock",
-                                            2))
-                            .status())
-                    .isEqualTo(201);
-            assertThat(root.put(
-                                    "/api/channels/" + name + "/listings/" + sku,
-                                    Map.of(
-                                            "inventoryItemId",
-                                            "gid://shopify/InventoryItem/"
-                                                    + shop.items().get(0).inventoryItemId()))
-                            .status())
-                    .isEqualTo(201);
+            SimulatedShops.connectShopify(
+                    root, simulator, ShopConfig.shopify(name).withItems(List.of(ItemConfig.of(sku, 0))), 2);
             assertThat(putStock(root, sku, 12).status()).isEqualTo(201);
             ApiClient shops = new ApiClient(simulator.port());
             JsonNode item = awaitPath(
@@ -595,35 +571,14 @@ class DistributedTopologyIT {
         String sku = sku("DT-CONF");
         String name = "dt-conf-" + UUID.randomUUID().toString().substring(0, 6);
         try (ChannelSimulator simulator = ChannelSimulator.start(SimulatorConfig.defaults())) {
-            ShopConfig shop = simulator.addShop(ShopConfig.shopify(name)
-                    .withItems(List.of(ItemConfig.of(sku, 0)))
-                    .withWebhookUrl(
-                            java.net.URI.create("http://127.0.0.1:" + gatewayPort() + "/webhooks/shopify/m1/" + name)));
-            assertThat(root.put(
-                                    "/api/channels/" + name,
-                                    Map.of(
-                                            "kind",
-                                            "SHOPIFY",
-                                            "apiBaseUrl",
-                                            simulator.apiBaseUrl(name).toString(),
-                                            "webhookSecret",
-                                            shop.webhookSecret(),
-                                            "accessToken",
-                                            shop.accessToken(),
-                                            "locationId",
-                                            "gid://shopify/Location/" + shop.locationId(),
-                                            "bufferStock",
-                                            1))
-                            .status())
-                    .isEqualTo(201);
-            assertThat(root.put(
-                                    "/api/channels/" + name + "/listings/" + sku,
-                                    Map.of(
-                                            "inventoryItemId",
-                                            "gid://shopify/InventoryItem/"
-                                                    + shop.items().get(0).inventoryItemId()))
-                            .status())
-                    .isEqualTo(201);
+            SimulatedShops.connectShopify(
+                    root,
+                    simulator,
+                    ShopConfig.shopify(name)
+                            .withItems(List.of(ItemConfig.of(sku, 0)))
+                            .withWebhookUrl(java.net.URI.create(
+                                    "http://127.0.0.1:" + gatewayPort() + "/webhooks/shopify/m1/" + name)),
+                    1);
             assertThat(putStock(root, sku, 11).status()).isEqualTo(201);
             ApiClient shops = new ApiClient(simulator.port());
             awaitPath(

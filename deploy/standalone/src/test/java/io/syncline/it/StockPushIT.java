@@ -11,7 +11,6 @@ import io.syncline.simulator.ShopConfig;
 import io.syncline.simulator.SimulatorConfig;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -198,39 +197,13 @@ class StockPushIT extends StandaloneIntegrationTest {
     }
 
     private String shopify(String name) {
-        String shop = "s" + name + "-" + tag;
-        ShopConfig made = simulator.addShop(ShopConfig.shopify(shop).withItems(List.of(ItemConfig.of(sku, 0))));
-        Map<String, Object> channel = new HashMap<>();
-        channel.put("kind", "SHOPIFY");
-        channel.put("apiBaseUrl", simulator.apiBaseUrl(shop).toString());
-        channel.put("webhookSecret", made.webhookSecret());
-        channel.put("accessToken", made.accessToken());
-        channel.put("locationId", "gid://shopify/Location/" + made.locationId());
-        channel.put("bufferStock", 1);
-        put("/api/channels/" + shop, channel);
-        put(
-                "/api/channels/" + shop + "/listings/" + sku,
-                Map.of(
-                        "inventoryItemId",
-                        "gid://shopify/InventoryItem/" + made.items().get(0).inventoryItemId()));
-        return shop;
+        ShopConfig shop = ShopConfig.shopify("s" + name + "-" + tag).withItems(List.of(ItemConfig.of(sku, 0)));
+        return SimulatedShops.connectShopify(root, simulator, shop, 1).name();
     }
 
     private String tiktok(String name) {
-        String shop = "t" + name + "-" + tag;
-        ShopConfig made = simulator.addShop(ShopConfig.tiktok(shop).withItems(List.of(ItemConfig.of(sku, 0))));
-        Map<String, Object> channel = new HashMap<>();
-        channel.put("kind", "TIKTOK_SHOP");
-        channel.put("apiBaseUrl", simulator.apiBaseUrl(shop).toString());
-        channel.put("webhookSecret", made.webhookSecret());
-        channel.put("accessToken", made.accessToken());
-        channel.put("appKey", made.appKey());
-        channel.put("shopCipher", made.shopCipher());
-        channel.put("warehouseId", made.warehouseId());
-        put("/api/channels/" + shop, channel);
-        ItemConfig item = made.items().get(0);
-        put("/api/channels/" + shop + "/listings/" + sku, Map.of("productId", item.productId(), "skuId", item.skuId()));
-        return shop;
+        ShopConfig shop = ShopConfig.tiktok("t" + name + "-" + tag).withItems(List.of(ItemConfig.of(sku, 0)));
+        return SimulatedShops.connectTikTok(root, simulator, shop).name();
     }
 
     private void put(String path, Object body) {
@@ -249,17 +222,11 @@ class StockPushIT extends StandaloneIntegrationTest {
     }
 
     private int shown(String shop) {
-        return shops.get("/admin/shops/" + shop + "/items/" + sku)
-                .json()
-                .get("quantity")
-                .asInt();
+        return SimulatedShops.shown(shops, shop, sku);
     }
 
     private int pushes(String shop) {
-        return shops.get("/admin/shops/" + shop + "/items/" + sku)
-                .json()
-                .get("pushes")
-                .asInt();
+        return SimulatedShops.item(shops, shop, sku).get("pushes").asInt();
     }
 
     /** For what waits out a 30 s outage. */

@@ -8,6 +8,7 @@ import io.syncline.gateway.web.Strict;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -21,11 +22,11 @@ public final class ConflictRequests {
 
     private ConflictRequests() {}
 
-    /** {@code POST /api/conflicts/{id}/resolution}: the decision, a value for {@code SET_VALUE}, a note. */
+    /** {@code POST /api/conflicts/{id}/resolution}: the decision, a value for {@code SET_VALUE}, why (required). */
     public record Resolve(
             @NotNull Resolution action,
             @Strict @Min(0) @Max(MAX_UNITS) Integer value,
-            @Strict @Size(max = 500) String note) {}
+            @Strict @NotBlank @Size(max = 500) String note) {}
 
     /** {@code PUT /api/conflicts/rules}: the merchant's rules, in the order they are tried. */
     public record Rules(@NotNull @Size(max = 50) List<@NotNull @Valid Rule> rules) {}

@@ -136,9 +136,7 @@ public class ConflictsController {
         if (request.action() == Resolution.SET_VALUE && !before.kind().hasQuantities()) {
             throw ApiException.invalid("action", "SET_VALUE needs a conflict about quantities, not " + before.kind());
         }
-        String note = request.note() == null || request.note().isBlank()
-                ? null
-                : request.note().strip();
+        String note = request.note().strip();
         Optional<ConflictView> after;
         try {
             after = conflicts.resolve(merchantId, conflictId, request.action(), request.value(), note, caller.userId());

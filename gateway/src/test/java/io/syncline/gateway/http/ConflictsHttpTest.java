@@ -62,7 +62,8 @@ class ConflictsHttpTest extends EdgeTest {
         assertProblem(bob.get("/api/conflicts/" + id), 404);
         assertProblem(alice.get("/api/conflicts/" + java.util.UUID.randomUUID()), 404);
         assertProblem(alice.get("/api/conflicts/not%20an%20id"), 404);
-        assertProblem(bob.post("/api/conflicts/" + id + "/resolution", Map.of("action", "KEEP_OURS")), 404);
+        assertProblem(
+                bob.post("/api/conflicts/" + id + "/resolution", Map.of("action", "KEEP_OURS", "note", "ours")), 404);
         assertThat(conflicts.resolutions).noneMatch(c -> c.conflictId().equals(id));
     }
 
@@ -113,7 +114,8 @@ class ConflictsHttpTest extends EdgeTest {
                 });
 
         // once resolved it is not open any more
-        ApiClient.Response again = alice.post("/api/conflicts/" + id + "/resolution", Map.of("action", "KEEP_OURS"));
+        ApiClient.Response again =
+                alice.post("/api/conflicts/" + id + "/resolution", Map.of("action", "KEEP_OURS", "note", "again"));
         assertProblem(again, 409);
     }
 
@@ -121,20 +123,35 @@ class ConflictsHttpTest extends EdgeTest {
     void refusesResolutionsThatDoNotFit() {
         String stock = conflicts.stockMismatch("m1", "shop-a", unique("MUG"), 5, 3);
         String path = "/api/conflicts/" + stock + "/resolution";
-        assertValidation(alice.post(path, Map.of("action", "SET_VALUE")), "value");
-        assertValidation(alice.post(path, Map.of("action", "SET_VALUE", "value", -1)), "value");
-        assertValidation(alice.post(path, Map.of("action", "SET_VALUE", "value", "7")), "value");
-        assertValidation(alice.post(path, Map.of("action", "KEEP_OURS", "value", 3)), "value");
-        assertValidation(alice.post(path, Map.of("action", "THROW_AWAY")), "action");
+        assertValidation(alice.post(path, Map.of("action", "SET_VALUE", "note", "n")), "value");
+        assertValidation(alice.post(path, Map.of("action", "SET_VALUE", "value", -1, "note", "n")), "value");
+        assertValidation(alice.post(path, Map.of("action", "SET_VALUE", "value", "7", "note", "n")), "value");
+        assertValidation(alice.post(path, Map.of("action", "KEEP_OURS", "value", 3, "note", "n")), "value");
+        assertValidation(alice.post(path, Map.of("action", "THROW_AWAY", "note", "n")), "action");
         assertValidation(alice.post(path, Map.of("note", "no action")), "action");
         assertProblem(alice.post(path, "[1, 2]"), 400);
 
         String order = conflicts.statusMismatch("m1", "shop-a", unique("o"), "SHIPPED", "CANCELLED");
         assertValidation(
-                alice.post("/api/conflicts/" + order + "/resolution", Map.of("action", "SET_VALUE", "value", 1)),
+                alice.post(
+                        "/api/conflicts/" + order + "/resolution",
+                        Map.of("action", "SET_VALUE", "value", 1, "note", "n")),
                 "action");
         assertThat(conflicts.resolutions)
                 .noneMatch(c -> c.conflictId().equals(stock) || c.conflictId().equals(order));
+    }
+
+    @Test
+    void refusesAResolutionWithoutANoteNamingTheField() {
+        String id = conflicts.stockMismatch("m1", "shop-a", unique("MUG"), 5, 3);
+        String path = "/api/conflicts/" + id + "/resolution";
+        assertValidation(alice.post(path, Map.of("action", "KEEP_OURS")), "note");
+        assertValidation(alice.post(path, Map.of("action", "KEEP_OURS", "note", "  ")), "note");
+        assertValidation(alice.post(path, "{\"action\": \"KEEP_OURS\", \"note\": null}"), "note");
+        assertValidation(alice.post(path, Map.of("action", "KEEP_OURS", "note", "x".repeat(501))), "note");
+        assertThat(conflicts.resolutions).noneMatch(c -> c.conflictId().equals(id));
+        assertThat(alice.get("/api/conflicts/" + id).json().path("status").asText())
+                .isEqualTo("OPEN");
     }
 
     @Test
@@ -153,7 +170,8 @@ class ConflictsHttpTest extends EdgeTest {
         String id = conflicts.stockMismatch("m1", "shop-a", unique("MUG"), 5, 3);
         assertThat(vera.get("/api/conflicts").status()).isEqualTo(200);
         assertThat(vera.get("/api/conflicts/summary").status()).isEqualTo(200);
-        assertProblem(vera.post("/api/conflicts/" + id + "/resolution", Map.of("action", "KEEP_OURS")), 403);
+        assertProblem(
+                vera.post("/api/conflicts/" + id + "/resolution", Map.of("action", "KEEP_OURS", "note", "n")), 403);
         assertThat(conflicts.resolutions).noneMatch(c -> c.conflictId().equals(id));
     }
 
@@ -166,7 +184,7 @@ class ConflictsHttpTest extends EdgeTest {
                 .containsExactlyInAnyOrder("open", "high", "oldestOpenAt", "openByKind");
         assertThat(summary.path("open").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(summary.path("openByKind").path("STOCK_MISMATCH").asLong()).isGreaterThanOrEqualTo(1);
-        bob.post("/api/conflicts/" + id + "/resolution", Map.of("action", "KEEP_OURS"));
+        bob.post("/api/conflicts/" + id + "/resolution", Map.of("action", "KEEP_OURS", "note", "ours"));
         assertThat(bob.get("/api/conflicts/summary").json().path("open").asLong())
                 .isEqualTo(summary.path("open").asLong() - 1);
     }

@@ -1,0 +1,41 @@
+package io.syncline.api.upcasting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+
+/**
+ * Upcasts one event type stored without a revision to a given revision, as a JSON object: a subclass only
+ * says which event, to which revision, and how a copy of the stored payload becomes the new one.
+ */
+abstract class UnrevisedJsonUpcaster extends SingleEventUpcaster {
+
+    private final String type;
+    private final SimpleSerializedType to;
+
+    UnrevisedJsonUpcaster(Class<?> event, String revision) {
+        this.type = event.getName();
+        this.to = new SimpleSerializedType(type, revision);
+    }
+
+    /** Changes {@code event}, a copy of the stored payload, into the new revision's shape. */
+    abstract void upcast(ObjectNode event);
+
+    @Override
+    protected final boolean canUpcast(IntermediateEventRepresentation representation) {
+        SerializedType stored = representation.getType();
+        return type.equals(stored.getName()) && stored.getRevision() == null;
+    }
+
+    @Override
+    protected final IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+        return representation.upcastPayload(to, JsonNode.class, payload -> {
+            ObjectNode event = ((ObjectNode) payload).deepCopy();
+            upcast(event);
+            return event;
+        });
+    }
+}
