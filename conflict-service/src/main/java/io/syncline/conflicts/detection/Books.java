@@ -74,10 +74,6 @@ class Books {
                 .findFirst();
     }
 
-    Optional<Integer> available(String merchantId, String sku) {
-        return stock(merchantId, sku).map(StockMoves::available);
-    }
-
     /** The channel of an order whose stock move is its channel's own doing, if it is. */
     Optional<String> channelOf(String orderId, boolean release) {
         return order(orderId)

@@ -84,7 +84,7 @@ class ConflictDetection {
         Integer available = stock.map(StockMoves::available).orElse(null);
         boolean explained = theirs == ours
                 || Objects.equals(report.pushing(), theirs)
-                // the channel lags behind our pushes, or our books took its sale before the report's wanted had
+                // the channel lags behind our pushes, or our books took its sale before the report's wanted did
                 || stock.filter(s -> explanations.lagging(s, report.channelId(), theirs, report.buffer(), takenAt))
                         .isPresent()
                 || explanations.oversold(
