@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param escalateAfter how long a conflict may stay open before its severity becomes {@code HIGH}
  * @param settleAfter   how long a channel's disagreeing report waits for our own stock events to explain it
- *                      before it opens a conflict
+ *                      before it opens a conflict, and how far before the report detection looks for a moment
+ *                      the channel was in step with us
  */
 @ConfigurationProperties("syncline.conflicts")
 public record ConflictsProperties(

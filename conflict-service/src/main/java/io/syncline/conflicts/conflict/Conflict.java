@@ -17,6 +17,8 @@ import io.syncline.conflicts.ConflictsProperties;
 import io.syncline.conflicts.conflict.ConflictWork.DetectConflict;
 import io.syncline.conflicts.conflict.ConflictWork.ReportConflictAgain;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -50,6 +52,8 @@ public class Conflict {
     private Side theirs;
     private ConflictStatus status;
     private Severity severity;
+    // the reports recorded already, by their id
+    private final Set<String> reports = new HashSet<>();
 
     protected Conflict() {
         // for event sourcing and CREATE_IF_MISSING
@@ -79,14 +83,23 @@ public class Conflict {
         deadlines.schedule(properties.escalateAfter(), ESCALATE);
     }
 
-    /** Adds the repeated report to the history of an open conflict; a resolved one has nothing to add to. */
+    /**
+     * Adds the repeated report to the history of an open conflict; a resolved one has nothing to add to, and a report
+     * recorded already (sent again after its sender rolled back) adds nothing either.
+     */
     @CommandHandler
     void handle(ReportConflictAgain command) {
-        if (status != ConflictStatus.OPEN) {
+        if (status != ConflictStatus.OPEN || reports.contains(command.reportId())) {
             return;
         }
         apply(new ConflictReportedAgain(
-                conflictId, merchantId, command.ours(), command.theirs(), command.evidence(), command.reportedAt()));
+                conflictId,
+                merchantId,
+                command.ours(),
+                command.theirs(),
+                command.evidence(),
+                command.reportedAt(),
+                command.reportId()));
     }
 
     /**
@@ -196,6 +209,9 @@ public class Conflict {
 
     @EventSourcingHandler
     void on(ConflictReportedAgain event) {
+        if (event.reportId() != null) {
+            reports.add(event.reportId());
+        }
         // a stock mismatch is about what the channel shows now; an oversold order's next report is another SKU
         if (kind == ConflictKind.STOCK_MISMATCH) {
             ours = event.ours();

@@ -28,14 +28,18 @@ public final class ConflictWork {
             Evidence evidence,
             Instant detectedAt) {}
 
-    /** The open conflict's cause was reported again. */
+    /**
+     * The open conflict's cause was reported again. {@code reportId} derives from the event that reported it, so
+     * that the same report sent twice (its sender's transaction rolled back after the first) is recorded once.
+     */
     public record ReportConflictAgain(
             @TargetAggregateIdentifier String conflictId,
             String merchantId,
             Side ours,
             Side theirs,
             Evidence evidence,
-            Instant reportedAt) {}
+            Instant reportedAt,
+            String reportId) {}
 
     /** The merchant's rule that matched at detection resolves the conflict (or records why it could not). */
     public record ApplyRule(@TargetAggregateIdentifier String conflictId, String merchantId, ConflictRule rule) {}

@@ -1,8 +1,12 @@
 package io.syncline.conflicts.detection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.syncline.api.orders.OrderEvents.OrderPlaced;
+import io.syncline.api.orders.OrderStatus;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,6 +21,8 @@ class Books {
     /** An order as detection knows it. */
     record KnownOrder(String orderId, String merchantId, String channel, String channelOrderId, String status) {}
 
+    private static final TypeReference<List<StockMoves.Move>> MOVES = new TypeReference<>() {};
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -25,31 +31,71 @@ class Books {
         this.json = json;
     }
 
-    void available(String merchantId, String sku, int available) {
-        int units = Math.max(0, available);
-        if (jdbc.update(
-                        "update conflict_stock set available = ? where merchant_id = ? and sku = ?",
-                        units,
-                        merchantId,
-                        sku)
-                == 0) {
+    /**
+     * Our books moved to {@code available} ({@code channel}'s own {@code units} when its order moved them): kept
+     * with the recent moves, those since {@code keepSince}, in the one row of the SKU. Answers the SKU's books now.
+     */
+    StockMoves moved(
+            String merchantId, String sku, int available, String channel, int units, Instant at, Instant keepSince) {
+        int now = Math.max(0, available);
+        Optional<StockMoves> before = stock(merchantId, sku);
+        if (before.isPresent() && before.get().available() == now && units == 0) {
+            return before.get(); // nothing a channel could show moved
+        }
+        StockMoves after = before.orElse(new StockMoves(now, List.of()))
+                .with(new StockMoves.Move(now, channel, units, StockMoves.micros(at)), keepSince);
+        String moves = write(after.moves());
+        if (before.isPresent()) {
             jdbc.update(
-                    "insert into conflict_stock (merchant_id, sku, available) values (?, ?, ?)",
+                    "update conflict_stock set available = ?, moves = ? where merchant_id = ? and sku = ?",
+                    now,
+                    moves,
+                    merchantId,
+                    sku);
+        } else {
+            jdbc.update(
+                    "insert into conflict_stock (merchant_id, sku, available, moves) values (?, ?, ?, ?)",
                     merchantId,
                     sku,
-                    units);
+                    now,
+                    moves);
         }
+        return after;
     }
 
-    Optional<Integer> available(String merchantId, String sku) {
+    Optional<StockMoves> stock(String merchantId, String sku) {
         return jdbc
                 .query(
-                        "select available from conflict_stock where merchant_id = ? and sku = ?",
-                        (rs, i) -> rs.getInt(1),
+                        "select available, moves from conflict_stock where merchant_id = ? and sku = ?",
+                        (rs, i) -> new StockMoves(rs.getInt(1), read(rs.getString(2))),
                         merchantId,
                         sku)
                 .stream()
                 .findFirst();
+    }
+
+    /** The channel of an order whose stock move is its channel's own doing, if it is. */
+    Optional<String> channelOf(String orderId, boolean release) {
+        return order(orderId)
+                // a release is the channel's own only when the order was cancelled (the shop restocks it)
+                .filter(o -> !release || OrderStatus.CANCELLED.name().equals(o.status()))
+                .map(KnownOrder::channel);
+    }
+
+    private List<StockMoves.Move> read(String moves) {
+        try {
+            return moves == null ? List.of() : json.readValue(moves, MOVES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stock moves", e);
+        }
+    }
+
+    private String write(List<StockMoves.Move> moves) {
+        try {
+            return json.writeValueAsString(moves);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stock moves cannot be written", e);
+        }
     }
 
     void placed(OrderPlaced order) {

@@ -20,6 +20,7 @@ import io.syncline.api.orders.OrderEvents.OrderPlaced;
 import io.syncline.api.orders.OrderEvents.OrderRejected;
 import io.syncline.api.orders.OrderEvents.OrderShipped;
 import io.syncline.api.orders.OrderStatus;
+import io.syncline.conflicts.ConflictsProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -28,7 +29,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +47,7 @@ class ConflictDetection {
     private final Books books;
     private final ConflictOpener opener;
     private final SettleTimer timer;
+    private final Explanations explanations;
     private final Duration settleAfter;
 
     ConflictDetection(
@@ -55,13 +56,15 @@ class ConflictDetection {
             Books books,
             ConflictOpener opener,
             SettleTimer timer,
-            @Value("${syncline.conflicts.settle-after:5s}") Duration settleAfter) {
+            Explanations explanations,
+            ConflictsProperties properties) {
         this.causes = causes;
         this.suspects = suspects;
         this.books = books;
         this.opener = opener;
         this.timer = timer;
-        this.settleAfter = settleAfter;
+        this.explanations = explanations;
+        this.settleAfter = properties.settleAfter();
     }
 
     @EventHandler
@@ -77,20 +80,15 @@ class ConflictDetection {
         if (causes.known(conflictId)) {
             return; // this report opened a conflict already: a redelivery
         }
-        Integer available = books.available(report.merchantId(), report.sku()).orElse(null);
-        int buffer = report.buffer() == null ? 0 : report.buffer();
+        Optional<StockMoves> stock = books.stock(report.merchantId(), report.sku());
+        Integer available = stock.map(StockMoves::available).orElse(null);
         boolean explained = theirs == ours
                 || Objects.equals(report.pushing(), theirs)
-                // our books took the sale already; the wanted quantity the report carries had not caught up yet
-                || (available != null && Math.max(0, available - buffer) == theirs)
-                || (theirs < 0
-                        && ours == 0
-                        && causes.oversoldBetween(
-                                report.merchantId(),
-                                report.channelId(),
-                                report.sku(),
-                                takenAt.minus(settleAfter),
-                                takenAt));
+                // the channel lags behind our pushes, or our books took its sale before the report's wanted did
+                || stock.filter(s -> explanations.lagging(s, report.channelId(), theirs, report.buffer(), takenAt))
+                        .isPresent()
+                || explanations.oversold(
+                        report.merchantId(), report.channelId(), report.sku(), ours, theirs, takenAt, takenAt);
         if (explained) {
             // a waiting suspect stays: the channel showing ours now (e.g. our push over a drift) does not explain
             // what it showed before
@@ -144,36 +142,39 @@ class ConflictDetection {
     }
 
     @EventHandler
-    void on(StockCounted e) {
-        stock(e.merchantId(), e.sku(), e.onHand() - e.reserved());
+    void on(StockCounted e, @Timestamp Instant at) {
+        moved(e.merchantId(), e.sku(), e.onHand() - e.reserved(), null, 0, at);
     }
 
     @EventHandler
-    void on(StockAdjusted e) {
-        stock(e.merchantId(), e.sku(), e.onHand() - e.reserved());
+    void on(StockAdjusted e, @Timestamp Instant at) {
+        moved(e.merchantId(), e.sku(), e.onHand() - e.reserved(), null, 0, at);
     }
 
     @EventHandler
-    void on(StockReserved e) {
-        stock(e.merchantId(), e.sku(), e.onHand() - e.reserved());
+    void on(StockReserved e, @Timestamp Instant at) {
+        String channel = books.channelOf(e.orderId(), false).orElse(null);
+        moved(e.merchantId(), e.sku(), e.onHand() - e.reserved(), channel, channel == null ? 0 : -e.quantity(), at);
     }
 
     @EventHandler
-    void on(StockReleased e) {
-        stock(e.merchantId(), e.sku(), e.onHand() - e.reserved());
+    void on(StockReleased e, @Timestamp Instant at) {
+        String channel = books.channelOf(e.orderId(), true).orElse(null);
+        moved(e.merchantId(), e.sku(), e.onHand() - e.reserved(), channel, channel == null ? 0 : e.quantity(), at);
     }
 
     @EventHandler
-    void on(StockCommitted e) {
-        stock(e.merchantId(), e.sku(), e.onHand() - e.reserved());
+    void on(StockCommitted e, @Timestamp Instant at) {
+        moved(e.merchantId(), e.sku(), e.onHand() - e.reserved(), null, 0, at);
     }
 
-    /** Our books moved: a waiting report that shows what we want now saw a change we had not applied yet. */
-    private void stock(String merchantId, String sku, int available) {
-        books.available(merchantId, sku, available);
+    /** Our books moved: a waiting report that a channel lagging behind our pushes would show is explained. */
+    private void moved(String merchantId, String sku, int available, String channel, int units, Instant at) {
+        // a suspect is judged until settled, a settle time after its report: twice the window covers its reach
+        StockMoves stock =
+                books.moved(merchantId, sku, available, channel, units, at, at.minus(settleAfter.multipliedBy(2)));
         for (Suspects.Suspect s : suspects.ofSku(merchantId, sku)) {
-            int buffer = s.buffer() == null ? 0 : s.buffer();
-            if (Math.max(0, available - buffer) == s.theirs()) {
+            if (explanations.lagging(stock, s.channel(), s.theirs(), s.buffer(), s.takenAt())) {
                 suspects.dropReport(s.reportId());
             }
         }

@@ -57,7 +57,8 @@ class ConflictOpener {
                         finding.ours(),
                         finding.theirs(),
                         finding.evidence(),
-                        finding.at()),
+                        finding.at(),
+                        finding.conflictId()),
                 false);
     }
 

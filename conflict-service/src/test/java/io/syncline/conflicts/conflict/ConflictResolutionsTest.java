@@ -105,7 +105,7 @@ class ConflictResolutionsTest {
     void acceptTheirsFollowsTheLatestReport() {
         detect(Conflicts.stockMismatch(ID, 5, 8));
         send(new ReportConflictAgain(
-                ID, MERCHANT, Side.quantity(5), Side.quantity(9), null, Instant.parse("2026-03-01T10:05:00Z")));
+                ID, MERCHANT, Side.quantity(5), Side.quantity(9), null, Instant.parse("2026-03-01T10:05:00Z"), "r-1"));
 
         resolve(Resolution.ACCEPT_THEIRS, null);
 

@@ -60,10 +60,37 @@ class ConflictTest {
     @Test
     void aReportAgainIsAddedWhileOpen() {
         ReportConflictAgain again = reportAgain(9);
-        fixture.given(detected(DETECT))
+        fixture.given(detected(DETECT)).when(again).expectEvents(reportedAgain(again));
+    }
+
+    @Test
+    void aReportSentAgainAfterItWasRecordedAddsNothing() {
+        ReportConflictAgain again = reportAgain(9);
+        fixture.given(detected(DETECT), reportedAgain(again))
                 .when(again)
-                .expectEvents(new ConflictReportedAgain(
-                        ID, MERCHANT, again.ours(), again.theirs(), again.evidence(), again.reportedAt()));
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherReportIsAddedAfterOneWasRecorded() {
+        ReportConflictAgain next = reportAgain(11);
+        fixture.given(detected(DETECT), reportedAgain(reportAgain(9)))
+                .when(next)
+                .expectEvents(reportedAgain(next));
+    }
+
+    @Test
+    void aReportStoredWithoutItsIdDoesNotHideTheNext() {
+        ReportConflictAgain again = reportAgain(9);
+        ConflictReportedAgain before = new ConflictReportedAgain(
+                ID, MERCHANT, again.ours(), again.theirs(), again.evidence(), again.reportedAt(), null);
+        fixture.given(detected(DETECT), before).when(again).expectEvents(reportedAgain(again));
+    }
+
+    private static ConflictReportedAgain reportedAgain(ReportConflictAgain again) {
+        return new ConflictReportedAgain(
+                ID, MERCHANT, again.ours(), again.theirs(), again.evidence(), again.reportedAt(), again.reportId());
     }
 
     @Test
@@ -118,7 +145,8 @@ class ConflictTest {
                 Side.quantity(5),
                 Side.quantity(theirs),
                 new Evidence("reconcile", null, Instant.parse("2026-03-01T10:05:00Z"), 0, 5, "still " + theirs),
-                Instant.parse("2026-03-01T10:05:00Z"));
+                Instant.parse("2026-03-01T10:05:00Z"),
+                "report-" + theirs);
     }
 
     private static ConflictResolved resolved() {

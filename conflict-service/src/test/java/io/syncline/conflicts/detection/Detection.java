@@ -3,6 +3,7 @@ package io.syncline.conflicts.detection;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.syncline.api.common.Refusals;
+import io.syncline.conflicts.ConflictsProperties;
 import io.syncline.conflicts.conflict.ConflictWork.ApplyRule;
 import io.syncline.conflicts.conflict.ConflictWork.DetectConflict;
 import io.syncline.conflicts.conflict.ConflictWork.ReportConflictAgain;
@@ -46,8 +47,11 @@ final class Detection implements AutoCloseable {
         Causes causes = new Causes(db.jdbc, db.json);
         Suspects suspects = new Suspects(db.jdbc);
         ConflictOpener opener = new ConflictOpener(causes, new ConflictRuleStore(db.jdbc, db.json), commands);
-        SuspectSettler settler =
-                new SuspectSettler(suspects, causes, opener, db.transactions, settleAfter, java.time.Clock.systemUTC());
+        Books books = new Books(db.jdbc, db.json);
+        ConflictsProperties properties =
+                new ConflictsProperties(ConflictsProperties.DEFAULTS.escalateAfter(), settleAfter);
+        Explanations explanations = new Explanations(causes, books, properties);
+        SuspectSettler settler = new SuspectSettler(suspects, explanations, opener, db.transactions);
         scheduler = Scheduler.create(db.dataSource, DetectionConfiguration.settleTask(settler))
                 .tableName("scheduled_tasks")
                 .pollingInterval(Duration.ofMillis(50))
@@ -59,7 +63,7 @@ final class Detection implements AutoCloseable {
         var beans = new StaticListableBeanFactory(Map.of("scheduler", scheduler));
         SettleTimer timer = new SettleTimer(beans.getBeanProvider(SchedulerClient.class));
         handlers = new AnnotationEventHandlerAdapter(
-                new ConflictDetection(causes, suspects, new Books(db.jdbc, db.json), opener, timer, settleAfter));
+                new ConflictDetection(causes, suspects, books, opener, timer, explanations, properties));
     }
 
     private Object detect(CommandMessage<?> command) {

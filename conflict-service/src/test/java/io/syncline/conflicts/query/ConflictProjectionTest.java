@@ -143,7 +143,13 @@ class ConflictProjectionTest {
         apply(
                 "c-1",
                 new ConflictReportedAgain(
-                        "c-1", "acme", Side.quantity(5), Side.quantity(11), detected.evidence(), T0.plusSeconds(10)));
+                        "c-1",
+                        "acme",
+                        Side.quantity(5),
+                        Side.quantity(11),
+                        detected.evidence(),
+                        T0.plusSeconds(10),
+                        "r-1"));
         apply(
                 "c-1",
                 new ConflictEscalated(

@@ -1,6 +1,7 @@
 package io.syncline.api.conflicts;
 
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
 
 /** Events of the Conflict aggregate; each repeats the conflict id and merchant id. */
 public final class ConflictEvents {
@@ -20,9 +21,20 @@ public final class ConflictEvents {
             Evidence evidence,
             Instant detectedAt) {}
 
-    /** The same cause was reported again while the conflict is open; the sides are as this report has them. */
+    /**
+     * The same cause was reported again while the conflict is open; the sides are as this report has them.
+     * Revision 2 added {@code reportId}, the report's own id (derived from the event that revealed it), so that a
+     * report sent again is recorded once; null for reports stored before.
+     */
+    @Revision("2")
     public record ConflictReportedAgain(
-            String conflictId, String merchantId, Side ours, Side theirs, Evidence evidence, Instant reportedAt) {}
+            String conflictId,
+            String merchantId,
+            Side ours,
+            Side theirs,
+            Evidence evidence,
+            Instant reportedAt,
+            String reportId) {}
 
     /** A merchant's rule matched at detection but its effect could not be applied; the conflict stays open. */
     public record ConflictRuleFailed(String conflictId, String merchantId, String rule, String reason, Instant at) {}

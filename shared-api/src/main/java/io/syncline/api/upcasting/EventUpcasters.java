@@ -13,6 +13,9 @@ public final class EventUpcasters {
 
     /** Every upcaster, in the order they must run (oldest revision first). */
     public static List<EventUpcaster> all() {
-        return List.of(new OrderRejectedUpcaster(), new ChannelQuantityReportedUpcaster());
+        return List.of(
+                new OrderRejectedUpcaster(),
+                new ChannelQuantityReportedUpcaster(),
+                new ConflictReportedAgainUpcaster());
     }
 }

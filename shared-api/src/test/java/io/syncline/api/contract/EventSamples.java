@@ -123,7 +123,8 @@ final class EventSamples {
                     Side.quantity(7),
                     Side.quantity(3),
                     new Evidence("reconcile", null, LATER, 1, 8, "the shop shows 3"),
-                    LATER),
+                    LATER,
+                    "report-1"),
             new ConflictRuleFailed(
                     CONFLICT, MERCHANT, "STOCK_MISMATCH → ACCEPT_THEIRS", "on-hand would fall below reserved", LATER),
             new ConflictEscalated(CONFLICT, MERCHANT, ConflictKind.OVERSOLD, "shop-2", "TEA", ORDER, LATER),
@@ -153,6 +154,15 @@ final class EventSamples {
 
     /** What each older fixture ({@link EventFixture#path()}) reads as today, once upcast. */
     private static final Map<String, Object> UPCAST = Map.of(
+            "events/conflicts/ConflictReportedAgain.json",
+            new ConflictReportedAgain(
+                    CONFLICT,
+                    MERCHANT,
+                    Side.quantity(7),
+                    Side.quantity(3),
+                    new Evidence("reconcile", null, LATER, 1, 8, "the shop shows 3"),
+                    LATER,
+                    null),
             "events/orders/OrderRejected.json",
             new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:MUG", "OUT_OF_STOCK", SKU),
             "events/channels/ChannelQuantityReported.json",
