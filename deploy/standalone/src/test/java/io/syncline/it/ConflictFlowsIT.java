@@ -26,7 +26,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Conflicts end to end, driven by the channel simulator over real HTTP on PostgreSQL: 1,000 orders over a Shopify
- * and a TikTok shop selling the same SKUs (no spurious mismatch may come of their sales) with drift, duplicate orders with other lines, cancellations after shipment and a burst that
+ * and a TikTok shop with drift, duplicate orders with other lines, cancellations after shipment and a burst that
  * oversells Shopify made on purpose (see {@link ConflictScenario}); each becomes exactly one conflict of its kind,
  * the default rules resolve the routine ones, an operator the rest, and every shop ends showing ours less its
  * buffer. The run is played once for both tests.

@@ -25,9 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * The conflict flows' run: a Shopify shop (echoing every level change, as Shopify does) and a TikTok shop of the
- * channel simulator connected to merchant m1 over real HTTP both ways, 1,000 orders over them, both selling the same
- * SKUs (see {@link PacedBuyers}), and disagreements made on purpose while the orders come, each noted as the
- * conflict it must become.
+ * channel simulator connected to merchant m1 over real HTTP both ways, 1,000 orders over them, and disagreements
+ * made on purpose while the orders come, each noted as the conflict it must become.
  */
 final class ConflictScenario {
 
@@ -37,7 +36,7 @@ final class ConflictScenario {
     static final int ORDERS = 1000;
 
     private static final double ORDERS_PER_SECOND = 8;
-    private static final int SALE_SKUS = 12;
+    private static final int SALE_SKUS = 30;
     private static final int SALE_STOCK = 400;
     private static final int DRIFT_STOCK = 40;
     private static final int DUPLICATES = 10;
@@ -139,7 +138,12 @@ final class ConflictScenario {
         check(conflicts().isEmpty(), () -> "conflicts before any order: " + conflicts());
         Instant started = Instant.now();
 
-        PacedBuyers buyers = new PacedBuyers(simulator, saleSkus, ORDERS_PER_SECOND, 20261202L);
+        Map<String, Integer> saleStock = new LinkedHashMap<>();
+        saleSkus.forEach(s -> saleStock.put(s, SALE_STOCK));
+        int half = saleSkus.size() / 2;
+        Map<String, List<String>> skusOf =
+                Map.of(SHOPIFY, saleSkus.subList(0, half), TIKTOK, saleSkus.subList(half, saleSkus.size()));
+        PacedBuyers buyers = new PacedBuyers(simulator, BUFFERS, saleStock, skusOf, ORDERS_PER_SECOND, 20261202L);
         List<Step> plan = plan(buyers);
         int ownOrders = ORDERS - DUPLICATES - REFUSED_STATUSES - BURST;
         AtomicReference<Throwable> failed = new AtomicReference<>();
