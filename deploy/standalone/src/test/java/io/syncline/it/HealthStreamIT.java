@@ -7,9 +7,11 @@ import io.syncline.it.StreamIT.Event;
 import io.syncline.it.StreamIT.Sse;
 import io.syncline.it.WebSocketStreamIT.Frame;
 import io.syncline.it.WebSocketStreamIT.Ws;
+import io.syncline.live.stream.HealthStream;
 import io.syncline.live.stream.StreamHub;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +31,15 @@ class HealthStreamIT extends StandaloneIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private HealthStream healthStream;
+
+    /** A change is only streamed against what the poll saw last: until it has seen UP, a DOWN is no change. */
+    @BeforeEach
+    void pollSawHealthUp() {
+        await(() -> "UP".equals(healthStream.lastStatus()), "the health poll seeing UP");
+    }
 
     @AfterEach
     void healthUpAgain() {

@@ -76,6 +76,11 @@ public class HealthStream implements SmartLifecycle {
         this.pollMillis = pollMillis;
     }
 
+    /** The aggregate status as last polled; {@code null} before the first poll. */
+    public synchronized String lastStatus() {
+        return lastStatus;
+    }
+
     /** Looks at the health once; streams a change. The first look only records the status. */
     synchronized void check() {
         HealthComponent now = health.get();
