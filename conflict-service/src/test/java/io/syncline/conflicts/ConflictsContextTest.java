@@ -14,12 +14,12 @@ import io.syncline.api.conflicts.ConflictEvents.ConflictResolved;
 import io.syncline.api.conflicts.Resolution;
 import io.syncline.conflicts.conflict.ConflictWork.DetectConflict;
 import io.syncline.conflicts.support.Conflicts;
+import io.syncline.platform.deadlines.FiringTolerantDeadlineManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Tag;
@@ -60,7 +60,7 @@ class ConflictsContextTest {
 
         send(detect);
 
-        assertThat(deadlines).isInstanceOf(DbSchedulerDeadlineManager.class);
+        assertThat(deadlines).isInstanceOf(FiringTolerantDeadlineManager.class);
         assertThat(jdbc.queryForObject(
                         "select count(*) from scheduled_tasks where task_data is not null", Integer.class))
                 .isPositive();
