@@ -12,6 +12,7 @@ record StoreOptions(
         long replayEvents,
         long fillEvents,
         int fillPerAggregate,
+        boolean analyze,
         Duration warmup,
         Duration duration,
         int concurrency,
@@ -28,6 +29,8 @@ record StoreOptions(
               --replay-events=20000    events appended at once for (c) the projections' catch-up rate
               --fill=5000000           events written into the store for (b), of other stock aggregates (0: skip b)
               --fill-per-aggregate=100 events per filled aggregate
+              --analyze=true           VACUUM ANALYZE the event table after the fill, as autovacuum keeps a store that
+                                       grew over time (false: the planner sees the fill only once autovacuum runs)
               --warmup=10s             closed-loop orders before each throughput window of (b)
               --duration=30s           each throughput window of (b)
               --concurrency=16         clients of the throughput windows
@@ -43,6 +46,7 @@ record StoreOptions(
             "replay-events",
             "fill",
             "fill-per-aggregate",
+            "analyze",
             "warmup",
             "duration",
             "concurrency",
@@ -51,13 +55,14 @@ record StoreOptions(
             "seed");
 
     static StoreOptions parse(String[] args, Map<String, String> env) {
-        Flags flags = AppOptions.parse(args, FLAGS, Set.of("keep"), env);
+        Flags flags = AppOptions.parse(args, FLAGS, Set.of("keep", "analyze"), env);
         StoreOptions options = new StoreOptions(
                 Long.parseLong(flags.get("aggregate-events", "100000")),
                 flags.integer("loads", "100"),
                 Long.parseLong(flags.get("replay-events", "20000")),
                 Long.parseLong(flags.get("fill", "5000000")),
                 flags.integer("fill-per-aggregate", "100"),
+                flags.bool("analyze", "true"),
                 flags.duration("warmup", "10s"),
                 flags.duration("duration", "30s"),
                 flags.integer("concurrency", "16"),
