@@ -48,6 +48,8 @@ export class StreamClient {
     this.acked = new Set();
     this.state = 'offline';
     this.transport = null;
+    /** Whether a connection was live before: a later one without a resume point may have missed messages. */
+    this.wasLive = false;
     /** Bumped whenever the transport is replaced, so that callbacks of an old one do nothing. */
     this.generation = 0;
     this.onOnline = () => this.online();
@@ -125,8 +127,12 @@ export class StreamClient {
   }
 
   connected(transport) {
+    // a connection lost before it brought a stored message leaves nothing to resume from: what was sent
+    // meanwhile is asked for again, as after an expired resume point
+    const gap = this.wasLive && this.lastEventId === null;
+    this.wasLive = true;
     this.setState('live', transport);
-    if (this.reloadWhenConnected) {
+    if (this.reloadWhenConnected || gap) {
       // the subscription is asked for before the snapshot: what happens in between is sent, not lost
       this.reloadWhenConnected = false;
       this.onExpired?.();

@@ -224,6 +224,9 @@ class ConflictsPageIT extends StandaloneIntegrationTest {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
         contexts.add(context);
         Page page = context.newPage();
+        // what a failed run needs to be understood: the page's own messages and its stream connections
+        page.onConsoleMessage(m -> System.out.println("console of " + user + ": " + m.text()));
+        page.onWebSocket(ws -> ws.onClose(w -> System.out.println("stream of " + user + " closed")));
         page.navigate(base() + "/");
         page.locator("#login-username").fill(user);
         page.locator("#login-password").fill("secret");

@@ -205,6 +205,32 @@ class DashboardIT extends StandaloneIntegrationTest {
                 .containsPattern("\"resumeAfter\":\\d+");
     }
 
+    @Test
+    void streamCutBeforeItsFirstStoredMessageReloadsWhatItMissed() {
+        Page page = browserPage(1280, 900);
+        List<String> snapshots = snapshotRequests(page);
+        List<String> sent = new CopyOnWriteArrayList<>();
+        page.onWebSocket(ws -> ws.onFrameSent(frame -> sent.add(frame.text())));
+        logIn(page);
+        page.waitForSelector("#stream-state[data-state='live']", new Page.WaitForSelectorOptions().setTimeout(10_000));
+        int loads = snapshots.size();
+
+        page.route(STREAM_URLS, route -> route.abort());
+        closeAllStreams();
+        page.waitForSelector(
+                "#stream-state[data-state='reconnecting']", new Page.WaitForSelectorOptions().setTimeout(5000));
+        String missed = placeOrder(stock(50), true);
+        page.unroute(STREAM_URLS);
+
+        // with no id to resume after, only a fresh snapshot can show what was sent meanwhile
+        page.waitForSelector(
+                "tr[data-order-id='" + missed + "'][data-status='CONFIRMED']",
+                new Page.WaitForSelectorOptions().setTimeout(30_000));
+        if (!hellos(sent).get(hellos(sent).size() - 1).contains("resumeAfter")) {
+            assertThat(snapshots.size()).as("the snapshot loaded again").isGreaterThan(loads);
+        }
+    }
+
     /** The (re)subscriptions among the frames a page sent. */
     private static List<String> hellos(List<String> sent) {
         return sent.stream().filter(frame -> frame.contains("\"subscribe\"")).toList();
