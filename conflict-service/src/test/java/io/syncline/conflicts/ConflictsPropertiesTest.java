@@ -14,15 +14,23 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class ConflictsPropertiesTest {
 
     @Test
-    void defaultsToFifteenMinutesAndFiveSeconds() {
-        assertThat(bind(Map.of())).isEqualTo(new ConflictsProperties(Duration.ofMinutes(15), Duration.ofSeconds(5)));
+    void defaultsToFifteenMinutesFiveSecondsAndThirtySeconds() {
+        assertThat(bind(Map.of()))
+                .isEqualTo(
+                        new ConflictsProperties(Duration.ofMinutes(15), Duration.ofSeconds(5), Duration.ofSeconds(30)));
         assertThat(ConflictsProperties.DEFAULTS).isEqualTo(bind(Map.of()));
     }
 
     @Test
     void bindsTheSettings() {
-        assertThat(bind(Map.of("syncline.conflicts.escalate-after", "1h", "syncline.conflicts.settle-after", "250ms")))
-                .isEqualTo(new ConflictsProperties(Duration.ofHours(1), Duration.ofMillis(250)));
+        assertThat(bind(Map.of(
+                        "syncline.conflicts.escalate-after",
+                        "1h",
+                        "syncline.conflicts.settle-after",
+                        "250ms",
+                        "syncline.conflicts.settle-at-most",
+                        "2s")))
+                .isEqualTo(new ConflictsProperties(Duration.ofHours(1), Duration.ofMillis(250), Duration.ofSeconds(2)));
     }
 
     @Test
@@ -33,6 +41,21 @@ class ConflictsPropertiesTest {
         assertThatThrownBy(() -> bind(Map.of("syncline.conflicts.settle-after", "-1s")))
                 .isInstanceOf(BindException.class)
                 .hasRootCauseMessage("syncline.conflicts.settle-after must be positive");
+    }
+
+    @Test
+    void waitsInAllAtLeastTheSettleTimeUnlessSetOtherwise() {
+        assertThat(bind(Map.of("syncline.conflicts.settle-after", "1m")).settleAtMost())
+                .isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void refusesAWaitInAllShorterThanTheSettleTime() {
+        assertThatThrownBy(() -> bind(
+                        Map.of("syncline.conflicts.settle-after", "10s", "syncline.conflicts.settle-at-most", "5s")))
+                .isInstanceOf(BindException.class)
+                .hasRootCauseMessage(
+                        "syncline.conflicts.settle-at-most must be at least syncline.conflicts.settle-after");
     }
 
     private static ConflictsProperties bind(Map<String, String> settings) {

@@ -49,6 +49,11 @@ class ConflictDetection {
     private final SettleTimer timer;
     private final Explanations explanations;
     private final Duration settleAfter;
+    /**
+     * How far back a SKU's moves are kept: a report is judged by states up to {@code settle-at-most} before it, until
+     * settled, at most that long after it.
+     */
+    private final Duration movesKept;
 
     ConflictDetection(
             Causes causes,
@@ -65,6 +70,7 @@ class ConflictDetection {
         this.timer = timer;
         this.explanations = explanations;
         this.settleAfter = properties.settleAfter();
+        this.movesKept = properties.settleAtMost().multipliedBy(2);
     }
 
     @EventHandler
@@ -170,9 +176,8 @@ class ConflictDetection {
 
     /** Our books moved: a waiting report that a channel lagging behind our pushes would show is explained. */
     private void moved(String merchantId, String sku, int available, String channel, int units, Instant at) {
-        // a suspect is judged until settled, a settle time after its report: twice the window covers its reach
-        StockMoves stock =
-                books.moved(merchantId, sku, available, channel, units, at, at.minus(settleAfter.multipliedBy(2)));
+        // the window before a report, and the longest it may wait to be settled
+        StockMoves stock = books.moved(merchantId, sku, available, channel, units, at, at.minus(movesKept));
         for (Suspects.Suspect s : suspects.ofSku(merchantId, sku)) {
             if (explanations.lagging(stock, s.channel(), s.theirs(), s.buffer(), s.takenAt())) {
                 suspects.dropReport(s.reportId());

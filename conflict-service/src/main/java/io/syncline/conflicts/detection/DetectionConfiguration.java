@@ -1,6 +1,7 @@
 package io.syncline.conflicts.detection;
 
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.async.SequentialPolicy;
@@ -8,7 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wiring of detection: its events are handled strictly in order, and its settle timer is a persistent task. */
+/**
+ * Wiring of detection: its events are handled strictly in order, its progress is followed, and its settle timer is a
+ * persistent task.
+ */
 @Configuration
 class DetectionConfiguration {
 
@@ -18,12 +22,21 @@ class DetectionConfiguration {
         processing.registerSequencingPolicy(ConflictDetection.PROCESSING_GROUP, c -> new SequentialPolicy());
     }
 
+    @Autowired
+    void followProgress(EventProcessingConfigurer processing, DetectionProgress progress) {
+        processing.registerHandlerInterceptor(ConflictDetection.PROCESSING_GROUP, c -> progress);
+    }
+
     @Bean
-    OneTimeTask<Void> conflictSettleTask(SuspectSettler settler) {
+    CustomTask<Void> conflictSettleTask(SuspectSettler settler) {
         return settleTask(settler);
     }
 
-    static OneTimeTask<Void> settleTask(SuspectSettler settler) {
-        return Tasks.oneTime(SettleTimer.TASK).execute((instance, context) -> settler.settle(instance.getId()));
+    /** One instance per report; done once settled, or due again while the suspect waits on. */
+    static CustomTask<Void> settleTask(SuspectSettler settler) {
+        return Tasks.custom(SettleTimer.TASK, Void.class).execute((instance, context) -> settler.settle(
+                        instance.getId())
+                .<CompletionHandler<Void>>map(at -> (complete, operations) -> operations.reschedule(complete, at))
+                .orElseGet(CompletionHandler.OnCompleteRemove::new));
     }
 }

@@ -16,11 +16,14 @@ class Explanations {
     private final Causes causes;
     private final Books books;
     private final Duration settleAfter;
+    /** How far before a report a state of our books may be one the channel was in step with. */
+    private final Duration lookBack;
 
     Explanations(Causes causes, Books books, ConflictsProperties properties) {
         this.causes = causes;
         this.books = books;
         this.settleAfter = properties.settleAfter();
+        this.lookBack = properties.settleAtMost();
     }
 
     /** How long a differing report waits for an explanation. */
@@ -45,7 +48,7 @@ class Explanations {
 
     /** Whether the channel shows what it would lagging behind our pushes, given the SKU's moves. */
     boolean lagging(StockMoves stock, String channel, int theirs, Integer buffer, Instant takenAt) {
-        return lagging(stock, channel, theirs, buffer == null ? 0 : buffer, takenAt, settleAfter);
+        return lagging(stock, channel, theirs, buffer == null ? 0 : buffer, takenAt, lookBack);
     }
 
     /**

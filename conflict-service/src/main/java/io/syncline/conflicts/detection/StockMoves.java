@@ -13,7 +13,7 @@ import java.util.List;
 record StockMoves(int available, List<Move> moves) {
 
     /** The most moves kept per SKU, so that a hot SKU stays cheap to judge. */
-    static final int MAX = 64;
+    static final int MAX = 128;
 
     /**
      * One move of our books: {@code available} after it; {@code channel} the channel whose own order moved it

@@ -3,36 +3,75 @@ package io.syncline.conflicts.detection;
 import io.syncline.api.conflicts.ConflictKind;
 import io.syncline.api.conflicts.Evidence;
 import io.syncline.api.conflicts.Side;
+import io.syncline.conflicts.ConflictsProperties;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the settle timer does when a suspect's time is up: a suspect still there was explained by nothing, so its
- * conflict opens, with the sides as the report had them.
+ * conflict opens, with the sides as the report had them. It waits a little longer, up to {@code settle-at-most}
+ * after its report, while what could still explain it is on its way: detection working through older events, or
+ * the channel's orders received and not applied yet.
  */
 @Component
 class SuspectSettler {
+
+    /** The longest a suspect that waits on goes unlooked at. */
+    private static final Duration AGAIN = Duration.ofSeconds(1);
 
     private final Suspects suspects;
     private final Explanations explanations;
     private final ConflictOpener opener;
     private final TransactionTemplate transaction;
+    private final DetectionProgress progress;
+    private final ChannelBacklog backlog;
+    private final Duration atMost;
+    /** How soon a suspect that waits on is looked at again. */
+    private final Duration again;
 
     SuspectSettler(
             Suspects suspects,
             Explanations explanations,
             ConflictOpener opener,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            DetectionProgress progress,
+            ChannelBacklog backlog,
+            ConflictsProperties properties) {
         this.suspects = suspects;
         this.explanations = explanations;
         this.opener = opener;
         this.transaction = new TransactionTemplate(transactions);
+        this.progress = progress;
+        this.backlog = backlog;
+        this.atMost = properties.settleAtMost();
+        this.again = properties.settleAfter().compareTo(AGAIN) < 0 ? properties.settleAfter() : AGAIN;
     }
 
-    /** Settles the suspect of one report, if it still waits (a newer report, or a stock event, may have taken it). */
-    void settle(String reportId) {
+    /**
+     * Settles the suspect of one report, if it still waits (a newer report, or a stock event, may have taken it);
+     * answers when to look again if what may explain it is still on its way.
+     */
+    Optional<Instant> settle(String reportId) {
+        Optional<Suspects.Suspect> waiting = suspects.find(reportId);
+        if (waiting.isEmpty()) {
+            return Optional.empty();
+        }
+        Suspects.Suspect s = waiting.get();
+        Instant now = Instant.now();
+        // asked outside the suspect's lock: detection's own handling of a stock event must not wait on the gateway
+        if (now.isBefore(s.takenAt().plus(atMost))
+                && (!progress.through(s.dueAt()) || !backlog.applied(s.merchantId(), s.channel(), s.dueAt()))) {
+            return Optional.of(now.plus(again));
+        }
+        decide(reportId);
+        return Optional.empty();
+    }
+
+    private void decide(String reportId) {
         transaction.executeWithoutResult(status -> suspects.lockReport(reportId).ifPresent(s -> {
             suspects.dropReport(reportId);
             if (explanations.oversold(

@@ -85,6 +85,14 @@ class Suspects {
                 sku);
     }
 
+    /** The suspect of a report, as it stands. */
+    Optional<Suspect> find(String reportId) {
+        return jdbc
+                .query("select " + COLUMNS + " from conflict_suspects where report_id = ?", Suspects::row, reportId)
+                .stream()
+                .findFirst();
+    }
+
     /** The suspect of a report, locked until the transaction ends (its timer and the processor may meet here). */
     Optional<Suspect> lockReport(String reportId) {
         return jdbc

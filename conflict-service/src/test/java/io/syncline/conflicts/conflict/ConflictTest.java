@@ -36,7 +36,8 @@ class ConflictTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Conflict.class);
-        fixture.registerInjectableResource(new ConflictsProperties(ESCALATE_AFTER, Duration.ofSeconds(5)));
+        fixture.registerInjectableResource(
+                new ConflictsProperties(ESCALATE_AFTER, Duration.ofSeconds(5), Duration.ofSeconds(30)));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.syncline.conflicts.detection;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.syncline.api.channels.ChannelQueries.CountPendingOrderDeliveries;
 import io.syncline.api.common.Refusals;
 import io.syncline.conflicts.ConflictsProperties;
 import io.syncline.conflicts.conflict.ConflictWork.ApplyRule;
@@ -17,11 +18,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.queryhandling.DefaultQueryGateway;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
@@ -37,7 +42,20 @@ final class Detection implements AutoCloseable {
     private final AnnotationEventHandlerAdapter handlers;
     private final Scheduler scheduler;
 
+    /** What the stand-in gateway answers: the channel's order deliveries not applied yet. */
+    final AtomicInteger pendingOrders = new AtomicInteger();
+    /** How often the stand-in gateway was asked. */
+    final AtomicInteger backlogAsked = new AtomicInteger();
+    /** Whether detection has reached the head of the event stream, as its processor would say. */
+    final AtomicBoolean caughtUp = new AtomicBoolean(true);
+
+    private final DetectionProgress progress = new DetectionProgress(caughtUp::get);
+
     Detection(ConflictsDatabase db, Duration settleAfter, boolean timerRunning) {
+        this(db, settleAfter, ConflictsProperties.DEFAULTS.settleAtMost(), timerRunning);
+    }
+
+    Detection(ConflictsDatabase db, Duration settleAfter, Duration settleAtMost, boolean timerRunning) {
         this.db = db;
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         bus.subscribe(DetectConflict.class.getName(), this::detect);
@@ -48,10 +66,17 @@ final class Detection implements AutoCloseable {
         Suspects suspects = new Suspects(db.jdbc);
         ConflictOpener opener = new ConflictOpener(causes, new ConflictRuleStore(db.jdbc, db.json), commands);
         Books books = new Books(db.jdbc, db.json);
-        ConflictsProperties properties =
-                new ConflictsProperties(ConflictsProperties.DEFAULTS.escalateAfter(), settleAfter);
+        ConflictsProperties properties = ConflictsProperties.DEFAULTS.withSettle(settleAfter, settleAtMost);
         Explanations explanations = new Explanations(causes, books, properties);
-        SuspectSettler settler = new SuspectSettler(suspects, explanations, opener, db.transactions);
+        SimpleQueryBus queries = SimpleQueryBus.builder().build();
+        queries.subscribe(CountPendingOrderDeliveries.class.getName(), Integer.class, query -> {
+            backlogAsked.incrementAndGet();
+            return pendingOrders.get();
+        });
+        ChannelBacklog backlog = new ChannelBacklog(
+                DefaultQueryGateway.builder().queryBus(queries).build());
+        SuspectSettler settler =
+                new SuspectSettler(suspects, explanations, opener, db.transactions, progress, backlog, properties);
         scheduler = Scheduler.create(db.dataSource, DetectionConfiguration.settleTask(settler))
                 .tableName("scheduled_tasks")
                 .pollingInterval(Duration.ofMillis(50))
@@ -89,6 +114,7 @@ final class Detection implements AutoCloseable {
     /** Handles an event as delivered with this id and timestamp (the same twice: a redelivery). */
     void handle(String id, Object event, Instant at) {
         db.handle(handlers, new GenericEventMessage<>(id, event, Map.of(), at));
+        progress.handled(at);
     }
 
     <T> List<T> sent(Class<T> type) {

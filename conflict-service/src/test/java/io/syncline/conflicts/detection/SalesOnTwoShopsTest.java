@@ -174,6 +174,68 @@ class SalesOnTwoShopsTest {
         assertThat(detection.sent).isEmpty();
     }
 
+    @Test
+    void aSaleTheShopAnnouncedButWeHaveNotBookedByTheSettleTimeOpensNothing() {
+        count(10);
+        // A sold 1 and says so at once; its order waits in our inbox behind other deliveries past the settle time
+        detection.pendingOrders.set(1);
+        report(A, 9, 10, 0);
+        await().atMost(WAIT).until(() -> detection.backlogAsked.get() > 0);
+        assertThat(detection.sent).isEmpty();
+
+        place("o-a", A, 1);
+        reserve("o-a", 1);
+        detection.pendingOrders.set(0);
+
+        awaitSettled();
+        assertThat(detection.sent).isEmpty();
+    }
+
+    @Test
+    void aSettleWaitsForDetectionToHandleTheEventsBeforeIt() {
+        count(10);
+        place("o-a", A, 1);
+        // A's sale is stored, but detection, busy with older events, reaches it only after the settle time
+        detection.caughtUp.set(false);
+        report(A, 9, 10, 0);
+        // looked at again a second after it was due (later than the database's rounding of the due time)
+        Instant due = clock.plus(SETTLE);
+        await().atMost(WAIT).until(() -> settleTime().isAfter(due.plusMillis(500)));
+        assertThat(detection.sent).isEmpty();
+
+        reserve("o-a", 1);
+        detection.caughtUp.set(true);
+
+        awaitSettled();
+        assertThat(detection.sent).isEmpty();
+    }
+
+    @Test
+    void aSuspectWaitsOnNoLongerThanSettleAtMost() {
+        detection.close();
+        detection = new Detection(db, SETTLE, SETTLE.multipliedBy(2), true);
+        count(10);
+        // orders of A are never applied (say their SKU is unknown): a hand edit still opens its conflict
+        detection.pendingOrders.set(1);
+        report(A, 20, 10, 0);
+
+        await().atMost(WAIT).until(() -> !detection.sent(DetectConflict.class).isEmpty());
+        awaitSettled();
+        assertThat(detection.backlogAsked.get()).as("it waited on").isGreaterThan(1);
+        assertThat(detection.sent(DetectConflict.class)).singleElement().satisfies(d -> assertThat(d.theirs())
+                .isEqualTo(Side.quantity(20)));
+    }
+
+    /** When the settle timer of the one waiting report is due. */
+    private Instant settleTime() {
+        return db.jdbc
+                .queryForObject(
+                        "select execution_time from scheduled_tasks where task_name = ?",
+                        java.sql.Timestamp.class,
+                        SettleTimer.TASK)
+                .toInstant();
+    }
+
     private void count(int onHand) {
         handle(new StockCounted("acme/MUG", "acme", "MUG", 0, onHand, 0));
         reserved = 0;

@@ -27,6 +27,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ShopifyWebhooks {
 
+    /** The topic of a stock report: a listing's quantity changed on the shop. */
+    public static final String INVENTORY_TOPIC = "inventory_levels/update";
+
     public static final String HMAC = "X-Shopify-Hmac-Sha256";
     public static final String TOPIC = "X-Shopify-Topic";
     public static final String SHOP_DOMAIN = "X-Shopify-Shop-Domain";
@@ -79,8 +82,7 @@ public final class ShopifyWebhooks {
             case "orders/cancelled" -> ShopifyResources.orderCancelled(ShopifyResources.parse(delivery.body()));
             case "orders/updated" -> ShopifyResources.orderUpdated(ShopifyResources.parse(delivery.body()));
             case "orders/fulfilled" -> ShopifyResources.orderShipped(ShopifyResources.parse(delivery.body()));
-            case "inventory_levels/update" ->
-                ShopifyResources.quantityReported(ShopifyResources.parse(delivery.body()));
+            case INVENTORY_TOPIC -> ShopifyResources.quantityReported(ShopifyResources.parse(delivery.body()));
             default -> new ChannelNotice.Ignored("Shopify topic " + topic + " is not one Syncline acts on");
         };
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.syncline.gateway.channels.WebhookDelivery;
+import io.syncline.gateway.channels.shopify.ShopifyWebhooks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -46,6 +47,22 @@ class DeliveryInbox {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+    }
+
+    /**
+     * Deliveries of a channel received by {@code receivedBy} and not applied yet (waiting, or failed and to be tried
+     * again), stock reports aside: sales and their changes the channel announced that our books do not show yet.
+     */
+    int pendingOrders(String merchantId, String channelId, Instant receivedBy) {
+        Integer count = jdbc.queryForObject(
+                "select count(*) from channel_deliveries where merchant_id = ? and channel_id = ?"
+                        + " and next_attempt_at is not null and topic <> ? and received_at <= ?",
+                Integer.class,
+                merchantId,
+                channelId,
+                ShopifyWebhooks.INVENTORY_TOPIC,
+                Timestamp.from(receivedBy));
+        return count == null ? 0 : count;
     }
 
     /** Where a delivery was stored; {@code seenBefore} when an earlier copy holds its dedupe key. */
