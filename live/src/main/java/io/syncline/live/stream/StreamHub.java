@@ -109,6 +109,10 @@ public class StreamHub implements SmartLifecycle {
     private final Object pollLock = new Object();
     private final AtomicBoolean nudged = new AtomicBoolean();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    /** The next scheduled look for rows, and how long it waits: see {@link #scheduledPoll()}. */
+    private volatile ScheduledFuture<?> pollTask;
+
+    private volatile long pollDelay;
     private volatile boolean running;
 
     @Autowired
@@ -285,14 +289,17 @@ public class StreamHub implements SmartLifecycle {
         }
     }
 
-    /** Reads and dispatches every row committed since the last poll. */
-    void poll() {
+    /** Reads and dispatches every row committed since the last poll; answers how many there were. */
+    int poll() {
         synchronized (pollLock) {
+            int found = 0;
             List<StreamMessage> batch;
             do {
                 batch = store.after(lastSeenId, PAGE_SIZE);
                 dispatch(batch);
+                found += batch.size();
             } while (batch.size() == PAGE_SIZE && running);
+            return found;
         }
     }
 
@@ -451,11 +458,9 @@ public class StreamHub implements SmartLifecycle {
             tailFloor = newest;
         }
         running = true;
-        Duration poll = properties.pollInterval();
         Duration heartbeat = properties.heartbeat();
         Duration purgeEvery = purgeInterval(properties.retention());
-        tasks.add(scheduler.scheduleWithFixedDelay(
-                this::pollSafely, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS));
+        schedulePoll(properties.pollInterval().toMillis());
         tasks.add(scheduler.scheduleAtFixedRate(
                 this::heartbeatSafely, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS));
         long stallCheck = Math.max(10, writeStall.toMillis() / 4);
@@ -472,6 +477,10 @@ public class StreamHub implements SmartLifecycle {
         running = false;
         tasks.forEach(task -> task.cancel(false));
         tasks.clear();
+        ScheduledFuture<?> next = pollTask;
+        if (next != null) {
+            next.cancel(false);
+        }
         snapshot().forEach(StreamSubscription::close);
         scheduler.shutdown();
         delivery.shutdown();
@@ -493,13 +502,32 @@ public class StreamHub implements SmartLifecycle {
 
     // a scheduled task that throws is never run again: log and carry on instead
 
-    private void pollSafely() {
+    /** Whether a look found rows; a failed look found none. */
+    private boolean pollSafely() {
         try {
-            if (running) {
-                poll();
-            }
+            return running && poll() > 0;
         } catch (RuntimeException e) {
             log.warn("Polling stream messages failed; retrying at the next interval", e);
+            return false;
+        }
+    }
+
+    /** Found rows: the next look comes at the poll interval again; found none: it waits twice as long, up to idle. */
+    private void scheduledPoll() {
+        long next = pollSafely()
+                ? properties.pollInterval().toMillis()
+                : Math.min(properties.idlePollInterval().toMillis(), pollDelay * 2);
+        schedulePoll(next);
+    }
+
+    private void schedulePoll(long delayMillis) {
+        pollDelay = delayMillis;
+        try {
+            if (running) {
+                pollTask = scheduler.schedule(this::scheduledPoll, delayMillis, TimeUnit.MILLISECONDS);
+            }
+        } catch (RejectedExecutionException e) {
+            // stopping: nobody is left to deliver to
         }
     }
 

@@ -24,7 +24,7 @@ class StreamHubConcurrencyTest {
         InMemoryStreamStore store = new InMemoryStreamStore();
         StreamHub hub = new StreamHub(
                 store,
-                new StreamProperties(Duration.ofHours(1), null, Duration.ofMillis(2), null, 40),
+                new StreamProperties(Duration.ofHours(1), null, Duration.ofMillis(2), null, null, 40),
                 new StreamAccessProperties(null, 10_000, null, null, null),
                 StreamDeliveryProperties.defaults());
         hub.start();

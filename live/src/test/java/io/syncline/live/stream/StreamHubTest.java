@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -371,6 +374,55 @@ class StreamHubTest {
         }
     }
 
+    @Test
+    void looksLessOftenWhileNothingComesAndAtTheIntervalAgainOnceSomethingDoes() {
+        RecordingScheduler scheduler = new RecordingScheduler();
+        StreamHub hub = new StreamHub(
+                store,
+                new StreamProperties(
+                        Duration.ofHours(1), null, Duration.ofMillis(100), Duration.ofMillis(700), null, 100),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                scheduler,
+                new DirectExecutorService(),
+                StreamHub.CLIENT_BUFFER);
+        hubs.add(hub);
+        hub.start();
+        RecordingSink sink = new RecordingSink();
+        hub.subscribe("m1", ALL, null, sink);
+
+        for (int i = 0; i < 4; i++) {
+            scheduler.runNextPoll();
+        }
+        long live = store.append("m1", ORDERS, "order.placed").id();
+        scheduler.runNextPoll();
+        scheduler.runNextPoll();
+
+        assertThat(scheduler.pollDelays).containsExactly(100L, 200L, 400L, 700L, 700L, 100L, 200L);
+        assertThat(sink.ids()).containsExactly(live);
+    }
+
+    /** Records the one-off tasks (the polls) with their delays instead of running them; the rest never run. */
+    private static final class RecordingScheduler extends ScheduledThreadPoolExecutor {
+
+        final List<Long> pollDelays = new ArrayList<>();
+        private Runnable next;
+
+        RecordingScheduler() {
+            super(1);
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            pollDelays.add(unit.toMillis(delay));
+            next = command;
+            return super.schedule(() -> {}, 1, TimeUnit.DAYS);
+        }
+
+        void runNextPoll() {
+            next.run();
+        }
+    }
+
     private StreamHub hub(int tailSize) {
         StreamHub hub = new StreamHub(
                 store,
@@ -386,7 +438,7 @@ class StreamHubTest {
 
     /** Polls and heartbeats are driven by the tests, so the scheduled ones practically never run. */
     static StreamProperties properties(int tailSize) {
-        return new StreamProperties(Duration.ofHours(1), null, Duration.ofHours(1), null, tailSize);
+        return new StreamProperties(Duration.ofHours(1), null, Duration.ofHours(1), null, null, tailSize);
     }
 
     private static ScheduledExecutorService scheduler() {
