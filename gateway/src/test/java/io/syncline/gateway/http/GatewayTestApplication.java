@@ -59,7 +59,8 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
             "org.axonframework.springboot.autoconfig.SecurityAutoConfiguration",
             "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
             "org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration",
-            "org.axonframework.springboot.autoconfig.XStreamAutoConfiguration"
+            "org.axonframework.springboot.autoconfig.XStreamAutoConfiguration",
+            "io.syncline.platform.processors.ProcessorsAutoConfiguration"
         })
 @ConfigurationPropertiesScan("io.syncline.gateway")
 @ComponentScan(
