@@ -39,11 +39,6 @@ public record ConflictsProperties(
         }
     }
 
-    /** These settings with other settle times. */
-    public ConflictsProperties withSettle(Duration after, Duration atMost) {
-        return new ConflictsProperties(escalateAfter, after, atMost);
-    }
-
     private static void requirePositive(Duration value, String name) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + " must be positive");

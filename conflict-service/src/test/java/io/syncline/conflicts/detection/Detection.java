@@ -66,7 +66,8 @@ final class Detection implements AutoCloseable {
         Suspects suspects = new Suspects(db.jdbc);
         ConflictOpener opener = new ConflictOpener(causes, new ConflictRuleStore(db.jdbc, db.json), commands);
         Books books = new Books(db.jdbc, db.json);
-        ConflictsProperties properties = ConflictsProperties.DEFAULTS.withSettle(settleAfter, settleAtMost);
+        ConflictsProperties properties =
+                new ConflictsProperties(ConflictsProperties.DEFAULTS.escalateAfter(), settleAfter, settleAtMost);
         Explanations explanations = new Explanations(causes, books, properties);
         SimpleQueryBus queries = SimpleQueryBus.builder().build();
         queries.subscribe(CountPendingOrderDeliveries.class.getName(), Integer.class, query -> {
