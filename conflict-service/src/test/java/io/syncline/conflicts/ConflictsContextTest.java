@@ -10,6 +10,7 @@ import io.syncline.api.common.Refusals;
 import io.syncline.api.conflicts.ConflictCommands.ResolveConflict;
 import io.syncline.api.conflicts.ConflictEvents.ConflictDetected;
 import io.syncline.api.conflicts.ConflictEvents.ConflictEscalated;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolutionStarted;
 import io.syncline.api.conflicts.ConflictEvents.ConflictResolved;
 import io.syncline.api.conflicts.Resolution;
 import io.syncline.conflicts.conflict.ConflictWork.DetectConflict;
@@ -66,18 +67,21 @@ class ConflictsContextTest {
                 .isPositive();
         assertThat(refusal(detect)).isEqualTo(ErrorCode.DUPLICATE);
 
-        send(new ResolveConflict("ctx-1", Conflicts.MERCHANT, Resolution.KEEP_OURS, null, "seen", "alice"));
+        send(new ResolveConflict("ctx-1", Conflicts.MERCHANT, "r-1", Resolution.KEEP_OURS, null, "seen", "alice"));
 
-        assertThat(payloads("ctx-1"))
-                .hasExactlyElementsOfTypes(ConflictDetected.class, ConflictResolved.class)
+        // its effect is applied by the service's own processor, after the decision
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(payloads("ctx-1"))
+                .hasExactlyElementsOfTypes(
+                        ConflictDetected.class, ConflictResolutionStarted.class, ConflictResolved.class)
                 .first()
-                .isEqualTo(Conflicts.detected(detect));
-        assertThat(refusal(new ResolveConflict("ctx-1", Conflicts.MERCHANT, Resolution.KEEP_OURS, null, null, "bob")))
+                .isEqualTo(Conflicts.detected(detect)));
+        assertThat(refusal(new ResolveConflict(
+                        "ctx-1", Conflicts.MERCHANT, "r-2", Resolution.KEEP_OURS, null, null, "bob")))
                 .isEqualTo(ErrorCode.CONFLICT);
         // its deadline fires and finds nothing to do
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> jdbc.queryForObject("select count(*) from scheduled_tasks", Integer.class) == 0);
-        assertThat(payloads("ctx-1")).hasSize(2);
+        assertThat(payloads("ctx-1")).hasSize(3);
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.syncline.api.common.Refusals;
 import io.syncline.api.conflicts.ConflictEvents.ConflictDetected;
 import io.syncline.api.conflicts.ConflictEvents.ConflictEscalated;
 import io.syncline.api.conflicts.ConflictEvents.ConflictReportedAgain;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolutionFailed;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolutionStarted;
 import io.syncline.api.conflicts.ConflictEvents.ConflictResolved;
 import io.syncline.api.conflicts.ConflictEvents.ConflictRuleFailed;
 import io.syncline.api.conflicts.ConflictKind;
@@ -15,13 +17,17 @@ import io.syncline.api.conflicts.Severity;
 import io.syncline.api.conflicts.Side;
 import io.syncline.conflicts.ConflictsProperties;
 import io.syncline.conflicts.conflict.ConflictWork.DetectConflict;
+import io.syncline.conflicts.conflict.ConflictWork.FailResolution;
+import io.syncline.conflicts.conflict.ConflictWork.FinishResolution;
 import io.syncline.conflicts.conflict.ConflictWork.ReportConflictAgain;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -30,15 +36,21 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One disagreement with a channel, from detection to its resolution. Resolutions come through
- * {@link ConflictResolutions}, which runs their effects in the other services first and then calls
- * {@link #resolve} or {@link #ruleFailed}.
+ * One disagreement with a channel, from detection to its resolution. A decision ({@link ConflictResolutions}) starts
+ * here; {@link ResolutionEffects} applies its effect in the other services, off the command threads, and reports
+ * back whether it took effect ({@link ConflictWork.FinishResolution}) or not ({@link ConflictWork.FailResolution}).
  */
 @Aggregate(cache = "conflictCache")
 public class Conflict {
 
     /** The deadline that raises the severity of a conflict left open. */
     static final String ESCALATE = "escalate";
+
+    /**
+     * How long a started decision may go unreported before another may be taken: its effect waits at most
+     * {@link ConflictEffects#TIMEOUT} per step, so one reported this late was lost (its process stopped).
+     */
+    static final Duration STALE = ConflictEffects.TIMEOUT.multipliedBy(4);
 
     @AggregateIdentifier
     private String conflictId;
@@ -54,6 +66,8 @@ public class Conflict {
     private Severity severity;
     // the reports recorded already, by their id
     private final Set<String> reports = new HashSet<>();
+    // the decision taking effect, if one is
+    private Pending pending;
 
     protected Conflict() {
         // for event sourcing and CREATE_IF_MISSING
@@ -136,9 +150,39 @@ public class Conflict {
         }
     }
 
-    /** Records the decision; its effect has been applied by then. */
-    void resolve(Resolved resolved, Instant at) {
-        checkResolvable(resolved.resolution(), resolved.value());
+    /**
+     * Starts a decision, refused as {@link #checkResolvable} says and as {@code CONFLICT} while another one is taking
+     * effect; {@code by} a user or {@code rule:<kind>} with the {@code rule}'s text.
+     */
+    void start(Decision decision, Instant at) {
+        checkResolvable(decision.resolution(), decision.value());
+        if (pending != null && at.isBefore(pending.startedAt().plus(STALE))) {
+            throw Refusals.conflict("conflict " + conflictId + " is being resolved by " + pending.by());
+        }
+        apply(new ConflictResolutionStarted(
+                conflictId,
+                merchantId,
+                decision.resolutionId(),
+                kind,
+                channel,
+                sku,
+                orderId,
+                ours,
+                theirs,
+                decision.resolution(),
+                decision.value(),
+                decision.by(),
+                decision.rule(),
+                decision.note(),
+                at));
+    }
+
+    /** The decision took effect: resolved. A report for a decision no longer pending (sent again) is ignored. */
+    @CommandHandler
+    void handle(FinishResolution command) {
+        if (!pending(command.resolutionId())) {
+            return;
+        }
         apply(new ConflictResolved(
                 conflictId,
                 merchantId,
@@ -146,20 +190,46 @@ public class Conflict {
                 channel,
                 sku,
                 orderId,
-                resolved.resolution(),
-                resolved.value(),
-                resolved.by(),
-                resolved.rule(),
-                resolved.note(),
-                resolved.onHandBefore(),
-                resolved.onHandAfter(),
-                resolved.effect(),
-                at));
+                pending.resolution(),
+                pending.value(),
+                pending.by(),
+                pending.rule(),
+                pending.note(),
+                command.onHandBefore(),
+                command.onHandAfter(),
+                command.effect(),
+                GenericEventMessage.clock.instant()));
     }
 
-    /** A rule matched but its effect was refused: the conflict stays open for an operator. */
-    void ruleFailed(String rule, String reason, Instant at) {
-        apply(new ConflictRuleFailed(conflictId, merchantId, rule, reason, at));
+    /** The decision could not take effect: the conflict stays open, for an operator. */
+    @CommandHandler
+    void handle(FailResolution command) {
+        if (!pending(command.resolutionId())) {
+            return;
+        }
+        Instant at = GenericEventMessage.clock.instant();
+        if (pending.rule() != null) {
+            apply(new ConflictRuleFailed(conflictId, merchantId, pending.rule(), command.reason(), at));
+        } else {
+            apply(new ConflictResolutionFailed(
+                    conflictId,
+                    merchantId,
+                    pending.resolutionId(),
+                    pending.resolution(),
+                    pending.by(),
+                    command.code(),
+                    command.reason(),
+                    at));
+        }
+    }
+
+    private boolean pending(String resolutionId) {
+        return pending != null && pending.resolutionId().equals(resolutionId);
+    }
+
+    /** Open, and no decision is taking effect. */
+    boolean isDecidable() {
+        return status == ConflictStatus.OPEN && pending == null;
     }
 
     boolean isOpen() {
@@ -182,16 +252,18 @@ public class Conflict {
             Side ours,
             Side theirs) {}
 
-    /** A decision and what its effect did; {@code by} a user or {@code rule:<kind>}. */
-    record Resolved(
+    /** A decision: {@code by} a user or {@code rule:<kind>}, with the {@code rule}'s text then. */
+    record Decision(String resolutionId, Resolution resolution, Integer value, String by, String rule, String note) {}
+
+    /** A decision started and then taken by the conflict, when it started. */
+    private record Pending(
+            String resolutionId,
             Resolution resolution,
             Integer value,
             String by,
             String rule,
             String note,
-            Integer onHandBefore,
-            Integer onHandAfter,
-            String effect) {}
+            Instant startedAt) {}
 
     @EventSourcingHandler
     void on(ConflictDetected event) {
@@ -225,7 +297,30 @@ public class Conflict {
     }
 
     @EventSourcingHandler
+    void on(ConflictResolutionStarted event) {
+        pending = new Pending(
+                event.resolutionId(),
+                event.resolution(),
+                event.value(),
+                event.by(),
+                event.rule(),
+                event.note(),
+                event.startedAt());
+    }
+
+    @EventSourcingHandler
+    void on(ConflictResolutionFailed event) {
+        pending = null;
+    }
+
+    @EventSourcingHandler
+    void on(ConflictRuleFailed event) {
+        pending = null;
+    }
+
+    @EventSourcingHandler
     void on(ConflictResolved event) {
         status = ConflictStatus.RESOLVED;
+        pending = null;
     }
 }

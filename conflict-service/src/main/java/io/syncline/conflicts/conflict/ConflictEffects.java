@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ConflictEffects {
 
-    /** Long enough for a command behind Axon Server; a resolution holds its conflict's lock meanwhile. */
+    /** Long enough for a command behind Axon Server; the decisions after this one wait meanwhile. */
     static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final CommandGateway commands;

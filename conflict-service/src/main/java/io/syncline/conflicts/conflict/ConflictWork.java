@@ -43,4 +43,16 @@ public final class ConflictWork {
 
     /** The merchant's rule that matched at detection resolves the conflict (or records why it could not). */
     public record ApplyRule(@TargetAggregateIdentifier String conflictId, String merchantId, ConflictRule rule) {}
+
+    /** The started decision's effect was applied: the conflict is resolved with what it did. */
+    public record FinishResolution(
+            @TargetAggregateIdentifier String conflictId,
+            String resolutionId,
+            Integer onHandBefore,
+            Integer onHandAfter,
+            String effect) {}
+
+    /** The started decision's effect was refused ({@code code} the refusal's) or failed (null): it stays open. */
+    public record FailResolution(
+            @TargetAggregateIdentifier String conflictId, String resolutionId, String code, String reason) {}
 }

@@ -3,6 +3,8 @@ package io.syncline.conflicts.query;
 import io.syncline.api.conflicts.ConflictEvents.ConflictDetected;
 import io.syncline.api.conflicts.ConflictEvents.ConflictEscalated;
 import io.syncline.api.conflicts.ConflictEvents.ConflictReportedAgain;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolutionFailed;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolutionStarted;
 import io.syncline.api.conflicts.ConflictEvents.ConflictResolved;
 import io.syncline.api.conflicts.ConflictEvents.ConflictRuleFailed;
 import io.syncline.api.conflicts.ConflictQueries.ConflictView;
@@ -94,6 +96,29 @@ class ConflictProjection {
         detail.put("rule", e.rule());
         detail.put("reason", e.reason());
         views.history(e.conflictId(), seq, e.at(), "RULE_FAILED", SYSTEM, detail);
+        emit(e.conflictId());
+    }
+
+    @EventHandler
+    void on(ConflictResolutionStarted e, @SequenceNumber long seq) {
+        // the decision shows once it took effect (RESOLVED) or did not (RESOLUTION_FAILED, RULE_FAILED)
+        if (fresh(e.conflictId(), seq)) {
+            views.touched(e.conflictId(), seq);
+        }
+    }
+
+    @EventHandler
+    void on(ConflictResolutionFailed e, @SequenceNumber long seq) {
+        if (!fresh(e.conflictId(), seq)) {
+            return;
+        }
+        views.touched(e.conflictId(), seq);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("resolutionId", e.resolutionId());
+        detail.put("resolution", e.resolution());
+        detail.put("code", e.code());
+        detail.put("reason", e.reason());
+        views.history(e.conflictId(), seq, e.at(), "RESOLUTION_FAILED", e.by() == null ? SYSTEM : e.by(), detail);
         emit(e.conflictId());
     }
 

@@ -6,11 +6,14 @@ import static io.syncline.conflicts.support.Conflicts.SKU;
 import static io.syncline.conflicts.support.Conflicts.detected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import io.syncline.api.common.ErrorCode;
 import io.syncline.api.common.ErrorDetails;
 import io.syncline.api.common.Refusals;
 import io.syncline.api.conflicts.ConflictCommands.ResolveConflict;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolutionFailed;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolutionStarted;
 import io.syncline.api.conflicts.ConflictEvents.ConflictResolved;
 import io.syncline.api.conflicts.ConflictEvents.ConflictRuleFailed;
 import io.syncline.api.conflicts.ConflictKind;
@@ -30,6 +33,7 @@ import io.syncline.conflicts.conflict.ConflictWork.ReportConflictAgain;
 import io.syncline.conflicts.support.Conflicts;
 import io.syncline.conflicts.support.StandInServices;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -45,13 +49,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Resolutions on Axon's local buses, with the other services' commands and stock query answered by
- * {@link StandInServices} as their contract says.
+ * Resolutions on Axon's local buses, their effects applied by a tracking processor as in the service, with the other
+ * services' commands and stock query answered by {@link StandInServices} as their contract says.
  */
 class ConflictResolutionsTest {
 
     private static final String ID = "c-1";
     private static final String ORDER = "o-1";
+    private static final String RESOLUTION = "r-1";
     private static final Instant NOW = Instant.parse("2026-03-01T10:30:00Z");
     private static final ConflictRule ACCEPT_STOCK =
             new ConflictRule(ConflictKind.STOCK_MISMATCH, 5, RuleAction.ACCEPT_THEIRS);
@@ -71,8 +76,9 @@ class ConflictResolutionsTest {
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .configureAggregate(Conflict.class)
                 .registerComponent(ConflictsProperties.class, c -> ConflictsProperties.DEFAULTS)
-                .registerCommandHandler(c -> new ConflictResolutions(
-                        c.repository(Conflict.class), new ConflictEffects(c.commandGateway(), c.queryGateway())))
+                .registerCommandHandler(c -> new ConflictResolutions(c.repository(Conflict.class)))
+                .eventProcessing(processing -> processing.registerEventHandler(c -> new ResolutionEffects(
+                        new ConflictEffects(c.commandGateway(), c.queryGateway()), c.commandGateway())))
                 .registerCommandHandler(c -> services)
                 .registerQueryHandler(c -> services)
                 .buildConfiguration();
@@ -98,6 +104,7 @@ class ConflictResolutionsTest {
         assertThat(events())
                 .containsExactly(
                         detected(detect),
+                        started(Resolution.ACCEPT_THEIRS, null, Side.quantity(5), Side.quantity(8)),
                         stockResolved(Resolution.ACCEPT_THEIRS, null, 20, 23, "on-hand adjusted by +3"));
     }
 
@@ -162,27 +169,72 @@ class ConflictResolutionsTest {
 
         assertThat(refusal(resolveCommand(Resolution.ACCEPT_THEIRS, null))).isEqualTo(ErrorCode.CONFLICT);
         assertThat(services.received()).hasSize(1);
-        assertThat(events()).hasSize(2);
+        assertThat(events()).hasSize(3);
     }
 
     @Test
-    void aRefusedAdjustmentRefusesTheUserWithTheInventorysProblem() {
+    void aRefusedAdjustmentFailsWithTheInventorysProblemAndLeavesItOpen() {
         services.stock(SKU, "Mug", 10, 10, 3);
         detect(Conflicts.stockMismatch(ID, 5, 2));
 
-        Throwable failure = catchThrowable(() -> send(resolveCommand(Resolution.ACCEPT_THEIRS, null)));
+        resolve(Resolution.ACCEPT_THEIRS, null);
 
-        assertThat(Refusals.detailsOf(failure))
-                .contains(ErrorDetails.of(ErrorCode.CONFLICT, "on-hand would be 7, below the 10 reserved"));
-        assertThat(events()).hasSize(1);
+        assertThat(events())
+                .last()
+                .isEqualTo(new ConflictResolutionFailed(
+                        ID,
+                        MERCHANT,
+                        RESOLUTION,
+                        Resolution.ACCEPT_THEIRS,
+                        "alice",
+                        "CONFLICT",
+                        "on-hand would be 7, below the 10 reserved",
+                        NOW));
+        resolve(Resolution.KEEP_OURS, null);
+        assertThat(events()).last().isInstanceOf(ConflictResolved.class);
     }
 
     @Test
-    void aRefusedCountRefusesTheUser() {
+    void aRefusedCountFailsWithItsCode() {
         detect(Conflicts.oversold(ID, ORDER, 0, 2));
 
-        assertThat(refusal(resolveCommand(Resolution.SET_VALUE, 1))).isEqualTo(ErrorCode.CONFLICT);
-        assertThat(events()).hasSize(1);
+        resolve(Resolution.SET_VALUE, 1);
+
+        assertThat(events()).last().isInstanceOfSatisfying(ConflictResolutionFailed.class, failed -> assertThat(
+                        failed.code())
+                .isEqualTo("CONFLICT"));
+    }
+
+    @Test
+    void aSecondDecisionWhileOneTakesEffectIsAConflict() {
+        services.holdCommands();
+        detect(Conflicts.stockMismatch(ID, 5, 8));
+        send(resolveCommand(Resolution.ACCEPT_THEIRS, null));
+
+        assertThat(refusal(new ResolveConflict(ID, MERCHANT, "r-2", Resolution.KEEP_OURS, null, null, "bob")))
+                .isEqualTo(ErrorCode.CONFLICT);
+        services.releaseCommands();
+        settle();
+        assertThat(events()).last().isInstanceOf(ConflictResolved.class);
+        assertThat(((ConflictResolved) events().get(2)).resolvedBy()).isEqualTo("alice");
+    }
+
+    @Test
+    void aDecisionNeverReportedStopsBlockingOthersOnceStale() {
+        services.holdCommands();
+        detect(Conflicts.stockMismatch(ID, 5, 8));
+        send(resolveCommand(Resolution.ACCEPT_THEIRS, null));
+        GenericEventMessage.clock = Clock.fixed(NOW.plus(Conflict.STALE), ZoneOffset.UTC);
+
+        send(new ResolveConflict(ID, MERCHANT, "r-2", Resolution.KEEP_OURS, null, null, "bob"));
+        // the first decision's report comes late and finds another one pending: only that one counts
+        services.releaseCommands();
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(events()).last().isInstanceOf(ConflictResolved.class));
+        ConflictResolved resolved = (ConflictResolved) events().get(events().size() - 1);
+        assertThat(resolved.resolvedBy()).isEqualTo("bob");
+        assertThat(events()).filteredOn(ConflictResolved.class::isInstance).hasSize(1);
     }
 
     @Test
@@ -190,9 +242,10 @@ class ConflictResolutionsTest {
         detect(Conflicts.stockMismatch(ID, 5, 7));
 
         send(new ApplyRule(ID, MERCHANT, KEEP_STOCK));
+        settle();
 
         assertThat(services.received()).isEmpty();
-        ConflictResolved resolved = (ConflictResolved) events().get(1);
+        ConflictResolved resolved = (ConflictResolved) events().get(2);
         assertThat(resolved.resolvedBy()).isEqualTo("rule:STOCK_MISMATCH");
         assertThat(resolved.rule()).isEqualTo("STOCK_MISMATCH up to 2 units → KEEP_OURS");
         assertThat(resolved.resolution()).isEqualTo(Resolution.KEEP_OURS);
@@ -204,13 +257,14 @@ class ConflictResolutionsTest {
         detect(Conflicts.stockMismatch(ID, 5, 2));
 
         send(new ApplyRule(ID, MERCHANT, ACCEPT_STOCK));
+        settle();
 
         assertThat(events())
                 .last()
                 .isEqualTo(new ConflictRuleFailed(
                         ID, MERCHANT, ACCEPT_STOCK.text(), "on-hand would be 7, below the 10 reserved", NOW));
         resolve(Resolution.KEEP_OURS, null);
-        assertThat(events().get(2)).isInstanceOf(ConflictResolved.class);
+        assertThat(events()).last().isInstanceOf(ConflictResolved.class);
     }
 
     @Test
@@ -220,9 +274,10 @@ class ConflictResolutionsTest {
         resolve(Resolution.KEEP_OURS, null);
 
         send(new ApplyRule(ID, MERCHANT, ACCEPT_STOCK));
+        settle();
 
         assertThat(services.received()).isEmpty();
-        assertThat(events()).hasSize(2);
+        assertThat(events()).hasSize(3);
     }
 
     @Test
@@ -234,7 +289,7 @@ class ConflictResolutionsTest {
 
         assertThat(services.received()).containsExactly(new CancelOrder(ORDER, MERCHANT, "conflict:" + ID));
         assertThat(services.status(ORDER)).contains(OrderStatus.CANCELLED);
-        assertThat(((ConflictResolved) events().get(1)).effect()).isEqualTo("order o-1 is CANCELLED now");
+        assertThat(((ConflictResolved) events().get(2)).effect()).isEqualTo("order o-1 is CANCELLED now");
     }
 
     @Test
@@ -245,7 +300,7 @@ class ConflictResolutionsTest {
         resolve(Resolution.ACCEPT_THEIRS, null);
 
         assertThat(services.received()).containsExactly(new ShipOrder(ORDER, MERCHANT));
-        ConflictResolved resolved = (ConflictResolved) events().get(1);
+        ConflictResolved resolved = (ConflictResolved) events().get(2);
         assertThat(resolved.effect())
                 .isEqualTo("SHIPPED not applied: Order o-1 is REJECTED; only a CONFIRMED order can be shipped");
         assertThat(resolved.onHandBefore()).isNull();
@@ -257,10 +312,11 @@ class ConflictResolutionsTest {
         detect(Conflicts.duplicateOrder("c-2", ORDER));
 
         resolve(Resolution.ACCEPT_THEIRS, null);
-        send(new ResolveConflict("c-2", MERCHANT, Resolution.KEEP_OURS, null, null, "bob"));
+        send(new ResolveConflict("c-2", MERCHANT, "r-2", Resolution.KEEP_OURS, null, null, "bob"));
+        settle();
 
         assertThat(services.received()).isEmpty();
-        assertThat(((ConflictResolved) events().get(1)).effect())
+        assertThat(((ConflictResolved) events().get(2)).effect())
                 .isEqualTo("the channel's sale accepted; nothing to change in our books");
     }
 
@@ -268,9 +324,9 @@ class ConflictResolutionsTest {
     void anotherMerchantsOrAnUnknownConflictIsNotFound() {
         detect(Conflicts.stockMismatch(ID, 5, 8));
 
-        assertThat(refusal(new ResolveConflict(ID, "m2", Resolution.KEEP_OURS, null, null, "eve")))
+        assertThat(refusal(new ResolveConflict(ID, "m2", "r-2", Resolution.KEEP_OURS, null, null, "eve")))
                 .isEqualTo(ErrorCode.NOT_FOUND);
-        assertThat(refusal(new ResolveConflict("nope", MERCHANT, Resolution.KEEP_OURS, null, null, "eve")))
+        assertThat(refusal(new ResolveConflict("nope", MERCHANT, "r-2", Resolution.KEEP_OURS, null, null, "eve")))
                 .isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(events()).hasSize(1);
     }
@@ -279,12 +335,49 @@ class ConflictResolutionsTest {
         send(command);
     }
 
+    /** Decides and waits until the decision took effect or did not. */
     private void resolve(Resolution resolution, Integer value) {
         send(resolveCommand(resolution, value));
+        settle();
+    }
+
+    /** Waits until every decision started has taken effect or failed. */
+    private void settle() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            List<Object> events = events();
+            long started = events.stream()
+                    .filter(ConflictResolutionStarted.class::isInstance)
+                    .count();
+            long ended = events.stream()
+                    .filter(e -> e instanceof ConflictResolved
+                            || e instanceof ConflictResolutionFailed
+                            || e instanceof ConflictRuleFailed)
+                    .count();
+            return started == ended;
+        });
     }
 
     private static ResolveConflict resolveCommand(Resolution resolution, Integer value) {
-        return new ResolveConflict(ID, MERCHANT, resolution, value, "checked the shelf", "alice");
+        return new ResolveConflict(ID, MERCHANT, RESOLUTION, resolution, value, "checked the shelf", "alice");
+    }
+
+    private static ConflictResolutionStarted started(Resolution resolution, Integer value, Side ours, Side theirs) {
+        return new ConflictResolutionStarted(
+                ID,
+                MERCHANT,
+                RESOLUTION,
+                ConflictKind.STOCK_MISMATCH,
+                CHANNEL,
+                SKU,
+                null,
+                ours,
+                theirs,
+                resolution,
+                value,
+                "alice",
+                null,
+                "checked the shelf",
+                NOW);
     }
 
     private void send(Object command) {

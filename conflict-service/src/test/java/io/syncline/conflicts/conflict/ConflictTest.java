@@ -10,13 +10,18 @@ import io.syncline.api.common.ErrorCode;
 import io.syncline.api.common.ErrorDetails;
 import io.syncline.api.conflicts.ConflictEvents.ConflictEscalated;
 import io.syncline.api.conflicts.ConflictEvents.ConflictReportedAgain;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolutionFailed;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolutionStarted;
 import io.syncline.api.conflicts.ConflictEvents.ConflictResolved;
+import io.syncline.api.conflicts.ConflictEvents.ConflictRuleFailed;
 import io.syncline.api.conflicts.ConflictKind;
 import io.syncline.api.conflicts.Evidence;
 import io.syncline.api.conflicts.Resolution;
 import io.syncline.api.conflicts.Side;
 import io.syncline.conflicts.ConflictsProperties;
 import io.syncline.conflicts.conflict.ConflictWork.DetectConflict;
+import io.syncline.conflicts.conflict.ConflictWork.FailResolution;
+import io.syncline.conflicts.conflict.ConflictWork.FinishResolution;
 import io.syncline.conflicts.conflict.ConflictWork.ReportConflictAgain;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,6 +142,82 @@ class ConflictTest {
                                 ID, MERCHANT, ConflictKind.STOCK_MISMATCH, CHANNEL, SKU, null, Instant.EPOCH))
                 .whenTimeElapses(ESCALATE_AFTER)
                 .expectNoEvents();
+    }
+
+    @Test
+    void aDecisionThatTookEffectResolvesAsItWasDecided() {
+        fixture.given(detected(DETECT), started("r-1", "alice", null))
+                .when(new FinishResolution(ID, "r-1", 20, 23, "on-hand adjusted by +3"))
+                .expectEvents(new ConflictResolved(
+                        ID,
+                        MERCHANT,
+                        ConflictKind.STOCK_MISMATCH,
+                        CHANNEL,
+                        SKU,
+                        null,
+                        Resolution.ACCEPT_THEIRS,
+                        null,
+                        "alice",
+                        null,
+                        "the shelf says so",
+                        20,
+                        23,
+                        "on-hand adjusted by +3",
+                        fixture.currentTime()));
+    }
+
+    @Test
+    void aReportForADecisionNoLongerPendingIsIgnored() {
+        fixture.given(detected(DETECT), started("r-1", "alice", null), resolved())
+                .when(new FinishResolution(ID, "r-1", 20, 23, "again"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(detected(DETECT), started("r-2", "alice", null))
+                .when(new FailResolution(ID, "r-1", "CONFLICT", "late"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aUsersDecisionThatFailedLeavesItOpenWithTheReason() {
+        fixture.given(detected(DETECT), started("r-1", "alice", null))
+                .when(new FailResolution(ID, "r-1", "CONFLICT", "below reserved"))
+                .expectEvents(new ConflictResolutionFailed(
+                        ID,
+                        MERCHANT,
+                        "r-1",
+                        Resolution.ACCEPT_THEIRS,
+                        "alice",
+                        "CONFLICT",
+                        "below reserved",
+                        fixture.currentTime()));
+    }
+
+    @Test
+    void aRulesDecisionThatFailedIsRecordedAsTheRuleFailing() {
+        fixture.given(detected(DETECT), started("r-1", "rule:STOCK_MISMATCH", "STOCK_MISMATCH → ACCEPT_THEIRS"))
+                .when(new FailResolution(ID, "r-1", "CONFLICT", "below reserved"))
+                .expectEvents(new ConflictRuleFailed(
+                        ID, MERCHANT, "STOCK_MISMATCH → ACCEPT_THEIRS", "below reserved", fixture.currentTime()));
+    }
+
+    private static ConflictResolutionStarted started(String resolutionId, String by, String rule) {
+        return new ConflictResolutionStarted(
+                ID,
+                MERCHANT,
+                resolutionId,
+                ConflictKind.STOCK_MISMATCH,
+                CHANNEL,
+                SKU,
+                null,
+                Side.quantity(5),
+                Side.quantity(8),
+                Resolution.ACCEPT_THEIRS,
+                null,
+                by,
+                rule,
+                rule == null ? "the shelf says so" : null,
+                Instant.parse("2026-03-01T10:00:30Z"));
     }
 
     private static ReportConflictAgain reportAgain(int theirs) {

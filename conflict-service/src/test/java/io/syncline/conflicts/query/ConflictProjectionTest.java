@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.syncline.api.conflicts.ConflictEvents.ConflictDetected;
 import io.syncline.api.conflicts.ConflictEvents.ConflictEscalated;
 import io.syncline.api.conflicts.ConflictEvents.ConflictReportedAgain;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolutionFailed;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolutionStarted;
 import io.syncline.api.conflicts.ConflictEvents.ConflictResolved;
 import io.syncline.api.conflicts.ConflictEvents.ConflictRuleFailed;
 import io.syncline.api.conflicts.ConflictKind;
@@ -154,6 +156,20 @@ class ConflictProjectionTest {
                 "c-1",
                 new ConflictEscalated(
                         "c-1", "acme", ConflictKind.STOCK_MISMATCH, "shop-1", "MUG", null, T0.plusSeconds(900)));
+        apply("c-1", started(detected, "d-0", "bob", T0.plusSeconds(950)));
+        apply(
+                "c-1",
+                new ConflictResolutionFailed(
+                        "c-1",
+                        "acme",
+                        "d-0",
+                        Resolution.ACCEPT_THEIRS,
+                        "bob",
+                        "CONFLICT",
+                        "below reserved",
+                        T0.plusSeconds(951)));
+        assertThat(find("acme", "c-1").status()).isEqualTo(ConflictStatus.OPEN);
+        apply("c-1", started(detected, "d-1", "ann", T0.plusSeconds(999)));
         apply("c-1", resolved(detected, Resolution.ACCEPT_THEIRS, "ann", T0.plusSeconds(1000)));
 
         ConflictView view = find("acme", "c-1");
@@ -170,17 +186,41 @@ class ConflictProjectionTest {
                         org.assertj.core.groups.Tuple.tuple("DETECTED", "system"),
                         org.assertj.core.groups.Tuple.tuple("REPORTED_AGAIN", "system"),
                         org.assertj.core.groups.Tuple.tuple("ESCALATED", "system"),
+                        org.assertj.core.groups.Tuple.tuple("RESOLUTION_FAILED", "bob"),
                         org.assertj.core.groups.Tuple.tuple("RESOLVED", "ann"));
         Map<String, Object> first = view.history().get(0).detail();
         assertThat(first).containsEntry("ours", 5).containsEntry("theirs", 9);
         assertThat(((Map<?, ?>) first.get("evidence")).get("deliveryId")).isEqualTo("d-1");
         assertThat(first).containsKey("theirs");
         assertThat(view.history().get(3).detail())
+                .containsEntry("resolutionId", "d-0")
+                .containsEntry("code", "CONFLICT")
+                .containsEntry("reason", "below reserved");
+        assertThat(view.history().get(4).detail())
                 .containsEntry("resolution", "ACCEPT_THEIRS")
                 .containsEntry("onHandBefore", 5)
                 .containsEntry("note", "fine");
         assertThat(find("globex", "c-1")).isNull();
         assertThat(find("acme", "c-9")).isNull();
+    }
+
+    private static ConflictResolutionStarted started(ConflictDetected d, String resolutionId, String by, Instant at) {
+        return new ConflictResolutionStarted(
+                d.conflictId(),
+                d.merchantId(),
+                resolutionId,
+                d.kind(),
+                d.channel(),
+                d.sku(),
+                d.orderId(),
+                d.ours(),
+                d.theirs(),
+                Resolution.ACCEPT_THEIRS,
+                null,
+                by,
+                null,
+                "fine",
+                at);
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.queryhandling.QueryHandler;
 
@@ -26,6 +28,26 @@ public class StandInServices {
     private final List<Object> received = new CopyOnWriteArrayList<>();
     private final Map<String, StockView> stock = new ConcurrentHashMap<>();
     private final Map<String, OrderStatus> orders = new ConcurrentHashMap<>();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+
+    /** Commands wait from now on until {@link #releaseCommands()}, as a slow service would keep them. */
+    public void holdCommands() {
+        gate = new CountDownLatch(1);
+    }
+
+    public void releaseCommands() {
+        gate.countDown();
+    }
+
+    private void pass() {
+        try {
+            if (!gate.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("commands held for too long");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /** A SKU of merchant {@link Conflicts#MERCHANT} with these levels. */
     public void stock(String sku, String name, int onHand, int reserved, int lowStockThreshold) {
@@ -47,6 +69,7 @@ public class StandInServices {
 
     @CommandHandler
     void handle(AdjustStock command) {
+        pass();
         received.add(command);
         StockView view = stock.get(command.sku());
         if (view == null) {
@@ -61,6 +84,7 @@ public class StandInServices {
 
     @CommandHandler
     Boolean handle(CountStock command) {
+        pass();
         received.add(command);
         StockView view = stock.get(command.sku());
         int reserved = view == null ? 0 : view.reserved();
@@ -80,6 +104,7 @@ public class StandInServices {
 
     @CommandHandler
     void handle(CancelOrder command) {
+        pass();
         received.add(command);
         OrderStatus status = orders.get(command.orderId());
         if (status != OrderStatus.PENDING && status != OrderStatus.CONFIRMED) {
@@ -90,6 +115,7 @@ public class StandInServices {
 
     @CommandHandler
     void handle(ShipOrder command) {
+        pass();
         received.add(command);
         OrderStatus status = orders.get(command.orderId());
         if (status != OrderStatus.CONFIRMED) {

@@ -1,5 +1,7 @@
 package io.syncline.gateway.conflicts;
 
+import io.syncline.api.common.ErrorCode;
+import io.syncline.api.common.Refusals;
 import io.syncline.api.conflicts.ConflictCommands.ResolveConflict;
 import io.syncline.api.conflicts.ConflictCommands.SetConflictRules;
 import io.syncline.api.conflicts.ConflictKind;
@@ -9,6 +11,7 @@ import io.syncline.api.conflicts.ConflictQueries.ConflictSummary;
 import io.syncline.api.conflicts.ConflictQueries.ConflictView;
 import io.syncline.api.conflicts.ConflictQueries.FindConflict;
 import io.syncline.api.conflicts.ConflictQueries.FindConflictRules;
+import io.syncline.api.conflicts.ConflictQueries.HistoryEntry;
 import io.syncline.api.conflicts.ConflictQueries.ListConflicts;
 import io.syncline.api.conflicts.ConflictQueries.SummarizeConflicts;
 import io.syncline.api.conflicts.ConflictQueries.WhatIf;
@@ -17,12 +20,15 @@ import io.syncline.api.conflicts.ConflictRule;
 import io.syncline.api.conflicts.ConflictStatus;
 import io.syncline.api.conflicts.Resolution;
 import io.syncline.gateway.messaging.ServiceCalls;
+import io.syncline.gateway.messaging.ServiceUnavailableException;
 import io.syncline.gateway.web.GatewayProperties;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.stereotype.Service;
@@ -31,6 +37,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ConflictService {
 
+    private static final String RESOLUTION_FAILED = "RESOLUTION_FAILED";
     private static final Duration LOOKUP_INTERVAL = Duration.ofMillis(100);
 
     private final ServiceCalls calls;
@@ -68,24 +75,57 @@ public class ConflictService {
 
     /**
      * Resolves the conflict and answers its view once the read model shows it resolved (subscribed before the
-     * command goes); the view as it stands when that takes longer than the read-your-writes timeout.
+     * command goes); the view as it stands when that takes longer than the read-your-writes timeout. A decision
+     * whose effect was refused (its {@code RESOLUTION_FAILED} entry) is refused with that refusal's code and reason.
      */
     public Optional<ConflictView> resolve(
             String merchantId, String conflictId, Resolution resolution, Integer value, String note, String user) {
+        String resolutionId = UUID.randomUUID().toString();
         try (SubscriptionQueryResult<ConflictView, ConflictView> sub = calls.subscribe(
                 new FindConflict(merchantId, conflictId),
                 ResponseTypes.instanceOf(ConflictView.class),
                 ResponseTypes.instanceOf(ConflictView.class))) {
             // the initial answer also proves the subscription is in place before the command goes
             calls.initial(sub);
-            calls.send(new ResolveConflict(conflictId, merchantId, resolution, value, note, user));
-            Optional<ConflictView> resolved = calls.firstUpdate(
+            calls.send(new ResolveConflict(conflictId, merchantId, resolutionId, resolution, value, note, user));
+            Optional<ConflictView> outcome = calls.firstUpdate(
                     sub,
-                    v -> conflictId.equals(v.conflictId()) && v.status() == ConflictStatus.RESOLVED,
+                    v -> conflictId.equals(v.conflictId())
+                            && (v.status() == ConflictStatus.RESOLVED
+                                    || failure(v, resolutionId).isPresent()),
                     v -> {},
                     readYourWrites);
-            return resolved.isPresent() ? ownedBy(merchantId, resolved) : find(merchantId, conflictId);
+            Optional<ConflictView> view =
+                    outcome.isPresent() ? ownedBy(merchantId, outcome) : find(merchantId, conflictId);
+            view.flatMap(v -> failure(v, resolutionId)).ifPresent(failed -> {
+                throw refusal(failed);
+            });
+            return view;
         }
+    }
+
+    /** The entry saying that the decision {@code resolutionId} did not take effect, if the view has one. */
+    private static Optional<HistoryEntry> failure(ConflictView view, String resolutionId) {
+        return view.history() == null
+                ? Optional.empty()
+                : view.history().stream()
+                        .filter(h -> RESOLUTION_FAILED.equals(h.what())
+                                && h.detail() != null
+                                && resolutionId.equals(h.detail().get("resolutionId")))
+                        .findFirst();
+    }
+
+    private static RuntimeException refusal(HistoryEntry failed) {
+        Object code = failed.detail().get("code");
+        String reason = String.valueOf(failed.detail().get("reason"));
+        ErrorCode known = Arrays.stream(ErrorCode.values())
+                .filter(c -> c.name().equals(code))
+                .findFirst()
+                .orElse(null);
+        // a failure that was no refusal (the service did not answer) is the edge's to report as unavailable
+        return known == null
+                ? new ServiceUnavailableException("The decision did not take effect: " + reason, null)
+                : Refusals.refuse(known, reason, null);
     }
 
     /** Replaces the merchant's rules; answers them once the service reads them back (bounded). */

@@ -120,34 +120,41 @@ public class FakeConflicts {
         if (current.status() != ConflictStatus.OPEN) {
             throw Refusals.conflict("The conflict is resolved already");
         }
-        if (command.resolution() == Resolution.ACCEPT_THEIRS && "refuse-me".equals(command.note())) {
-            // as inventory refuses an adjustment below what is reserved
-            throw Refusals.conflict("On-hand would fall below the 4 reserved units");
-        }
         resolutions.add(command);
         Instant at = Instant.now();
         List<HistoryEntry> history = new ArrayList<>(current.history());
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("resolution", command.resolution().name());
-        detail.put("value", command.value());
-        detail.put("note", command.note());
-        history.add(new HistoryEntry(at, "RESOLVED", command.user(), detail));
-        ConflictView resolved = new ConflictView(
-                current.conflictId(),
-                current.merchantId(),
-                current.kind(),
-                ConflictStatus.RESOLVED,
-                current.severity(),
-                current.sku(),
-                current.orderId(),
-                current.channel(),
-                current.ours(),
-                current.theirs(),
-                current.detectedAt(),
-                command.resolution(),
-                command.user(),
-                at,
-                List.copyOf(history));
+        ConflictView resolved;
+        if (command.resolution() == Resolution.ACCEPT_THEIRS && "refuse-me".equals(command.note())) {
+            // accepted, then its effect refused, as inventory refuses an adjustment below what is reserved
+            detail.put("resolutionId", command.resolutionId());
+            detail.put("resolution", command.resolution().name());
+            detail.put("code", "CONFLICT");
+            detail.put("reason", "On-hand would fall below the 4 reserved units");
+            history.add(new HistoryEntry(at, "RESOLUTION_FAILED", command.user(), detail));
+            resolved = withHistory(current, history);
+        } else {
+            detail.put("resolution", command.resolution().name());
+            detail.put("value", command.value());
+            detail.put("note", command.note());
+            history.add(new HistoryEntry(at, "RESOLVED", command.user(), detail));
+            resolved = new ConflictView(
+                    current.conflictId(),
+                    current.merchantId(),
+                    current.kind(),
+                    ConflictStatus.RESOLVED,
+                    current.severity(),
+                    current.sku(),
+                    current.orderId(),
+                    current.channel(),
+                    current.ours(),
+                    current.theirs(),
+                    current.detectedAt(),
+                    command.resolution(),
+                    command.user(),
+                    at,
+                    List.copyOf(history));
+        }
         state.put(resolved.conflictId(), resolved);
         projection.schedule(
                 () -> {
@@ -160,6 +167,25 @@ public class FakeConflicts {
                 },
                 PROJECTION_LAG_MS,
                 TimeUnit.MILLISECONDS);
+    }
+
+    private static ConflictView withHistory(ConflictView v, List<HistoryEntry> history) {
+        return new ConflictView(
+                v.conflictId(),
+                v.merchantId(),
+                v.kind(),
+                v.status(),
+                v.severity(),
+                v.sku(),
+                v.orderId(),
+                v.channel(),
+                v.ours(),
+                v.theirs(),
+                v.detectedAt(),
+                v.resolution(),
+                v.resolvedBy(),
+                v.resolvedAt(),
+                List.copyOf(history));
     }
 
     @CommandHandler

@@ -36,6 +36,42 @@ public final class ConflictEvents {
             Instant reportedAt,
             String reportId) {}
 
+    /**
+     * A decision was taken, by a user or by a rule ({@code by} {@code rule:<kind>}, {@code rule} its text), and its
+     * effect is being applied with the sides as they stood; {@code ConflictResolved}, {@code ConflictResolutionFailed}
+     * or {@code ConflictRuleFailed} with the same {@code resolutionId} follows.
+     */
+    public record ConflictResolutionStarted(
+            String conflictId,
+            String merchantId,
+            String resolutionId,
+            ConflictKind kind,
+            String channel,
+            String sku,
+            String orderId,
+            Side ours,
+            Side theirs,
+            Resolution resolution,
+            Integer value,
+            String by,
+            String rule,
+            String note,
+            Instant startedAt) {}
+
+    /**
+     * A user's decision could not take effect: refused by the service that applies it ({@code code} its error code,
+     * e.g. {@code CONFLICT}) or failed ({@code code} null); the conflict stays open.
+     */
+    public record ConflictResolutionFailed(
+            String conflictId,
+            String merchantId,
+            String resolutionId,
+            Resolution resolution,
+            String by,
+            String code,
+            String reason,
+            Instant at) {}
+
     /** A merchant's rule matched at detection but its effect could not be applied; the conflict stays open. */
     public record ConflictRuleFailed(String conflictId, String merchantId, String rule, String reason, Instant at) {}
 

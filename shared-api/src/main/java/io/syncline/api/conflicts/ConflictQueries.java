@@ -51,6 +51,7 @@ public final class ConflictQueries {
 
     /**
      * One step of a conflict's life: {@code what} is {@code DETECTED}, {@code REPORTED_AGAIN}, {@code RULE_FAILED},
+     * {@code RESOLUTION_FAILED} (its detail has the {@code resolutionId}, {@code code} and {@code reason}),
      * {@code ESCALATED} or {@code RESOLVED}; {@code by} a user, {@code rule:<kind>} or {@code system}.
      */
     public record HistoryEntry(Instant at, String what, String by, Map<String, Object> detail) {}

@@ -6,6 +6,8 @@ import io.syncline.api.channels.ChannelEvents.ChannelQuantityReported;
 import io.syncline.api.conflicts.ConflictEvents.ConflictDetected;
 import io.syncline.api.conflicts.ConflictEvents.ConflictEscalated;
 import io.syncline.api.conflicts.ConflictEvents.ConflictReportedAgain;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolutionFailed;
+import io.syncline.api.conflicts.ConflictEvents.ConflictResolutionStarted;
 import io.syncline.api.conflicts.ConflictEvents.ConflictResolved;
 import io.syncline.api.conflicts.ConflictEvents.ConflictRuleFailed;
 import io.syncline.api.conflicts.ConflictEvents.ConflictRulesChanged;
@@ -125,6 +127,31 @@ final class EventSamples {
                     new Evidence("reconcile", null, LATER, 1, 8, "the shop shows 3"),
                     LATER,
                     "report-1"),
+            new ConflictResolutionStarted(
+                    CONFLICT,
+                    MERCHANT,
+                    "6a1f0c2e-8b4d-4f3a-9e7c-1d2b3a4c5e6f",
+                    ConflictKind.STOCK_MISMATCH,
+                    "shop-1",
+                    SKU,
+                    null,
+                    Side.quantity(7),
+                    Side.quantity(3),
+                    Resolution.ACCEPT_THEIRS,
+                    null,
+                    "operator-1",
+                    null,
+                    "the shelf has 3 fewer",
+                    LATER),
+            new ConflictResolutionFailed(
+                    CONFLICT,
+                    MERCHANT,
+                    "6a1f0c2e-8b4d-4f3a-9e7c-1d2b3a4c5e6f",
+                    Resolution.ACCEPT_THEIRS,
+                    "operator-1",
+                    "CONFLICT",
+                    "on-hand would be 2, below the 4 reserved",
+                    LATER),
             new ConflictRuleFailed(
                     CONFLICT, MERCHANT, "STOCK_MISMATCH → ACCEPT_THEIRS", "on-hand would fall below reserved", LATER),
             new ConflictEscalated(CONFLICT, MERCHANT, ConflictKind.OVERSOLD, "shop-2", "TEA", ORDER, LATER),
