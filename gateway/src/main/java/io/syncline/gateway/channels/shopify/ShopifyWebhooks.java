@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,6 +30,9 @@ public final class ShopifyWebhooks {
 
     /** The topic of a stock report: a listing's quantity changed on the shop. */
     public static final String INVENTORY_TOPIC = "inventory_levels/update";
+
+    /** The topics that only report what a listing shows, never a sale or a change of an order. */
+    public static final Set<String> STOCK_REPORT_TOPICS = Set.of(INVENTORY_TOPIC);
 
     public static final String HMAC = "X-Shopify-Hmac-Sha256";
     public static final String TOPIC = "X-Shopify-Topic";

@@ -18,6 +18,10 @@ import java.util.Set;
 public final class TikTokWebhooks {
 
     static final int ORDER_STATUS_CHANGE = 1;
+
+    /** The webhook types that only report what a listing shows: none of those acted on is one. */
+    public static final Set<String> STOCK_REPORT_TOPICS = Set.of();
+
     private static final Set<String> SHIPPED = Set.of("IN_TRANSIT", "DELIVERED", "COMPLETED");
 
     private TikTokWebhooks() {}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.syncline.gateway.channels.WebhookDelivery;
 import io.syncline.gateway.channels.shopify.ShopifyWebhooks;
+import io.syncline.gateway.channels.tiktok.TikTokWebhooks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,10 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +36,11 @@ class DeliveryInbox {
     private static final String VIEW_COLUMNS =
             "delivery_id, topic, received_at, status, attempts, error, order_id, next_attempt_at";
     private static final int CANDIDATES = 8;
+    /** The topics that only report stock, as each platform's adapter names them; any other may be a sale. */
+    private static final List<String> STOCK_REPORTS = Stream.concat(
+                    ShopifyWebhooks.STOCK_REPORT_TOPICS.stream(), TikTokWebhooks.STOCK_REPORT_TOPICS.stream())
+            .sorted()
+            .toList();
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -54,14 +62,14 @@ class DeliveryInbox {
      * again), stock reports aside: sales and their changes the channel announced that our books do not show yet.
      */
     int pendingOrders(String merchantId, String channelId, Instant receivedBy) {
+        List<Object> args = new ArrayList<>(List.of(merchantId, channelId, Timestamp.from(receivedBy)));
+        args.addAll(STOCK_REPORTS);
         Integer count = jdbc.queryForObject(
                 "select count(*) from channel_deliveries where merchant_id = ? and channel_id = ?"
-                        + " and next_attempt_at is not null and topic <> ? and received_at <= ?",
+                        + " and next_attempt_at is not null and received_at <= ? and topic not in ("
+                        + String.join(", ", Collections.nCopies(STOCK_REPORTS.size(), "?")) + ")",
                 Integer.class,
-                merchantId,
-                channelId,
-                ShopifyWebhooks.INVENTORY_TOPIC,
-                Timestamp.from(receivedBy));
+                args.toArray());
         return count == null ? 0 : count;
     }
 
