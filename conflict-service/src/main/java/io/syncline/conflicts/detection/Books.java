@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.syncline.api.orders.OrderEvents.OrderPlaced;
 import io.syncline.api.orders.OrderStatus;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -104,21 +105,28 @@ class Books {
         }
         try {
             jdbc.update(
-                    "insert into conflict_orders (order_id, merchant_id, channel, channel_order_id, lines, status)"
-                            + " values (?, ?, ?, ?, ?, ?)",
+                    "insert into conflict_orders (order_id, merchant_id, channel, channel_order_id, lines, status,"
+                            + " channel_placed_at, status_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
                     order.orderId(),
                     order.merchantId(),
                     order.channel(),
                     order.channelOrderId(),
                     json.writeValueAsString(order.lines()),
-                    "PENDING");
+                    "PENDING",
+                    order.channelPlacedAt() == null ? null : Timestamp.from(order.channelPlacedAt()),
+                    order.placedAt() == null ? null : Timestamp.from(order.placedAt()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("order lines cannot be written", e);
         }
     }
 
-    void status(String orderId, String status) {
-        jdbc.update("update conflict_orders set status = ? where order_id = ?", status, orderId);
+    /** The order's status changed {@code at} (our time). */
+    void status(String orderId, String status, Instant at) {
+        jdbc.update(
+                "update conflict_orders set status = ?, status_at = ? where order_id = ?",
+                status,
+                Timestamp.from(at),
+                orderId);
     }
 
     Optional<KnownOrder> order(String orderId) {

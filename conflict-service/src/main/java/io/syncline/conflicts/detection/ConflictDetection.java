@@ -94,7 +94,14 @@ class ConflictDetection {
                 || stock.filter(s -> explanations.lagging(s, report.channelId(), theirs, report.buffer(), takenAt))
                         .isPresent()
                 || explanations.oversold(
-                        report.merchantId(), report.channelId(), report.sku(), ours, theirs, takenAt, takenAt);
+                        report.merchantId(), report.channelId(), report.sku(), ours, theirs, takenAt, takenAt)
+                || explanations.ownOrdersSince(
+                        report.merchantId(),
+                        report.channelId(),
+                        report.sku(),
+                        theirs,
+                        Belief.of(report),
+                        report.reportedAt() != null ? report.reportedAt() : takenAt);
         if (explained) {
             // a waiting suspect stays: the channel showing ours now (e.g. our push over a drift) does not explain
             // what it showed before
@@ -133,7 +140,8 @@ class ConflictDetection {
                 report.deliveryId(),
                 report.reportedAt(),
                 takenAt,
-                due));
+                due,
+                Belief.of(report)));
         timer.schedule(eventId, due);
     }
 
@@ -270,23 +278,23 @@ class ConflictDetection {
     }
 
     @EventHandler
-    void on(OrderConfirmed e) {
-        books.status(e.orderId(), OrderStatus.CONFIRMED.name());
+    void on(OrderConfirmed e, @Timestamp Instant at) {
+        books.status(e.orderId(), OrderStatus.CONFIRMED.name(), at);
     }
 
     @EventHandler
-    void on(OrderRejected e) {
-        books.status(e.orderId(), OrderStatus.REJECTED.name());
+    void on(OrderRejected e, @Timestamp Instant at) {
+        books.status(e.orderId(), OrderStatus.REJECTED.name(), at);
     }
 
     @EventHandler
-    void on(OrderCancelled e) {
-        books.status(e.orderId(), OrderStatus.CANCELLED.name());
+    void on(OrderCancelled e, @Timestamp Instant at) {
+        books.status(e.orderId(), OrderStatus.CANCELLED.name(), at);
     }
 
     @EventHandler
-    void on(OrderShipped e) {
-        books.status(e.orderId(), OrderStatus.SHIPPED.name());
+    void on(OrderShipped e, @Timestamp Instant at) {
+        books.status(e.orderId(), OrderStatus.SHIPPED.name(), at);
     }
 
     /** A resolved conflict frees its cause: the next disagreement of it opens a new one. */

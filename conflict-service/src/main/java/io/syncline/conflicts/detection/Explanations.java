@@ -8,20 +8,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * What explains a channel's stock report that differs from what we wanted at the report, other than a push of ours
- * under way: the channel lagging behind our pushes, or an oversell.
+ * under way: the channel lagging behind our pushes (judged by our books, or by what we last knew it to show and its
+ * own orders since), or an oversell.
  */
 @Component
 class Explanations {
 
+    /** The finest time the channels give (Shopify's and TikTok Shop's times are whole seconds). */
+    static final Duration GRAIN = Duration.ofSeconds(1);
+
     private final Causes causes;
     private final Books books;
+    private final OwnOrders orders;
     private final Duration settleAfter;
     /** How far before a report a state of our books may be one the channel was in step with. */
     private final Duration lookBack;
 
-    Explanations(Causes causes, Books books, ConflictsProperties properties) {
+    Explanations(Causes causes, Books books, OwnOrders orders, ConflictsProperties properties) {
         this.causes = causes;
         this.books = books;
+        this.orders = orders;
         this.settleAfter = properties.settleAfter();
         this.lookBack = properties.settleAtMost();
     }
@@ -79,6 +85,67 @@ class Explanations {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the channel shows what we last knew it to show ({@code belief}), moved by nothing but its own orders
+     * since: it is behind our books (a push of ours follows), not in disagreement with them. This holds where our
+     * books cannot tell, e.g. when a push of ours computed before we booked the channel's own sale set the channel
+     * over that sale: our books then never were in a state the channel shows less its own sales since.
+     */
+    boolean ownOrdersSince(
+            String merchantId, String channel, String sku, int theirs, Belief belief, Instant reportedAt) {
+        if (belief == null || reportedAt == null) {
+            return false;
+        }
+        Instant from = belief.from().minus(GRAIN);
+        return ownOrdersExplain(
+                theirs,
+                belief,
+                reportedAt,
+                orders.sales(merchantId, channel, sku, from, reportedAt.plus(GRAIN)),
+                orders.cancellations(merchantId, channel, sku, from));
+    }
+
+    /**
+     * {@code theirs} is {@code belief}'s quantity less the units of the channel's sales placed certainly after the
+     * belief held and before the report; a sale that may fall either side of those moments (the channel's times are
+     * often whole seconds, and a push lands somewhere between its send and its acknowledgement) may count or not,
+     * and so may the restock of an order cancelled meanwhile.
+     */
+    static boolean ownOrdersExplain(
+            int theirs,
+            Belief belief,
+            Instant reportedAt,
+            List<OwnOrders.Sale> sales,
+            List<OwnOrders.Cancellation> cancellations) {
+        Instant certainSince = latest(belief.at());
+        Instant reportEnds = latest(reportedAt);
+        int certain = 0;
+        int mayLower = 0;
+        int mayRaise = 0;
+        for (OwnOrders.Sale sale : sales) {
+            Instant earliest = sale.placedAt();
+            Instant latest = latest(earliest);
+            if (!latest.isAfter(belief.from()) || !earliest.isBefore(reportEnds)) {
+                continue; // before the belief could hold (it shows in it, or our push set over it), or after the report
+            }
+            if (!earliest.isBefore(certainSince) && !latest.isAfter(reportedAt)) {
+                certain -= sale.units();
+            } else {
+                mayLower -= sale.units();
+            }
+        }
+        for (OwnOrders.Cancellation cancelled : cancellations) {
+            mayRaise += cancelled.units();
+        }
+        int moved = theirs - belief.quantity();
+        return moved >= certain + mayLower && moved <= certain + mayRaise;
+    }
+
+    /** The latest moment a time may stand for: a whole-second time is any moment of its second. */
+    private static Instant latest(Instant at) {
+        return at.getNano() == 0 ? at.plus(GRAIN) : at;
     }
 
     private static int shown(int available, int buffer) {

@@ -76,8 +76,14 @@ class SuspectSettler {
             suspects.dropReport(reportId);
             if (explanations.oversold(
                             s.merchantId(), s.channel(), s.sku(), s.ours(), s.theirs(), s.takenAt(), s.dueAt())
-                    || explanations.lagging(
-                            s.merchantId(), s.channel(), s.sku(), s.theirs(), s.buffer(), s.takenAt())) {
+                    || explanations.lagging(s.merchantId(), s.channel(), s.sku(), s.theirs(), s.buffer(), s.takenAt())
+                    || explanations.ownOrdersSince(
+                            s.merchantId(),
+                            s.channel(),
+                            s.sku(),
+                            s.theirs(),
+                            s.belief(),
+                            s.reportedAt() != null ? s.reportedAt() : s.takenAt())) {
                 return;
             }
             opener.openOrReport(new Finding(

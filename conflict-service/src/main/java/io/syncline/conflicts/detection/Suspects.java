@@ -33,10 +33,11 @@ class Suspects {
             String deliveryId,
             Instant reportedAt,
             Instant takenAt,
-            Instant dueAt) {}
+            Instant dueAt,
+            Belief belief) {}
 
     private static final String COLUMNS = "merchant_id, cause_key, channel, sku, report_id, ours, theirs, buffer,"
-            + " available, source, delivery_id, reported_at, taken_at, due_at";
+            + " available, source, delivery_id, reported_at, taken_at, due_at, believed, believed_from, believed_at";
 
     private final JdbcTemplate jdbc;
 
@@ -51,7 +52,7 @@ class Suspects {
                 .toString();
         jdbc.update(
                 "insert into conflict_suspects (suspect_id, " + COLUMNS
-                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id,
                 s.merchantId(),
                 s.causeKey(),
@@ -66,7 +67,10 @@ class Suspects {
                 s.deliveryId(),
                 s.reportedAt() == null ? null : Timestamp.from(s.reportedAt()),
                 Timestamp.from(s.takenAt()),
-                Timestamp.from(s.dueAt()));
+                Timestamp.from(s.dueAt()),
+                s.belief() == null ? null : s.belief().quantity(),
+                s.belief() == null ? null : Timestamp.from(s.belief().from()),
+                s.belief() == null ? null : Timestamp.from(s.belief().at()));
     }
 
     void drop(String merchantId, String causeKey) {
@@ -120,6 +124,14 @@ class Suspects {
                 rs.getString("delivery_id"),
                 reported == null ? null : reported.toInstant(),
                 rs.getTimestamp("taken_at").toInstant(),
-                rs.getTimestamp("due_at").toInstant());
+                rs.getTimestamp("due_at").toInstant(),
+                Belief.of(
+                        rs.getObject("believed", Integer.class),
+                        instant(rs.getTimestamp("believed_from")),
+                        instant(rs.getTimestamp("believed_at"))));
+    }
+
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 }

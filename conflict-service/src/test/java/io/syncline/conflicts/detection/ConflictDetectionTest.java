@@ -51,7 +51,21 @@ class ConflictDetectionTest {
 
     private static ChannelQuantityReported report(int theirs, Integer wanted, Integer pushing) {
         return new ChannelQuantityReported(
-                "acme", "shop-1", "MUG", "item-1", null, theirs, Instant.now(), "d-1", "webhook", wanted, 0, pushing);
+                "acme",
+                "shop-1",
+                "MUG",
+                "item-1",
+                null,
+                theirs,
+                Instant.now(),
+                "d-1",
+                "webhook",
+                wanted,
+                0,
+                pushing,
+                null,
+                null,
+                null);
     }
 
     private DetectConflict awaitDetected() {

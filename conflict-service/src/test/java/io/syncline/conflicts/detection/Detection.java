@@ -68,7 +68,7 @@ final class Detection implements AutoCloseable {
         Books books = new Books(db.jdbc, db.json);
         ConflictsProperties properties =
                 new ConflictsProperties(ConflictsProperties.DEFAULTS.escalateAfter(), settleAfter, settleAtMost);
-        Explanations explanations = new Explanations(causes, books, properties);
+        Explanations explanations = new Explanations(causes, books, new OwnOrders(db.jdbc, db.json), properties);
         SimpleQueryBus queries = SimpleQueryBus.builder().build();
         queries.subscribe(CountPendingOrderDeliveries.class.getName(), Integer.class, query -> {
             backlogAsked.incrementAndGet();

@@ -34,6 +34,20 @@ class DetectionOnH2Test {
 
     private static ChannelQuantityReported report(String channel, int theirs) {
         return new ChannelQuantityReported(
-                "acme", channel, "MUG", "item-1", null, theirs, Instant.now(), null, "reconcile", 5, 0, null);
+                "acme",
+                channel,
+                "MUG",
+                "item-1",
+                null,
+                theirs,
+                Instant.now(),
+                null,
+                "reconcile",
+                5,
+                0,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -65,4 +65,68 @@ class ExplanationsTest {
         assertThat(stock.moves()).hasSize(StockMoves.MAX);
         assertThat(stock.moves().get(0).available()).isEqualTo(1000 - 10);
     }
+
+    // what we knew the shop to show: our push of 7, sent at T+0.2 s and acknowledged at T+0.4 s
+    private static final Belief PUSHED = new Belief(7, T.plusMillis(200), T.plusMillis(400));
+
+    private static OwnOrders.Sale sale(int units, Instant at) {
+        return new OwnOrders.Sale(units, at);
+    }
+
+    @Test
+    void theShopsOwnSalesSinceOurPushLandedExplainWhatItShows() {
+        List<OwnOrders.Sale> sales = List.of(
+                // before the push was sent: set over by it
+                sale(1, T.plusMillis(100)), sale(2, T.plusMillis(1500)), sale(1, T.plusMillis(2500)));
+
+        assertThat(Explanations.ownOrdersExplain(4, PUSHED, T.plusSeconds(3), sales, List.of()))
+                .isTrue();
+        assertThat(Explanations.ownOrdersExplain(3, PUSHED, T.plusSeconds(3), sales, List.of()))
+                .as("the sale before the push counted")
+                .isFalse();
+        assertThat(Explanations.ownOrdersExplain(5, PUSHED, T.plusSeconds(3), sales, List.of()))
+                .as("a sale since the push left out")
+                .isFalse();
+        // a sale after the report is not in what it shows
+        assertThat(Explanations.ownOrdersExplain(6, PUSHED, T.plusSeconds(2), sales, List.of()))
+                .isFalse();
+        assertThat(Explanations.ownOrdersExplain(5, PUSHED, T.plusSeconds(2), sales, List.of()))
+                .isTrue();
+    }
+
+    @Test
+    void aSaleThatMayFallEitherSideOfTheMomentsMayCountOrNot() {
+        // placed while the push was under way: it landed over the sale, or the sale came after it
+        List<OwnOrders.Sale> during = List.of(sale(1, T.plusMillis(300)));
+        assertThat(Explanations.ownOrdersExplain(7, PUSHED, T.plusSeconds(3), during, List.of()))
+                .isTrue();
+        assertThat(Explanations.ownOrdersExplain(6, PUSHED, T.plusSeconds(3), during, List.of()))
+                .isTrue();
+        assertThat(Explanations.ownOrdersExplain(5, PUSHED, T.plusSeconds(3), during, List.of()))
+                .isFalse();
+        // a whole-second time is any moment of its second: T+0 s may be after the push was sent at T+0.2 s
+        List<OwnOrders.Sale> wholeSecond = List.of(sale(1, T));
+        assertThat(Explanations.ownOrdersExplain(6, PUSHED, T.plusSeconds(3), wholeSecond, List.of()))
+                .isTrue();
+        // and one in the report's own whole second may be in it or not
+        List<OwnOrders.Sale> inTheReportsSecond = List.of(sale(1, T.plusSeconds(3)));
+        assertThat(Explanations.ownOrdersExplain(7, PUSHED, T.plusSeconds(3), inTheReportsSecond, List.of()))
+                .isTrue();
+        assertThat(Explanations.ownOrdersExplain(6, PUSHED, T.plusSeconds(3), inTheReportsSecond, List.of()))
+                .isTrue();
+    }
+
+    @Test
+    void aCancelledOrderMayHaveBeenRestockedAndAHandEditIsNoSale() {
+        List<OwnOrders.Cancellation> cancelled = List.of(new OwnOrders.Cancellation(2, T.plusSeconds(1)));
+        assertThat(Explanations.ownOrdersExplain(9, PUSHED, T.plusSeconds(3), List.of(), cancelled))
+                .isTrue();
+        assertThat(Explanations.ownOrdersExplain(7, PUSHED, T.plusSeconds(3), List.of(), cancelled))
+                .isTrue();
+        assertThat(Explanations.ownOrdersExplain(10, PUSHED, T.plusSeconds(3), List.of(), cancelled))
+                .isFalse();
+        assertThat(Explanations.ownOrdersExplain(
+                        20, PUSHED, T.plusSeconds(3), List.of(sale(1, T.plusSeconds(1))), List.of()))
+                .isFalse();
+    }
 }

@@ -100,6 +100,53 @@ class SalesOnTwoShopsTest {
         });
     }
 
+    /**
+     * 10 available, both shops show 10. A's buyer takes 2 (A shows 8, and says so), B's buyer takes 3; our push of 7
+     * to A, computed once we booked B's order but before A's, lands over A's sale (A shows 7), then A's next buyer
+     * takes 1 (A shows 6). No state of our books less A's own sales since is 6 (B's next sale is booked before A's):
+     * what we last knew A to show, our push of 7, less A's sale since, is.
+     */
+    @Test
+    void aPushOfOursThatLandedOverTheShopsOwnSaleBeforeWeBookedItOpensNothing() {
+        count(10);
+        Instant firstSale = clock;
+        place("o-b", B, 3);
+        reserve("o-b", 3);
+        Instant pushSent = clock.plusMillis(1);
+        Instant pushAcknowledged = clock.plusMillis(2);
+        Instant nextSale = clock.plusMillis(3);
+        report(A, 6, 7, 0, new Belief(7, pushSent, pushAcknowledged));
+        // B's next buyer takes 2 before we book A's two sales: our books go 5, 3, 2
+        place("o-b2", B, 2);
+        reserve("o-b2", 2);
+        placeOn("o-a1", A, 2, firstSale);
+        reserve("o-a1", 2);
+        placeOn("o-a2", A, 1, nextSale);
+        reserve("o-a2", 1);
+
+        awaitSettled();
+        assertThat(detection.sent).isEmpty();
+    }
+
+    @Test
+    void aHandEditAfterOurPushIsNoneOfTheShopsSales() {
+        count(10);
+        place("o-b", B, 3);
+        reserve("o-b", 3);
+        Instant pushSent = clock.plusMillis(1);
+        Instant pushAcknowledged = clock.plusMillis(2);
+        Instant sale = clock.plusMillis(3);
+        // someone sets A to 15 by hand over our push of 7, then A's buyer takes 1
+        report(A, 14, 7, 0, new Belief(7, pushSent, pushAcknowledged));
+        placeOn("o-a", A, 1, sale);
+        reserve("o-a", 1);
+
+        await().atMost(WAIT).until(() -> !detection.sent(DetectConflict.class).isEmpty());
+        awaitSettled();
+        assertThat(detection.sent(DetectConflict.class)).singleElement().satisfies(d -> assertThat(d.theirs())
+                .isEqualTo(Side.quantity(14)));
+    }
+
     @Test
     void theOtherShopsCancelledOrderIsNotTheShopsOwnMove() {
         count(10);
@@ -245,6 +292,12 @@ class SalesOnTwoShopsTest {
         handle(new OrderPlaced(orderId, "acme", channel, orderId, List.of(new OrderLine("MUG", units)), clock));
     }
 
+    /** An order placed on the channel at {@code onTheChannel}. */
+    private void placeOn(String orderId, String channel, int units, Instant onTheChannel) {
+        handle(new OrderPlaced(
+                orderId, "acme", channel, orderId, List.of(new OrderLine("MUG", units)), clock, onTheChannel));
+    }
+
     private void reserve(String orderId, int units) {
         reserved += units;
         handle(new StockReserved("acme/MUG", "acme", "MUG", orderId, units, onHand(), reserved));
@@ -264,8 +317,27 @@ class SalesOnTwoShopsTest {
     }
 
     private void report(String channel, int theirs, int wanted, int buffer) {
+        report(channel, theirs, wanted, buffer, null);
+    }
+
+    /** A report taken when we knew the channel to show {@code believed} (null: we knew nothing). */
+    private void report(String channel, int theirs, int wanted, int buffer, Belief believed) {
         handle(new ChannelQuantityReported(
-                "acme", channel, "MUG", "item", null, theirs, clock, null, "reconcile", wanted, buffer, null));
+                "acme",
+                channel,
+                "MUG",
+                "item",
+                null,
+                theirs,
+                clock.plusMillis(5),
+                null,
+                "reconcile",
+                wanted,
+                buffer,
+                null,
+                believed == null ? null : believed.quantity(),
+                believed == null ? null : believed.from(),
+                believed == null ? null : believed.at()));
     }
 
     private void handle(Object event) {

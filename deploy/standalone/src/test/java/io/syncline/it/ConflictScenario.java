@@ -140,9 +140,8 @@ final class ConflictScenario {
 
         Map<String, Integer> saleStock = new LinkedHashMap<>();
         saleSkus.forEach(s -> saleStock.put(s, SALE_STOCK));
-        int half = saleSkus.size() / 2;
-        Map<String, List<String>> skusOf =
-                Map.of(SHOPIFY, saleSkus.subList(0, half), TIKTOK, saleSkus.subList(half, saleSkus.size()));
+        // both shops sell every SKU, as a merchant's shops sell the same stock
+        Map<String, List<String>> skusOf = Map.of(SHOPIFY, saleSkus, TIKTOK, saleSkus);
         PacedBuyers buyers = new PacedBuyers(simulator, BUFFERS, saleStock, skusOf, ORDERS_PER_SECOND, 20261202L);
         List<Step> plan = plan(buyers);
         int ownOrders = ORDERS - DUPLICATES - REFUSED_STATUSES - BURST;

@@ -11,8 +11,12 @@ import java.util.List;
  */
 public sealed interface ChannelNotice {
 
-    /** The order to place: a line per platform line item, by our SKU. */
-    record OrderCreated(String channelOrderId, List<OrderLine> lines, Instant updatedAt) implements ChannelNotice {}
+    /**
+     * The order to place: a line per platform line item, by our SKU; {@code placedAt} when it was placed on the
+     * channel (its stock left the listing then), null when the channel does not say.
+     */
+    record OrderCreated(String channelOrderId, List<OrderLine> lines, Instant updatedAt, Instant placedAt)
+            implements ChannelNotice {}
 
     /** The channel cancelled the order. */
     record OrderCancelled(String channelOrderId, String reason, Instant updatedAt) implements ChannelNotice {}

@@ -17,6 +17,7 @@ import io.syncline.gateway.messaging.ServiceCalls;
 import io.syncline.gateway.web.GatewayProperties;
 import io.syncline.gateway.web.ServiceFailures;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,6 +56,12 @@ public class OrderService {
 
     /** Places a new order; waits up to {@code wait} for the decision when given. */
     public Placement place(String merchantId, OrderRequests.Place request, Optional<Duration> wait) {
+        return place(merchantId, request, null, wait);
+    }
+
+    /** Places a new order that a channel says was placed there at {@code channelPlacedAt} (null: not said). */
+    public Placement place(
+            String merchantId, OrderRequests.Place request, Instant channelPlacedAt, Optional<Duration> wait) {
         String orderId = UUID.randomUUID().toString();
         PlaceOrder command = new PlaceOrder(
                 orderId,
@@ -63,7 +70,8 @@ public class OrderService {
                 request.channelOrderId(),
                 request.lines().stream()
                         .map(l -> new OrderLine(l.sku(), l.quantity()))
-                        .toList());
+                        .toList(),
+                channelPlacedAt);
         if (wait.isEmpty() || wait.get().isZero()) {
             return send(command).orElseGet(() -> new Placement(Outcome.ACCEPTED, orderId, Optional.empty()));
         }

@@ -54,7 +54,8 @@ public class Order {
                 command.channel(),
                 command.channelOrderId(),
                 List.copyOf(command.lines()),
-                GenericEventMessage.clock.instant()));
+                GenericEventMessage.clock.instant(),
+                command.channelPlacedAt()));
     }
 
     @CommandHandler

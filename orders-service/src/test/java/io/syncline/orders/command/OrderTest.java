@@ -65,6 +65,15 @@ class OrderTest {
     }
 
     @Test
+    void keepsTheChannelsOwnTimeOfPlacing() {
+        Instant onTheShop = Instant.parse("2026-03-01T10:00:07Z");
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, MERCHANT, "shopify", "1001", LINES, onTheShop))
+                .expectEvents(
+                        new OrderPlaced(ORDER, MERCHANT, "shopify", "1001", LINES, fixture.currentTime(), onTheShop));
+    }
+
+    @Test
     void refusesKnownChannelOrderNamingTheExistingOrder() {
         when(channelOrderKeys.findOrderId(MERCHANT, "shopify", "1001")).thenReturn(Optional.of("order-0"));
 

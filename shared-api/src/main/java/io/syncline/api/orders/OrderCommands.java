@@ -1,5 +1,6 @@
 package io.syncline.api.orders;
 
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -17,7 +18,15 @@ public final class OrderCommands {
             String merchantId,
             String channel,
             String channelOrderId,
-            List<OrderLine> lines) {}
+            List<OrderLine> lines,
+            Instant channelPlacedAt) {
+
+        /** An order without a channel's own time of placing (placed through the API). */
+        public PlaceOrder(
+                String orderId, String merchantId, String channel, String channelOrderId, List<OrderLine> lines) {
+            this(orderId, merchantId, channel, channelOrderId, lines, null);
+        }
+    }
 
     /** Every line is reserved: the order can be fulfilled. */
     public record ConfirmOrder(@TargetAggregateIdentifier String orderId, String merchantId) {}

@@ -9,14 +9,32 @@ public final class OrderEvents {
 
     private OrderEvents() {}
 
-    /** An order from a channel was accepted for fulfilment. */
+    /**
+     * An order from a channel was accepted for fulfilment. Revision 2 added {@code channelPlacedAt}, when the channel
+     * says the order was placed there (Shopify's {@code created_at}, TikTok Shop's {@code create_time}): null for an
+     * order placed through the API, and for orders stored before.
+     */
+    @Revision("2")
     public record OrderPlaced(
             String orderId,
             String merchantId,
             String channel,
             String channelOrderId,
             List<OrderLine> lines,
-            Instant placedAt) {}
+            Instant placedAt,
+            Instant channelPlacedAt) {
+
+        /** An order without a channel's own time of placing. */
+        public OrderPlaced(
+                String orderId,
+                String merchantId,
+                String channel,
+                String channelOrderId,
+                List<OrderLine> lines,
+                Instant placedAt) {
+            this(orderId, merchantId, channel, channelOrderId, lines, placedAt, null);
+        }
+    }
 
     /** Every line is reserved. */
     public record OrderConfirmed(String orderId, String merchantId) {}

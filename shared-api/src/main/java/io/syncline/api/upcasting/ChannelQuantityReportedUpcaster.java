@@ -8,7 +8,7 @@ import io.syncline.api.channels.ChannelEvents.ChannelQuantityReported;
  * delivery carried it, else {@code read}; {@code wanted}, {@code buffer} and {@code pushing} were not recorded
  * then and stay null.
  */
-final class ChannelQuantityReportedUpcaster extends UnrevisedJsonUpcaster {
+final class ChannelQuantityReportedUpcaster extends JsonUpcaster {
 
     ChannelQuantityReportedUpcaster() {
         super(ChannelQuantityReported.class, "2");

@@ -14,8 +14,10 @@ public final class EventUpcasters {
     /** Every upcaster, in the order they must run (oldest revision first). */
     public static List<EventUpcaster> all() {
         return List.of(
+                new OrderPlacedUpcaster(),
                 new OrderRejectedUpcaster(),
                 new ChannelQuantityReportedUpcaster(),
+                new ChannelQuantityReportedBeliefUpcaster(),
                 new ConflictReportedAgainUpcaster());
     }
 }

@@ -9,7 +9,7 @@ import io.syncline.api.orders.OrderRejectionReason;
  * {@code OrderRejected} without a revision to revision 2: adds {@code reasonCode} and {@code sku}, read
  * from {@code reason} as {@link OrderRejectionReason} reads it; {@code reason} stays as it was.
  */
-final class OrderRejectedUpcaster extends UnrevisedJsonUpcaster {
+final class OrderRejectedUpcaster extends JsonUpcaster {
 
     OrderRejectedUpcaster() {
         super(OrderRejected.class, "2");

@@ -60,7 +60,13 @@ final class EventSamples {
     /** The current revision of each event. */
     private static final Map<Class<?>, Object> CURRENT = byType(
             new OrderPlaced(
-                    ORDER, MERCHANT, "web", "1001", List.of(new OrderLine(SKU, 2), new OrderLine("TEA", 1)), AT),
+                    ORDER,
+                    MERCHANT,
+                    "web",
+                    "1001",
+                    List.of(new OrderLine(SKU, 2), new OrderLine("TEA", 1)),
+                    AT,
+                    Instant.parse("2026-01-02T03:04:00Z")),
             new OrderConfirmed(ORDER, MERCHANT),
             new OrderRejected(ORDER, MERCHANT, "OUT_OF_STOCK:MUG", "OUT_OF_STOCK", SKU),
             new OrderCancelled(ORDER, MERCHANT, "customer changed their mind", OrderStatus.CONFIRMED),
@@ -89,7 +95,10 @@ final class EventSamples {
                     "webhook",
                     5,
                     1,
-                    4),
+                    4,
+                    3,
+                    Instant.parse("2026-01-02T03:04:01.250Z"),
+                    Instant.parse("2026-01-02T03:04:01.480Z")),
             new ChannelOrderRedelivered(
                     MERCHANT,
                     "shop-1",
@@ -205,7 +214,30 @@ final class EventSamples {
                     "webhook",
                     null,
                     null,
-                    null));
+                    null,
+                    null,
+                    null,
+                    null),
+            "events/channels/ChannelQuantityReported.rev-2.json",
+            new ChannelQuantityReported(
+                    MERCHANT,
+                    "shop-1",
+                    SKU,
+                    "gid://shopify/InventoryItem/9007199254740993",
+                    "gid://shopify/Location/655441491",
+                    -2,
+                    AT,
+                    "3f1b5c9e-1d2a-4d8e-9c1f-2a7b8e6d4c3b",
+                    "webhook",
+                    5,
+                    1,
+                    4,
+                    null,
+                    null,
+                    null),
+            "events/orders/OrderPlaced.json",
+            new OrderPlaced(
+                    ORDER, MERCHANT, "web", "1001", List.of(new OrderLine(SKU, 2), new OrderLine("TEA", 1)), AT));
 
     private EventSamples() {}
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * ChannelQuantityReported stored without a revision, through the project's upcasters: each case is a pair of
  * fixtures under {@code upcasting/ChannelQuantityReported/}, {@code <case>.before.json} as stored and
- * {@code <case>.after.json} as revision 2.
+ * {@code <case>.after.json} as the current revision, 3 (revision 2 in between).
  */
 class ChannelQuantityReportedUpcasterTest {
 
@@ -49,29 +49,30 @@ class ChannelQuantityReportedUpcasterTest {
     void addsTheSourceAndLeavesWhatWasNotRecordedNull(String name) {
         IntermediateEventRepresentation upcast = upcastOne(read(name + ".before.json"));
 
-        assertThat(upcast.getType()).isEqualTo(new SimpleSerializedType(TYPE, "2"));
+        assertThat(upcast.getType()).isEqualTo(new SimpleSerializedType(TYPE, "3"));
         assertThat(upcast.getData(JsonNode.class).getData()).isEqualTo(EventJson.tree(read(name + ".after.json")));
     }
 
-    /** The upcast event reads as revision 2 and writes back as its fixture. */
+    /** The upcast event reads as the current revision and writes back as its fixture. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void readsAsRevisionTwo(String name) {
+    void readsAsTheCurrentRevision(String name) {
         ChannelQuantityReported upcast =
                 (ChannelQuantityReported) EventJson.deserialize(upcastOne(read(name + ".before.json")));
 
         assertThat(upcast.source()).isEqualTo(upcast.deliveryId() != null ? "webhook" : "read");
         assertThat(upcast.wanted()).isNull();
+        assertThat(upcast.believed()).isNull();
         assertThat(EventJson.tree(EventJson.serialize(upcast))).isEqualTo(EventJson.tree(read(name + ".after.json")));
     }
 
     @Test
-    void leavesRevisionTwoAsItIs() {
+    void leavesTheCurrentRevisionAsItIs() {
         byte[] stored = read("webhook-report.after.json");
-        SimpleSerializedType revisionTwo = new SimpleSerializedType(TYPE, "2");
+        SimpleSerializedType current = new SimpleSerializedType(TYPE, "3");
 
-        assertThat(EventJson.upcast(revisionTwo, stored)).singleElement().satisfies(event -> {
-            assertThat(event.getType()).isEqualTo(revisionTwo);
+        assertThat(EventJson.upcast(current, stored)).singleElement().satisfies(event -> {
+            assertThat(event.getType()).isEqualTo(current);
             assertThat(event.getData(JsonNode.class).getData()).isEqualTo(EventJson.tree(stored));
         });
     }

@@ -35,9 +35,22 @@ class ListingReports {
      * ({@code false}: the channel shows what we believed, e.g. Shopify echoing our own push), and the listing as
      * it stood when it was taken: its wanted quantity, its channel's buffer, the quantity of a push under way.
      */
-    record Reported(String sku, boolean taken, boolean changed, Integer wanted, Integer buffer, Integer pushing) {}
+    record Reported(
+            String sku,
+            boolean taken,
+            boolean changed,
+            Integer wanted,
+            Integer buffer,
+            Integer pushing,
+            Belief believed) {}
 
-    private record Before(Integer channelQuantity, Integer wanted, Integer buffer, Integer pushing) {}
+    /**
+     * What we knew the channel to show before a report: {@code quantity}, shown certainly since {@code at} and
+     * possibly since {@code from} (the send of the push that set it, or the report that told it).
+     */
+    record Belief(int quantity, Instant from, Instant at) {}
+
+    private record Before(Integer channelQuantity, Integer wanted, Integer buffer, Integer pushing, Belief belief) {}
 
     /** The listing of the channel's item: Shopify's inventory item, or TikTok Shop's SKU id. */
     Optional<String> skuOfItem(String merchantId, String channelId, String channelItemId) {
@@ -62,14 +75,19 @@ class ListingReports {
         Instant now = clock.instant();
         Timestamp when = Timestamp.from(at != null ? at : now);
         List<Before> rows = jdbc.query(
-                "select l.channel_quantity, l.wanted_quantity, l.pushing_quantity, c.buffer_stock"
+                "select l.channel_quantity, l.channel_quantity_at, l.channel_quantity_since, l.wanted_quantity,"
+                        + " l.pushing_quantity, c.buffer_stock"
                         + " from channel_listings l join channels c on c.merchant_id = l.merchant_id"
                         + " and c.channel_id = l.channel_id where l.merchant_id = ? and l.channel_id = ? and l.sku = ?",
                 (rs, n) -> new Before(
                         rs.getObject("channel_quantity", Integer.class),
                         rs.getObject("wanted_quantity", Integer.class),
                         rs.getObject("buffer_stock", Integer.class),
-                        rs.getObject("pushing_quantity", Integer.class)),
+                        rs.getObject("pushing_quantity", Integer.class),
+                        belief(
+                                rs.getObject("channel_quantity", Integer.class),
+                                rs.getTimestamp("channel_quantity_since"),
+                                rs.getTimestamp("channel_quantity_at"))),
                 merchantId,
                 channelId,
                 sku);
@@ -84,13 +102,14 @@ class ListingReports {
         int taken = jdbc.update(
                 // a whole-second time taken in the second of our acknowledgement keeps the acknowledgement's time:
                 // a read-back begun before that push landed stays older than it
-                "update channel_listings set channel_quantity = ?,"
+                "update channel_listings set channel_quantity = ?, channel_quantity_since = ?,"
                         + " channel_quantity_at = greatest(coalesce(channel_quantity_at, ?), ?),"
                         + " next_push_at = case when wanted_quantity is not null and wanted_quantity <> ?"
                         + " then coalesce(next_push_at, ?) else next_push_at end, updated_at = ?"
                         + " where merchant_id = ? and channel_id = ? and sku = ?"
                         + " and (channel_quantity_at is null or channel_quantity_at <= ?)",
                 quantity,
+                when,
                 when,
                 when,
                 quantity,
@@ -106,6 +125,14 @@ class ListingReports {
                 !Objects.equals(before.channelQuantity(), quantity),
                 before.wanted(),
                 before.buffer(),
-                before.pushing()));
+                before.pushing(),
+                before.belief()));
+    }
+
+    private static Belief belief(Integer quantity, Timestamp since, Timestamp at) {
+        if (quantity == null || at == null) {
+            return null;
+        }
+        return new Belief(quantity, (since != null ? since : at).toInstant(), at.toInstant());
     }
 }

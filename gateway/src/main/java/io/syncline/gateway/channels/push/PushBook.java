@@ -170,11 +170,12 @@ class PushBook {
         for (Object[] key : due) {
             int claimed = jdbc.update(
                     // the quantity it will send is what it is pushing until the channel answers
-                    "update channel_listings set push_claimed_until = ?, pushing_quantity = wanted_quantity"
-                            + " where merchant_id = ? and channel_id = ?"
+                    "update channel_listings set push_claimed_until = ?, pushing_quantity = wanted_quantity,"
+                            + " pushing_since = ? where merchant_id = ? and channel_id = ?"
                             + " and sku = ? and next_push_at <= ? and (push_claimed_until is null"
                             + " or push_claimed_until < ?)",
                     until,
+                    now,
                     key[0],
                     key[1],
                     key[2],
@@ -199,13 +200,16 @@ class PushBook {
                 ? null
                 : Duration.between(target.wantedChangedAt(), now).toMillis();
         jdbc.update(
+                // the channel may show it since the push was sent, and certainly does since now
                 "update channel_listings set channel_quantity = ?, channel_quantity_at = ?, pushed_at = ?,"
+                        + " channel_quantity_since = coalesce(pushing_since, cast(? as timestamp with time zone)),"
                         + " acknowledged_at = ?, push_lag_ms = coalesce(cast(? as bigint), push_lag_ms), push_attempts = 0,"
-                        + " push_error = null, push_claimed_until = null, pushing_quantity = null,"
+                        + " push_error = null, push_claimed_until = null, pushing_quantity = null, pushing_since = null,"
                         + " next_push_at = case when wanted_quantity <> ? then cast(? as timestamp with time zone)"
                         + " else null end"
                         + " where merchant_id = ? and channel_id = ? and sku = ?",
                 sent,
+                Timestamp.from(now),
                 Timestamp.from(now),
                 Timestamp.from(now),
                 Timestamp.from(now),
@@ -221,7 +225,7 @@ class PushBook {
     void failed(PushTarget target, String error, int attempts, Instant next) {
         jdbc.update(
                 "update channel_listings set push_attempts = ?, push_error = ?, push_claimed_until = null,"
-                        + " pushing_quantity = null, next_push_at = ? where merchant_id = ? and channel_id = ? and sku = ?",
+                        + " pushing_quantity = null, pushing_since = null, next_push_at = ? where merchant_id = ? and channel_id = ? and sku = ?",
                 attempts,
                 error.length() > 2000 ? error.substring(0, 1999) + "…" : error,
                 Timestamp.from(next),
@@ -233,7 +237,8 @@ class PushBook {
     /** Not tried now (breaker open, rate limit, throttle): due again at {@code next}, no attempt counted. */
     void postpone(PushTarget target, Instant next) {
         jdbc.update(
-                "update channel_listings set push_claimed_until = null, pushing_quantity = null, next_push_at = ?"
+                "update channel_listings set push_claimed_until = null, pushing_quantity = null, pushing_since = null,"
+                        + " next_push_at = ?"
                         + " where merchant_id = ?"
                         + " and channel_id = ? and sku = ?",
                 Timestamp.from(next),

@@ -64,6 +64,7 @@ public class QuantityReports {
             // what we believed it shows (a push of ours echoed back): nothing for anyone to act on
             return new Taken.Recorded(sku.get());
         }
+        ListingReports.Belief belief = reported.believed();
         events.publish(new ChannelQuantityReported(
                 merchantId,
                 channelId,
@@ -76,7 +77,10 @@ public class QuantityReports {
                 source.wire(),
                 reported.wanted(),
                 reported.buffer(),
-                reported.pushing()));
+                reported.pushing(),
+                belief == null ? null : belief.quantity(),
+                belief == null ? null : belief.from(),
+                belief == null ? null : belief.at()));
         signal.nudge();
         return new Taken.Recorded(sku.get());
     }

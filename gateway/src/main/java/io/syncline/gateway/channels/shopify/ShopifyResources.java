@@ -61,7 +61,22 @@ final class ShopifyResources {
         for (JsonNode item : items) {
             lines.add(line(id, item, lines.size() + 1));
         }
-        return new ChannelNotice.OrderCreated(id, List.copyOf(lines), updatedAt(order, "order " + id));
+        return new ChannelNotice.OrderCreated(
+                id, List.copyOf(lines), updatedAt(order, "order " + id), createdAt(order));
+    }
+
+    /** When the order was placed on the shop; null when Shopify leaves it out or it is no timestamp. */
+    private static Instant createdAt(JsonNode order) {
+        JsonNode node = order.get("created_at");
+        if (node == null || !node.isTextual()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(node.textValue()).toInstant();
+        } catch (DateTimeParseException e) {
+            // only a finer judgement of the shop's stock needs it: the order stands without it
+            return null;
+        }
     }
 
     static ChannelNotice.OrderCancelled orderCancelled(JsonNode order) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,17 @@ public final class TikTokOrders {
         }
         List<OrderLine> lines = new ArrayList<>();
         units.forEach((sku, quantity) -> lines.add(new OrderLine(sku, quantity)));
-        return new OrderCreated(orderId, List.copyOf(lines), Json.seconds(order, "update_time"));
+        return new OrderCreated(orderId, List.copyOf(lines), Json.seconds(order, "update_time"), placedAt(order));
+    }
+
+    /** When the order was placed on the shop; null when TikTok Shop leaves it out or it is no number. */
+    private static Instant placedAt(JsonNode order) {
+        try {
+            return Json.seconds(order, "create_time");
+        } catch (NumberFormatException e) {
+            // only a finer judgement of the shop's stock needs it: the order stands without it
+            return null;
+        }
     }
 
     private JsonNode readOrder(String orderId) {

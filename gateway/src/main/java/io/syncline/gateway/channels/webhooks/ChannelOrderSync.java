@@ -88,7 +88,7 @@ class ChannelOrderSync {
                             .map(l -> new OrderRequests.Line(l.sku(), l.quantity()))
                             .toList());
             OrderService.Placement placement =
-                    command(() -> orders.place(channel.merchantId(), place, Optional.empty()));
+                    command(() -> orders.place(channel.merchantId(), place, created.placedAt(), Optional.empty()));
             String orderId = placement.orderId();
             if (placement.outcome() == OrderService.Outcome.EXISTING) {
                 Optional<OrderView> order =

@@ -86,6 +86,36 @@ class QuantityReportsTest {
     }
 
     @Test
+    void aReportCarriesWhatWeKnewTheChannelToShowBeforeIt() {
+        // our push of 8, claimed (sent) at NOW and acknowledged 300 ms later
+        book.stockChanged("m1", "MUG", 10, NOW);
+        PushTarget claimed = book.claimNext(Duration.ofMinutes(1)).orElseThrow();
+        Clock later = Clock.fixed(NOW.plusMillis(300), ZoneOffset.UTC);
+        new PushBook(jdbc, later, Duration.ZERO).acknowledged(claimed, 8);
+
+        reports.report("m1", "shop", ITEM, "loc", 7, NOW.plusSeconds(2), "event-1", ReportSource.WEBHOOK);
+        reports.report("m1", "shop", ITEM, "loc", 5, NOW.plusSeconds(3), "event-2", ReportSource.WEBHOOK);
+
+        assertThat(published).hasSize(2);
+        ChannelQuantityReported first = (ChannelQuantityReported) published.get(0);
+        assertThat(first.believed()).isEqualTo(8);
+        assertThat(first.believedFrom()).as("when the push was sent").isEqualTo(NOW);
+        assertThat(first.believedAt()).as("when the channel acknowledged it").isEqualTo(NOW.plusMillis(300));
+        ChannelQuantityReported second = (ChannelQuantityReported) published.get(1);
+        assertThat(second.believed()).as("the report before it").isEqualTo(7);
+        assertThat(second.believedFrom()).isEqualTo(NOW.plusSeconds(2));
+        assertThat(second.believedAt()).isEqualTo(NOW.plusSeconds(2));
+    }
+
+    @Test
+    void aFirstReportCarriesNoBelief() {
+        reports.report("m1", "shop", ITEM, "loc", 4, NOW, null, ReportSource.RECONCILE);
+
+        assertThat(only().believed()).isNull();
+        assertThat(only().believedAt()).isNull();
+    }
+
+    @Test
     void aFailedPostponedOrDroppedPushIsNoLongerUnderWay() {
         book.stockChanged("m1", "MUG", 10, NOW);
         book.failed(book.claimNext(Duration.ofMinutes(1)).orElseThrow(), "down", 1, NOW);

@@ -39,7 +39,8 @@ class ShopifyWebhooksReadTest {
                 .isEqualTo(new OrderCreated(
                         "820982911946154508",
                         List.of(new OrderLine("IPOD2008PINK", 1), new OrderLine("IPOD2008RED", 2)),
-                        Instant.parse("2022-01-01T00:00:02Z")));
+                        Instant.parse("2022-01-01T00:00:02Z"),
+                        Instant.parse("2022-01-01T00:00:00Z")));
     }
 
     @ParameterizedTest

@@ -41,7 +41,8 @@ class TikTokOrdersTest {
                 .isEqualTo(new OrderCreated(
                         ORDER_ID,
                         List.of(new OrderLine("red_iphone_256", 2), new OrderLine("yellow-24-XL", 1)),
-                        Instant.ofEpochSecond(1619621355)));
+                        Instant.ofEpochSecond(1619621355),
+                        Instant.ofEpochSecond(1619611561)));
         assertThat(tiktok.problems()).isEmpty();
         assertThat(tiktok.queries()).singleElement().satisfies(query -> assertThat(query)
                 .containsEntry("ids", ORDER_ID)

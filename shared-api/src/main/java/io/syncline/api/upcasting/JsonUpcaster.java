@@ -2,22 +2,30 @@ package io.syncline.api.upcasting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
 /**
- * Upcasts one event type stored without a revision to a given revision, as a JSON object: a subclass only
- * says which event, to which revision, and how a copy of the stored payload becomes the new one.
+ * Upcasts one event type stored at one revision (none: {@code null}) to the next, as a JSON object: a subclass only
+ * says which event, from and to which revision, and how a copy of the stored payload becomes the new one.
  */
-abstract class UnrevisedJsonUpcaster extends SingleEventUpcaster {
+abstract class JsonUpcaster extends SingleEventUpcaster {
 
     private final String type;
+    private final String from;
     private final SimpleSerializedType to;
 
-    UnrevisedJsonUpcaster(Class<?> event, String revision) {
+    /** From the event stored without a revision. */
+    JsonUpcaster(Class<?> event, String revision) {
+        this(event, null, revision);
+    }
+
+    JsonUpcaster(Class<?> event, String fromRevision, String revision) {
         this.type = event.getName();
+        this.from = fromRevision;
         this.to = new SimpleSerializedType(type, revision);
     }
 
@@ -27,7 +35,7 @@ abstract class UnrevisedJsonUpcaster extends SingleEventUpcaster {
     @Override
     protected final boolean canUpcast(IntermediateEventRepresentation representation) {
         SerializedType stored = representation.getType();
-        return type.equals(stored.getName()) && stored.getRevision() == null;
+        return type.equals(stored.getName()) && Objects.equals(stored.getRevision(), from);
     }
 
     @Override
