@@ -22,6 +22,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PushBook {
 
+    /** The due time of a push that goes before every other waiting: earlier than any push is ever due. */
+    static final Timestamp AHEAD = Timestamp.from(Instant.EPOCH);
+
     private static final int CANDIDATES = 8;
     private static final String LISTINGS = "select l.merchant_id, l.channel_id, l.sku, l.wanted_quantity,"
             + " l.channel_quantity, l.next_push_at, c.buffer_stock, c.enabled, s.available"
@@ -73,9 +76,11 @@ class PushBook {
     }
 
     /**
-     * Makes a push due now for every listing of the SKU on an enabled channel, even one whose channel we believe
-     * shows what we want (it may not: a push carries what we believe, so a stale channel is read and reported).
-     * The push is a new intent, so its wanted time moves and it has its own idempotency key. True when any fell due.
+     * Makes a push due for every listing of the SKU on an enabled channel, even one whose channel we believe shows
+     * what we want (it may not: a push carries what we believe, so a stale channel is read and reported), ahead of
+     * every push waiting: it carries a decision just taken on a conflict, and the channel's rate limit otherwise
+     * holds it behind a whole round of the channel's listings. The push is a new intent, so its wanted time moves
+     * and it has its own idempotency key. True when any fell due.
      */
     boolean pushAgain(String merchantId, String sku) {
         Timestamp now = Timestamp.from(clock.instant());
@@ -84,7 +89,7 @@ class PushBook {
                         + " where merchant_id = ? and sku = ? and wanted_quantity is not null and exists (select 1"
                         + " from channels c where c.merchant_id = channel_listings.merchant_id"
                         + " and c.channel_id = channel_listings.channel_id and c.enabled)",
-                now,
+                AHEAD,
                 now,
                 merchantId,
                 sku);

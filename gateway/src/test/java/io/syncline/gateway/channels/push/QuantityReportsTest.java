@@ -224,6 +224,24 @@ class QuantityReportsTest {
                 .isEmpty();
     }
 
+    @Test
+    void aResolvedStockMismatchIsPushedAheadOfThePushesWaiting() {
+        PushSchema.listing(jdbc, "shop", "CUP", NOW);
+        book.stockChanged("m1", "MUG", 10, NOW);
+        book.stockChanged("m1", "CUP", 10, NOW);
+        PushTarget target;
+        while ((target = book.claimNext(Duration.ofMinutes(1)).orElse(null)) != null) {
+            book.acknowledged(target, target.wantedQuantity());
+        }
+        // CUP's next change waits for the channel, due before the resolution comes
+        book.stockChanged("m1", "CUP", 9, NOW);
+
+        new ConflictRepush(book, new PushSignal()).on(resolved(ConflictKind.STOCK_MISMATCH));
+
+        assertThat(book.claimNext(Duration.ofMinutes(1)).orElseThrow().sku()).isEqualTo("MUG");
+        assertThat(book.claimNext(Duration.ofMinutes(1)).orElseThrow().sku()).isEqualTo("CUP");
+    }
+
     private static ConflictResolved resolved(ConflictKind kind) {
         return new ConflictResolved(
                 "c-1",
