@@ -1,6 +1,7 @@
 package io.syncline.conflicts.detection;
 
-import io.syncline.api.channels.ChannelQueries.CountPendingOrderDeliveries;
+import io.syncline.api.channels.ChannelQueries.FindOrderDeliveryBacklog;
+import io.syncline.api.channels.ChannelQueries.OrderDeliveryBacklog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
@@ -22,28 +23,34 @@ class ChannelBacklog {
     /** A settle check never waits long on the gateway: unanswered, it judges by what it has. */
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
+    private static final OrderDeliveryBacklog NONE = new OrderDeliveryBacklog(0, 0);
+
     private final QueryGateway queries;
 
     ChannelBacklog(QueryGateway queries) {
         this.queries = queries;
     }
 
-    /** Whether the channel's order deliveries received by {@code by} are all applied; true when nobody can tell. */
-    boolean applied(String merchantId, String channelId, Instant by) {
+    /**
+     * The channel's order deliveries received by {@code by} and not applied yet; none when nobody can tell (the
+     * gateway does not answer in time).
+     */
+    OrderDeliveryBacklog of(String merchantId, String channelId, Instant by) {
         try {
-            Integer pending = queries.query(new CountPendingOrderDeliveries(merchantId, channelId, by), Integer.class)
+            OrderDeliveryBacklog backlog = queries.query(
+                            new FindOrderDeliveryBacklog(merchantId, channelId, by), OrderDeliveryBacklog.class)
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return pending == null || pending == 0;
+            return backlog == null ? NONE : backlog;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            return true;
+            return NONE;
         } catch (ExecutionException | TimeoutException | RuntimeException unanswered) {
             log.warn(
                     "Cannot tell whether {} has order deliveries not yet applied ({}): its stock report is judged"
                             + " without waiting for them",
                     channelId,
                     unanswered.toString());
-            return true;
+            return NONE;
         }
     }
 }

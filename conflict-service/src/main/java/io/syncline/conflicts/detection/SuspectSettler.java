@@ -1,5 +1,6 @@
 package io.syncline.conflicts.detection;
 
+import io.syncline.api.channels.ChannelQueries.OrderDeliveryBacklog;
 import io.syncline.api.conflicts.ConflictKind;
 import io.syncline.api.conflicts.Evidence;
 import io.syncline.api.conflicts.Side;
@@ -13,12 +14,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the settle timer does when a suspect's time is up: a suspect still there was explained by nothing, so its
- * conflict opens, with the sides as the report had them. It waits a little longer, up to {@code settle-at-most}
- * after its report, while what could still explain it is on its way: detection working through older events, or
- * the channel's orders received and not applied yet.
+ * conflict opens, with the sides as the report had them. It waits longer while what could still explain it is on
+ * its way (see {@link #explanationOnItsWay}).
  */
 @Component
 class SuspectSettler {
+
+    /**
+     * How many times {@code settle-at-most} a suspect waits at most while detection or the channel's inbox is still
+     * working through what came before it.
+     */
+    static final int WORKING_THROUGH = 10;
 
     /** The longest a suspect that waits on goes unlooked at. */
     private static final Duration AGAIN = Duration.ofSeconds(1);
@@ -62,13 +68,27 @@ class SuspectSettler {
         }
         Suspects.Suspect s = waiting.get();
         Instant now = Instant.now();
-        // asked outside the suspect's lock: detection's own handling of a stock event must not wait on the gateway
-        if (now.isBefore(s.takenAt().plus(atMost))
-                && (!progress.through(s.dueAt()) || !backlog.applied(s.merchantId(), s.channel(), s.dueAt()))) {
+        if (now.isBefore(s.takenAt().plus(atMost.multipliedBy(WORKING_THROUGH))) && explanationOnItsWay(s, now)) {
             return Optional.of(now.plus(again));
         }
         decide(reportId);
         return Optional.empty();
+    }
+
+    /**
+     * Whether what may explain the suspect is still on its way: detection working through older events, or the
+     * channel's orders received by then and not applied, waiting for their first attempt (they will be, however
+     * long the inbox takes under a burst) or, up to {@code settle-at-most}, failed and to be tried again (they may
+     * never be).
+     */
+    private boolean explanationOnItsWay(Suspects.Suspect s, Instant now) {
+        boolean withinSettle = now.isBefore(s.takenAt().plus(atMost));
+        if (!progress.through(s.dueAt())) {
+            return true;
+        }
+        // asked outside the suspect's lock: detection's own handling of a stock event must not wait on the gateway
+        OrderDeliveryBacklog pending = backlog.of(s.merchantId(), s.channel(), s.dueAt());
+        return pending.unattempted() > 0 || (withinSettle && pending.retrying() > 0);
     }
 
     private void decide(String reportId) {

@@ -2,7 +2,8 @@ package io.syncline.conflicts.detection;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import io.syncline.api.channels.ChannelQueries.CountPendingOrderDeliveries;
+import io.syncline.api.channels.ChannelQueries.FindOrderDeliveryBacklog;
+import io.syncline.api.channels.ChannelQueries.OrderDeliveryBacklog;
 import io.syncline.api.common.Refusals;
 import io.syncline.conflicts.ConflictsProperties;
 import io.syncline.conflicts.conflict.ConflictWork.ApplyRule;
@@ -42,8 +43,10 @@ final class Detection implements AutoCloseable {
     private final AnnotationEventHandlerAdapter handlers;
     private final Scheduler scheduler;
 
-    /** What the stand-in gateway answers: the channel's order deliveries not applied yet. */
+    /** What the stand-in gateway answers: the channel's order deliveries not attempted yet. */
     final AtomicInteger pendingOrders = new AtomicInteger();
+    /** And those failed, to be tried again. */
+    final AtomicInteger retryingOrders = new AtomicInteger();
     /** How often the stand-in gateway was asked. */
     final AtomicInteger backlogAsked = new AtomicInteger();
     /** Whether detection has reached the head of the event stream, as its processor would say. */
@@ -70,9 +73,9 @@ final class Detection implements AutoCloseable {
                 new ConflictsProperties(ConflictsProperties.DEFAULTS.escalateAfter(), settleAfter, settleAtMost);
         Explanations explanations = new Explanations(causes, books, new OwnOrders(db.jdbc, db.json), properties);
         SimpleQueryBus queries = SimpleQueryBus.builder().build();
-        queries.subscribe(CountPendingOrderDeliveries.class.getName(), Integer.class, query -> {
+        queries.subscribe(FindOrderDeliveryBacklog.class.getName(), OrderDeliveryBacklog.class, query -> {
             backlogAsked.incrementAndGet();
-            return pendingOrders.get();
+            return new OrderDeliveryBacklog(pendingOrders.get(), retryingOrders.get());
         });
         ChannelBacklog backlog = new ChannelBacklog(
                 DefaultQueryGateway.builder().queryBus(queries).build());

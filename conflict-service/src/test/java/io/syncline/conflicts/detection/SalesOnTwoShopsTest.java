@@ -258,12 +258,12 @@ class SalesOnTwoShopsTest {
     }
 
     @Test
-    void aSuspectWaitsOnNoLongerThanSettleAtMost() {
+    void aSuspectWaitsOnFailingDeliveriesNoLongerThanSettleAtMost() {
         detection.close();
         detection = new Detection(db, SETTLE, SETTLE.multipliedBy(2), true);
         count(10);
-        // orders of A are never applied (say their SKU is unknown): a hand edit still opens its conflict
-        detection.pendingOrders.set(1);
+        // orders of A fail and are tried again (say their SKU is unknown): a hand edit still opens its conflict
+        detection.retryingOrders.set(1);
         report(A, 20, 10, 0);
 
         await().atMost(WAIT).until(() -> !detection.sent(DetectConflict.class).isEmpty());
@@ -271,6 +271,27 @@ class SalesOnTwoShopsTest {
         assertThat(detection.backlogAsked.get()).as("it waited on").isGreaterThan(1);
         assertThat(detection.sent(DetectConflict.class)).singleElement().satisfies(d -> assertThat(d.theirs())
                 .isEqualTo(Side.quantity(20)));
+    }
+
+    @Test
+    void aSuspectWaitsBeyondSettleAtMostWhileTheInboxWorksThroughTheChannelsOrders() {
+        detection.close();
+        detection = new Detection(db, SETTLE, SETTLE.multipliedBy(2), true);
+        count(10);
+        // a burst: A's sale waits in our inbox for its first attempt longer than settle-at-most
+        detection.pendingOrders.set(1);
+        report(A, 9, 10, 0);
+        Instant reported = clock;
+        await().atMost(WAIT).until(() -> Instant.now()
+                .isAfter(reported.plus(SETTLE.multipliedBy(2).plusSeconds(1))));
+        assertThat(detection.sent).isEmpty();
+
+        place("o-a", A, 1);
+        reserve("o-a", 1);
+        detection.pendingOrders.set(0);
+
+        awaitSettled();
+        assertThat(detection.sent).isEmpty();
     }
 
     /** When the settle timer of the one waiting report is due. */

@@ -3,6 +3,7 @@ package io.syncline.gateway.channels.webhooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.syncline.api.channels.ChannelQueries.OrderDeliveryBacklog;
 import io.syncline.gateway.channels.WebhookDelivery;
 import io.syncline.gateway.channels.shopify.ShopifyWebhooks;
 import io.syncline.gateway.channels.tiktok.TikTokWebhooks;
@@ -58,19 +59,21 @@ class DeliveryInbox {
     }
 
     /**
-     * Deliveries of a channel received by {@code receivedBy} and not applied yet (waiting, or failed and to be tried
-     * again), stock reports aside: sales and their changes the channel announced that our books do not show yet.
+     * Deliveries of a channel received by {@code receivedBy} and not applied yet, stock reports aside: sales and
+     * their changes the channel announced that our books do not show yet, those waiting for their first attempt
+     * and those failed and to be tried again.
      */
-    int pendingOrders(String merchantId, String channelId, Instant receivedBy) {
+    OrderDeliveryBacklog pendingOrders(String merchantId, String channelId, Instant receivedBy) {
         List<Object> args = new ArrayList<>(List.of(merchantId, channelId, Timestamp.from(receivedBy)));
         args.addAll(STOCK_REPORTS);
-        Integer count = jdbc.queryForObject(
-                "select count(*) from channel_deliveries where merchant_id = ? and channel_id = ?"
+        return jdbc.queryForObject(
+                "select coalesce(sum(case when attempts = 0 then 1 else 0 end), 0),"
+                        + " coalesce(sum(case when attempts > 0 then 1 else 0 end), 0)"
+                        + " from channel_deliveries where merchant_id = ? and channel_id = ?"
                         + " and next_attempt_at is not null and received_at <= ? and topic not in ("
                         + String.join(", ", Collections.nCopies(STOCK_REPORTS.size(), "?")) + ")",
-                Integer.class,
+                (rs, i) -> new OrderDeliveryBacklog(rs.getInt(1), rs.getInt(2)),
                 args.toArray());
-        return count == null ? 0 : count;
     }
 
     /** Where a delivery was stored; {@code seenBefore} when an earlier copy holds its dedupe key. */

@@ -1,6 +1,7 @@
 package io.syncline.gateway.channels.webhooks;
 
-import io.syncline.api.channels.ChannelQueries.CountPendingOrderDeliveries;
+import io.syncline.api.channels.ChannelQueries.FindOrderDeliveryBacklog;
+import io.syncline.api.channels.ChannelQueries.OrderDeliveryBacklog;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,7 @@ class PendingOrderDeliveries {
     }
 
     @QueryHandler
-    Integer handle(CountPendingOrderDeliveries query) {
+    OrderDeliveryBacklog handle(FindOrderDeliveryBacklog query) {
         return inbox.pendingOrders(query.merchantId(), query.channelId(), query.receivedBy());
     }
 }

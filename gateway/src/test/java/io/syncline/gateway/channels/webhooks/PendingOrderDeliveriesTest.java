@@ -3,7 +3,8 @@ package io.syncline.gateway.channels.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.syncline.api.channels.ChannelQueries.CountPendingOrderDeliveries;
+import io.syncline.api.channels.ChannelQueries.FindOrderDeliveryBacklog;
+import io.syncline.api.channels.ChannelQueries.OrderDeliveryBacklog;
 import io.syncline.gateway.channels.WebhookDelivery;
 import io.syncline.platform.test.MutableClock;
 import io.syncline.platform.test.TestDatabases;
@@ -55,19 +56,19 @@ class PendingOrderDeliveriesTest {
 
         assertThat(pending("shop-a", first))
                 .as("received by then, stock reports aside")
-                .isEqualTo(1);
-        assertThat(pending("shop-a", clock.instant())).isEqualTo(2);
-        assertThat(pending("shop-a", first.minusMillis(1))).isZero();
+                .isEqualTo(new OrderDeliveryBacklog(1, 0));
+        assertThat(pending("shop-a", clock.instant())).isEqualTo(new OrderDeliveryBacklog(2, 0));
+        assertThat(pending("shop-a", first.minusMillis(1)).empty()).isTrue();
 
         inbox.finish(created, Outcome.processed("o-1"), 1, null);
-        assertThat(pending("shop-a", first)).as("applied").isZero();
+        assertThat(pending("shop-a", first).empty()).as("applied").isTrue();
 
         inbox.finish(cancelled, new Outcome(DeliveryStatus.FAILED, "unknown SKU", null, true), 1, clock.instant());
         assertThat(pending("shop-a", clock.instant()))
                 .as("failed, to be tried again")
-                .isEqualTo(1);
+                .isEqualTo(new OrderDeliveryBacklog(0, 1));
         inbox.finish(cancelled, new Outcome(DeliveryStatus.FAILED, "malformed", null, false), 2, null);
-        assertThat(pending("shop-a", clock.instant())).as("given up").isZero();
+        assertThat(pending("shop-a", clock.instant()).empty()).as("given up").isTrue();
     }
 
     private String store(String channel, String topic) {
@@ -77,7 +78,7 @@ class PendingOrderDeliveriesTest {
                 .deliveryId();
     }
 
-    private int pending(String channel, Instant by) {
-        return handler.handle(new CountPendingOrderDeliveries("m1", channel, by));
+    private OrderDeliveryBacklog pending(String channel, Instant by) {
+        return handler.handle(new FindOrderDeliveryBacklog("m1", channel, by));
     }
 }
