@@ -106,7 +106,7 @@ class Books {
         try {
             jdbc.update(
                     "insert into conflict_orders (order_id, merchant_id, channel, channel_order_id, lines, status,"
-                            + " channel_placed_at, status_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " channel_placed_at, placed_at, status_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     order.orderId(),
                     order.merchantId(),
                     order.channel(),
@@ -114,10 +114,17 @@ class Books {
                     json.writeValueAsString(order.lines()),
                     "PENDING",
                     order.channelPlacedAt() == null ? null : Timestamp.from(order.channelPlacedAt()),
+                    order.placedAt() == null ? null : Timestamp.from(order.placedAt()),
                     order.placedAt() == null ? null : Timestamp.from(order.placedAt()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("order lines cannot be written", e);
         }
+    }
+
+    /** The channel cancelled the order {@code at} though we keep it (shipped): the channel may have restocked it. */
+    void channelCancelled(String orderId, Instant at) {
+        jdbc.update(
+                "update conflict_orders set channel_cancelled_at = ? where order_id = ?", Timestamp.from(at), orderId);
     }
 
     /** The order's status changed {@code at} (our time). */

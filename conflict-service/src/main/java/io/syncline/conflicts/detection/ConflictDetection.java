@@ -88,20 +88,25 @@ class ConflictDetection {
         }
         Optional<StockMoves> stock = books.stock(report.merchantId(), report.sku());
         Integer available = stock.map(StockMoves::available).orElse(null);
+        Belief belief = Belief.of(report);
+        boolean byBelief = explanations.judgesByBelief(report.merchantId(), report.channelId(), belief);
         boolean explained = theirs == ours
                 || Objects.equals(report.pushing(), theirs)
-                // the channel lags behind our pushes, or our books took its sale before the report's wanted did
-                || stock.filter(s -> explanations.lagging(s, report.channelId(), theirs, report.buffer(), takenAt))
-                        .isPresent()
+                // what we knew it to show less its own sales since; without that, the channel lags behind our
+                // pushes, or our books took its sale before the report's wanted did
+                || (byBelief
+                        ? explanations.ownOrdersSince(
+                                report.merchantId(),
+                                report.channelId(),
+                                report.sku(),
+                                theirs,
+                                belief,
+                                report.reportedAt() != null ? report.reportedAt() : takenAt)
+                        : stock.filter(s ->
+                                        explanations.lagging(s, report.channelId(), theirs, report.buffer(), takenAt))
+                                .isPresent())
                 || explanations.oversold(
-                        report.merchantId(), report.channelId(), report.sku(), ours, theirs, takenAt, takenAt)
-                || explanations.ownOrdersSince(
-                        report.merchantId(),
-                        report.channelId(),
-                        report.sku(),
-                        theirs,
-                        Belief.of(report),
-                        report.reportedAt() != null ? report.reportedAt() : takenAt);
+                        report.merchantId(), report.channelId(), report.sku(), ours, theirs, takenAt, takenAt);
         if (explained) {
             // a waiting suspect stays: the channel showing ours now (e.g. our push over a drift) does not explain
             // what it showed before
@@ -187,7 +192,8 @@ class ConflictDetection {
         // the window before a report, and the longest it may wait to be settled
         StockMoves stock = books.moved(merchantId, sku, available, channel, units, at, at.minus(movesKept));
         for (Suspects.Suspect s : suspects.ofSku(merchantId, sku)) {
-            if (explanations.lagging(stock, s.channel(), s.theirs(), s.buffer(), s.takenAt())) {
+            // one judged by what we knew the channel to show is settled by its orders, at its time
+            if (s.belief() == null && explanations.lagging(stock, s.channel(), s.theirs(), s.buffer(), s.takenAt())) {
                 suspects.dropReport(s.reportId());
             }
         }
@@ -251,6 +257,10 @@ class ConflictDetection {
 
     @EventHandler
     void on(ChannelOrderStatusRefused e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        if (e.channelStatus() == OrderStatus.CANCELLED) {
+            // the channel may have put its units back: a stock report showing them is this conflict's, not another
+            books.channelCancelled(e.orderId(), at);
+        }
         opener.openOrReport(new Finding(
                 Finding.conflictId(eventId, ConflictKind.STATUS_MISMATCH),
                 e.merchantId(),

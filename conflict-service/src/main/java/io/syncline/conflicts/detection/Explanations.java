@@ -88,6 +88,17 @@ class Explanations {
     }
 
     /**
+     * Whether a report is judged by what we knew the channel to show before it rather than by the states of our
+     * books: with a belief, and each of the channel's orders since carrying the channel's own time. It is the
+     * stricter judge (a hand edit that happens to equal a recent state of our books less the channel's own sales
+     * still opens a conflict), and exact where our books cannot tell.
+     */
+    boolean judgesByBelief(String merchantId, String channel, Belief belief) {
+        return belief != null
+                && orders.withoutChannelTime(merchantId, channel, belief.from().minus(GRAIN)) == 0;
+    }
+
+    /**
      * Whether the channel shows what we last knew it to show ({@code belief}), moved by nothing but its own orders
      * since: it is behind our books (a push of ours follows), not in disagreement with them. This holds where our
      * books cannot tell, e.g. when a push of ours computed before we booked the channel's own sale set the channel

@@ -51,21 +51,39 @@ class OwnOrders {
                 .toList();
     }
 
-    /** The channel's orders of the SKU cancelled here since {@code since}. */
+    /**
+     * The channel's orders of the SKU cancelled since {@code since}: here, or on the channel only (an order we had
+     * shipped, whose cancellation is a conflict of its own, and whose units the channel may have restocked).
+     */
     List<Cancellation> cancellations(String merchantId, String channel, String sku, Instant since) {
+        Timestamp from = Timestamp.from(since);
         return jdbc
                 .query(
-                        "select lines, status_at from conflict_orders where merchant_id = ? and channel = ?"
-                                + " and status = ? and status_at >= ?",
+                        "select lines, coalesce(channel_cancelled_at, status_at) from conflict_orders"
+                                + " where merchant_id = ? and channel = ?"
+                                + " and ((status = ? and status_at >= ?) or channel_cancelled_at >= ?)",
                         (rs, i) -> new Cancellation(
                                 units(rs.getString(1), sku), rs.getTimestamp(2).toInstant()),
                         merchantId,
                         channel,
                         OrderStatus.CANCELLED.name(),
-                        Timestamp.from(since))
+                        from,
+                        from)
                 .stream()
                 .filter(c -> c.units() > 0)
                 .toList();
+    }
+
+    /** How many of the channel's orders placed here since {@code since} have no time of the channel's own. */
+    int withoutChannelTime(String merchantId, String channel, Instant since) {
+        Integer count = jdbc.queryForObject(
+                "select count(*) from conflict_orders where merchant_id = ? and channel = ?"
+                        + " and channel_placed_at is null and placed_at >= ?",
+                Integer.class,
+                merchantId,
+                channel,
+                Timestamp.from(since));
+        return count == null ? 0 : count;
     }
 
     private int units(String lines, String sku) {

@@ -343,7 +343,7 @@ class ConflictResolutionsTest {
 
     /** Waits until every decision started has taken effect or failed. */
     private void settle() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
             List<Object> events = events();
             long started = events.stream()
                     .filter(ConflictResolutionStarted.class::isInstance)

@@ -3,6 +3,7 @@ package io.syncline.conflicts.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.syncline.api.channels.ChannelEvents.ChannelOrderStatusRefused;
 import io.syncline.api.channels.ChannelEvents.ChannelQuantityReported;
 import io.syncline.api.conflicts.Side;
 import io.syncline.api.inventory.StockEvents.StockCounted;
@@ -145,6 +146,46 @@ class SalesOnTwoShopsTest {
         awaitSettled();
         assertThat(detection.sent(DetectConflict.class)).singleElement().satisfies(d -> assertThat(d.theirs())
                 .isEqualTo(Side.quantity(14)));
+    }
+
+    /**
+     * A hand edit of +3 on A after our push of 7 and A's own sale of 2: A shows 8, which is also 10 (a recent state
+     * of our books) less A's sale. Judged by what we knew A to show (7, less its sale: 5), it is a disagreement.
+     */
+    @Test
+    void aSmallHandEditThatARecentStateOfOurBooksWouldExplainOpensAConflictWhenWeKnewWhatTheShopShowed() {
+        count(10);
+        place("o-b", B, 3);
+        reserve("o-b", 3);
+        Instant pushSent = clock.plusMillis(1);
+        Instant pushAcknowledged = clock.plusMillis(2);
+        Instant sale = clock.plusMillis(3);
+        placeOn("o-a", A, 2, sale);
+        reserve("o-a", 2);
+        report(A, 8, 5, 0, new Belief(7, pushSent, pushAcknowledged));
+
+        await().atMost(WAIT).until(() -> !detection.sent(DetectConflict.class).isEmpty());
+        awaitSettled();
+        assertThat(detection.sent(DetectConflict.class)).singleElement().satisfies(d -> assertThat(d.theirs())
+                .isEqualTo(Side.quantity(8)));
+    }
+
+    /** A shipped order the shop cancels: our order stays shipped, the shop puts its 2 units back. */
+    @Test
+    void aShopsRestockOfAShippedOrderItCancelledIsItsStatusConflictsNotAStockOne() {
+        count(10);
+        Instant sale = clock.plusMillis(1);
+        placeOn("o-a", A, 2, sale);
+        reserve("o-a", 2);
+        Instant pushSent = clock.plusMillis(1);
+        Instant pushAcknowledged = clock.plusMillis(2);
+        handle(new ChannelOrderStatusRefused(
+                "acme", A, "o-a", "o-a", OrderStatus.SHIPPED, OrderStatus.CANCELLED, null, clock.plusMillis(3)));
+        report(A, 10, 8, 0, new Belief(8, pushSent, pushAcknowledged));
+
+        awaitSettled();
+        assertThat(detection.sent(DetectConflict.class)).singleElement().satisfies(d -> assertThat(d.kind())
+                .isEqualTo(io.syncline.api.conflicts.ConflictKind.STATUS_MISMATCH));
     }
 
     @Test
