@@ -24,7 +24,7 @@ class DetectionConfiguration {
 
     @Autowired
     void followProgress(EventProcessingConfigurer processing, DetectionProgress progress) {
-        processing.registerHandlerInterceptor(ConflictDetection.PROCESSING_GROUP, c -> progress);
+        processing.registerHandlerInterceptor(ConflictDetection.PROCESSING_GROUP, c -> progress.interceptor());
     }
 
     @Bean

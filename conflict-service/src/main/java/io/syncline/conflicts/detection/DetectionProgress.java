@@ -21,9 +21,12 @@ import org.springframework.stereotype.Component;
 /**
  * How far detection has come in the event stream. A settle time is judged by our books as the events published up to
  * it left them: while detection still works through older events (under load, after a restart), it is not yet.
+ * <p>
+ * Not itself an interceptor: Axon puts every interceptor bean on every event processor, and then the events of
+ * the other processors would count as detection's.
  */
 @Component
-class DetectionProgress implements MessageHandlerInterceptor<EventMessage<?>> {
+class DetectionProgress {
 
     /** The newest timestamp of an event detection handled and committed, on this instance. */
     private final AtomicReference<Instant> handled = new AtomicReference<>(Instant.MIN);
@@ -40,8 +43,12 @@ class DetectionProgress implements MessageHandlerInterceptor<EventMessage<?>> {
         this.caughtUp = caughtUp;
     }
 
-    @Override
-    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+    /** The interceptor that follows detection's processor: an event counts once its batch has committed. */
+    MessageHandlerInterceptor<EventMessage<?>> interceptor() {
+        return DetectionProgress.this::follow;
+    }
+
+    private Object follow(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         Instant at = unitOfWork.getMessage().getTimestamp();
         Object result = chain.proceed();
         unitOfWork.afterCommit(u -> handled(at));

@@ -14,7 +14,7 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.junit.jupiter.api.Test;
 
 /** Every tracking processor, configured by name or by default, waits the configured time for events. */
-class IdleClaimsEventProcessingModuleTest {
+class PlatformEventProcessingModuleTest {
 
     @ProcessingGroup("named")
     static class Named {
@@ -30,7 +30,8 @@ class IdleClaimsEventProcessingModuleTest {
 
     @Test
     void processorsOfTheSettingsAndOfTheDefaultWaitTheConfiguredTime() throws Exception {
-        IdleClaimsEventProcessingModule module = new IdleClaimsEventProcessingModule(Duration.ofSeconds(3));
+        PlatformEventProcessingModule module =
+                new PlatformEventProcessingModule(Duration.ofSeconds(3), ProcessorGroups.NONE);
         module.registerTrackingEventProcessor(
                 "named", Configuration::eventStore, c -> TrackingEventProcessorConfiguration.forParallelProcessing(2)
                         .andBatchSize(50));
