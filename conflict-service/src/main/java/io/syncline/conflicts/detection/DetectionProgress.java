@@ -45,7 +45,7 @@ class DetectionProgress {
 
     /** The interceptor that follows detection's processor: an event counts once its batch has committed. */
     MessageHandlerInterceptor<EventMessage<?>> interceptor() {
-        return DetectionProgress.this::follow;
+        return this::follow;
     }
 
     private Object follow(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {

@@ -142,10 +142,7 @@ class SalesOnTwoShopsTest {
         placeOn("o-a", A, 1, sale);
         reserve("o-a", 1);
 
-        await().atMost(WAIT).until(() -> !detection.sent(DetectConflict.class).isEmpty());
-        awaitSettled();
-        assertThat(detection.sent(DetectConflict.class)).singleElement().satisfies(d -> assertThat(d.theirs())
-                .isEqualTo(Side.quantity(14)));
+        awaitOneConflictShowing(14);
     }
 
     /**
@@ -164,10 +161,7 @@ class SalesOnTwoShopsTest {
         reserve("o-a", 2);
         report(A, 8, 5, 0, new Belief(7, pushSent, pushAcknowledged));
 
-        await().atMost(WAIT).until(() -> !detection.sent(DetectConflict.class).isEmpty());
-        awaitSettled();
-        assertThat(detection.sent(DetectConflict.class)).singleElement().satisfies(d -> assertThat(d.theirs())
-                .isEqualTo(Side.quantity(8)));
+        awaitOneConflictShowing(8);
     }
 
     /** A shipped order the shop cancels: our order stays shipped, the shop puts its 2 units back. */
@@ -234,10 +228,7 @@ class SalesOnTwoShopsTest {
         // a hand edit to 7 is not what A would show
         report(A, 7, 3, 2);
 
-        await().atMost(WAIT).until(() -> !detection.sent(DetectConflict.class).isEmpty());
-        awaitSettled();
-        assertThat(detection.sent(DetectConflict.class)).singleElement().satisfies(d -> assertThat(d.theirs())
-                .isEqualTo(Side.quantity(7)));
+        awaitOneConflictShowing(7);
     }
 
     @Test
@@ -408,6 +399,14 @@ class SalesOnTwoShopsTest {
     }
 
     /** Every settle timer ran: every suspect was explained or became a conflict. */
+    /** Detection opens one conflict, in which the shop shows {@code theirs}, and nothing is left to settle. */
+    private void awaitOneConflictShowing(int theirs) {
+        await().atMost(WAIT).until(() -> !detection.sent(DetectConflict.class).isEmpty());
+        awaitSettled();
+        assertThat(detection.sent(DetectConflict.class)).singleElement().satisfies(d -> assertThat(d.theirs())
+                .isEqualTo(Side.quantity(theirs)));
+    }
+
     private void awaitSettled() {
         await().atMost(WAIT).until(() -> detection.pendingTimers() == 0);
         assertThat(db.count("select count(*) from conflict_suspects")).isZero();
