@@ -13,12 +13,15 @@ import io.syncline.api.orders.OrderCommands.CancelOrder;
 import io.syncline.api.orders.OrderCommands.ShipOrder;
 import io.syncline.api.orders.OrderStatus;
 import io.syncline.conflicts.conflict.Conflict.Facts;
+import io.syncline.platform.messaging.CorrelationAutoConfiguration;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -83,7 +86,10 @@ class ConflictEffects {
             return Outcome.recorded("the channel's quantity accepted; nothing to adjust");
         }
         Optional<StockView> before = findStock(facts);
-        send(new AdjustStock(stockId(facts), facts.merchantId(), facts.sku(), delta, "conflict:" + facts.conflictId()));
+        send(
+                facts,
+                new AdjustStock(
+                        stockId(facts), facts.merchantId(), facts.sku(), delta, "conflict:" + facts.conflictId()));
         Integer onHandBefore = before.map(StockView::onHand).orElse(null);
         return new Outcome(
                 onHandBefore,
@@ -94,8 +100,15 @@ class ConflictEffects {
     /** On-hand counted to {@code value}; a count replaces name and threshold, so they are read first. */
     private Outcome count(Facts facts, int value) {
         StockView before = findStock(facts).orElseThrow(() -> Refusals.notFound("no stock for SKU " + facts.sku()));
-        send(new CountStock(
-                stockId(facts), facts.merchantId(), facts.sku(), before.name(), value, before.lowStockThreshold()));
+        send(
+                facts,
+                new CountStock(
+                        stockId(facts),
+                        facts.merchantId(),
+                        facts.sku(),
+                        before.name(),
+                        value,
+                        before.lowStockThreshold()));
         return new Outcome(before.onHand(), value, "on-hand counted to " + value);
     }
 
@@ -111,7 +124,7 @@ class ConflictEffects {
             return Outcome.recorded(wanted + " not applied: no command takes an order there");
         }
         try {
-            send(command);
+            send(facts, command);
         } catch (RuntimeException failure) {
             Optional<ErrorDetails> refusal = Refusals.detailsOf(failure);
             if (refusal.isEmpty()) {
@@ -127,8 +140,10 @@ class ConflictEffects {
                 new FindStock(facts.merchantId(), facts.sku()), ResponseTypes.optionalInstanceOf(StockView.class)));
     }
 
-    private void send(Object command) {
-        await(commands.send(command));
+    /** Sends the command naming the conflict it resolves, which the changes it causes carry on. */
+    private void send(Facts facts, Object command) {
+        await(commands.send(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(CorrelationAutoConfiguration.CONFLICT_ID, facts.conflictId()))));
     }
 
     private static String stockId(Facts facts) {

@@ -1,6 +1,7 @@
 package io.syncline.gateway.inventory;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -14,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -93,6 +95,47 @@ public class InventoryController {
         return stock.find(caller.merchantId(), sku)
                 .map(StockResponse::of)
                 .orElseThrow(() -> ApiException.notFound("No SKU " + sku));
+    }
+
+    @GetMapping("/{sku}/history")
+    @Operation(
+            summary = "A SKU's past from its events: the levels at a moment (at) and the changes that made them,"
+                    + " or each change from..to with its cause")
+    @ApiResponse(
+            responseCode = "200",
+            description = "With at: the levels then; with from (and to): the changes between",
+            content =
+                    @Content(
+                            schema = @Schema(oneOf = {HistoryResponses.AtMoment.class, HistoryResponses.Window.class})))
+    public Object history(
+            Caller caller,
+            @PathVariable("sku") @Pattern(regexp = Ids.PATTERN) String sku,
+            @Parameter(description = "the moment, " + HistoryRequest.EXAMPLE)
+                    @RequestParam(name = "at", required = false)
+                    String at,
+            @Parameter(description = "the window's start, " + HistoryRequest.EXAMPLE)
+                    @RequestParam(name = "from", required = false)
+                    String from,
+            @Parameter(description = "the window's end (default now)") @RequestParam(name = "to", required = false)
+                    String to,
+            @Parameter(description = "at most this many changes (default 20 with at, 1000 with from)")
+                    @RequestParam(name = "limit", required = false)
+                    @Min(1)
+                    @Max(10_000)
+                    Integer limit) {
+        HistoryRequest request = HistoryRequest.of(at, from, to, Instant.now());
+        String merchantId = caller.merchantId();
+        Object answer = request.atMoment()
+                ? stock.at(merchantId, sku, request.at(), limit == null ? 20 : limit)
+                        .map(HistoryResponses.AtMoment::of)
+                        .orElse(null)
+                : stock.changes(merchantId, sku, request.from(), request.to(), limit == null ? 1000 : limit)
+                        .map(HistoryResponses.Window::of)
+                        .orElse(null);
+        if (answer == null) {
+            throw ApiException.notFound("No SKU " + sku);
+        }
+        return answer;
     }
 
     @GetMapping

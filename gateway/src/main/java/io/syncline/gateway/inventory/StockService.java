@@ -2,6 +2,10 @@ package io.syncline.gateway.inventory;
 
 import io.syncline.api.inventory.StockCommands.AdjustStock;
 import io.syncline.api.inventory.StockCommands.CountStock;
+import io.syncline.api.inventory.StockHistory.FindStockAt;
+import io.syncline.api.inventory.StockHistory.ListStockChanges;
+import io.syncline.api.inventory.StockHistory.StockAt;
+import io.syncline.api.inventory.StockHistory.StockChanges;
 import io.syncline.api.inventory.StockIds;
 import io.syncline.api.inventory.StockQueries.FindStock;
 import io.syncline.api.inventory.StockQueries.ListStock;
@@ -11,6 +15,7 @@ import io.syncline.gateway.messaging.ServiceCalls;
 import io.syncline.gateway.web.GatewayProperties;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -72,6 +77,18 @@ public class StockService {
         Optional<StockView> view =
                 calls.query(new FindStock(merchantId, sku), ResponseTypes.optionalInstanceOf(StockView.class));
         return ownedBy(merchantId, view);
+    }
+
+    /** The levels at a moment from the SKU's events; empty for a SKU the merchant never had. */
+    public Optional<StockAt> at(String merchantId, String sku, Instant at, int limit) {
+        return Optional.ofNullable(
+                calls.query(new FindStockAt(merchantId, sku, at, limit), ResponseTypes.instanceOf(StockAt.class)));
+    }
+
+    /** The changes in a window from the SKU's events; empty for a SKU the merchant never had. */
+    public Optional<StockChanges> changes(String merchantId, String sku, Instant from, Instant to, int limit) {
+        return Optional.ofNullable(calls.query(
+                new ListStockChanges(merchantId, sku, from, to, limit), ResponseTypes.instanceOf(StockChanges.class)));
     }
 
     public StockPage list(String merchantId, boolean lowOnly, int page, int size) {

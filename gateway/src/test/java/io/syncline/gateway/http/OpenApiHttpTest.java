@@ -15,6 +15,7 @@ class OpenApiHttpTest extends EdgeTest {
         assertThat(paths.path("/api/inventory/{sku}").has("put")).isTrue();
         assertThat(paths.path("/api/inventory/{sku}").has("get")).isTrue();
         assertThat(paths.path("/api/inventory/{sku}/adjustments").has("post")).isTrue();
+        assertThat(paths.path("/api/inventory/{sku}/history").has("get")).isTrue();
         assertThat(paths.path("/api/inventory").has("get")).isTrue();
         assertThat(paths.path("/api/orders").has("post")).isTrue();
         assertThat(paths.path("/api/orders").has("get")).isTrue();

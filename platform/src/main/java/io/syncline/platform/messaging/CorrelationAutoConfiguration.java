@@ -9,17 +9,19 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * What every message carries on from the message that caused it: the request's correlation id and
- * user (set by the gateway), and Axon's causation chain under names that do not clash with them.
+ * user (set by the gateway), the conflict whose resolution it serves (so a stock's history can name it),
+ * and Axon's causation chain under names that do not clash with them.
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class)
 public class CorrelationAutoConfiguration {
 
     public static final String CORRELATION_ID = "correlationId";
     public static final String USER_ID = "userId";
+    public static final String CONFLICT_ID = "conflictId";
 
     @Bean
     public CorrelationDataProvider requestCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(CORRELATION_ID, USER_ID);
+        return new SimpleCorrelationDataProvider(CORRELATION_ID, USER_ID, CONFLICT_ID);
     }
 
     @Bean
