@@ -7,7 +7,7 @@
 import { readEvents } from './sse.js';
 
 /** Messages the server sends again on WebSocket until they are acknowledged. */
-const CRITICAL = new Set(['stock.low', 'health.changed']);
+const CRITICAL = new Set(['stock.low', 'stock.stockout-predicted', 'health.changed']);
 /** WebSocket close code and SSE status for a resume id older than the retention window. */
 const RESUME_EXPIRED_CLOSE = 4410;
 const RESUME_EXPIRED_STATUS = 410;

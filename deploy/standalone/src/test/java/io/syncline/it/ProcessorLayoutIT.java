@@ -18,15 +18,19 @@ class ProcessorLayoutIT extends StandaloneIntegrationTest {
     EventProcessingConfiguration processing;
 
     @Test
-    void theReadModelsShareOneProcessorBesideTheSagaAndTheConflictWork() {
+    void theReadModelsShareOneProcessorBesideTheSagaTheConflictWorkAndTheInsights() {
         assertThat(processing.eventProcessors().keySet())
                 .containsExactlyInAnyOrder(
                         "projections",
+                        // its own, so that it learns from the whole stored history when it is first started
+                        "insights",
                         "OrderFulfilmentSagaProcessor",
                         "conflict-detection",
                         "conflict-resolution",
                         "channel-order-keys");
         assertThat(processing.eventProcessor("projections", TrackingEventProcessor.class))
+                .isPresent();
+        assertThat(processing.eventProcessor("insights", TrackingEventProcessor.class))
                 .isPresent();
         // the channel-order key is written in the placing command's transaction, so a duplicate fails the command
         assertThat(processing.eventProcessor("channel-order-keys", SubscribingEventProcessor.class))
@@ -36,7 +40,7 @@ class ProcessorLayoutIT extends StandaloneIntegrationTest {
     @Test
     void onlyDetectionFollowsItsOwnProgress() {
         assertThat(detectionInterceptors("conflict-detection")).hasSize(1);
-        for (String other : List.of("projections", "OrderFulfilmentSagaProcessor", "conflict-resolution")) {
+        for (String other : List.of("projections", "insights", "OrderFulfilmentSagaProcessor", "conflict-resolution")) {
             assertThat(detectionInterceptors(other)).as(other).isEmpty();
         }
     }

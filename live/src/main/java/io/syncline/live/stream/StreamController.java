@@ -47,7 +47,7 @@ class StreamController {
     @Operation(
             summary = "Live order and stock messages of the caller's merchant (Server-Sent Events)",
             description = "Each message has an event (order.placed, order.confirmed, order.rejected, "
-                    + "order.cancelled, order.shipped, stock.changed, stock.low, channel.status, health.changed) and JSON data "
+                    + "order.cancelled, order.shipped, stock.changed, stock.low, stock.stockout-predicted, channel.status, health.changed) and JSON data "
                     + "with merchantId. Every message but health.changed and channel.status (live only) has an id: reconnecting with "
                     + "Last-Event-ID (or lastEventId) resumes after it without loss within the retention window "
                     + "(syncline.stream.retention, 24 h by default). A resume id older than that, or one never "

@@ -8,6 +8,7 @@ import io.syncline.api.conflicts.ConflictEvents.ConflictResolved;
 import io.syncline.api.conflicts.ConflictKind;
 import io.syncline.api.conflicts.Severity;
 import io.syncline.api.conflicts.Side;
+import io.syncline.api.inventory.InsightEvents.StockoutPredicted;
 import io.syncline.api.inventory.StockEvents.StockAdjusted;
 import io.syncline.api.inventory.StockEvents.StockCommitted;
 import io.syncline.api.inventory.StockEvents.StockCounted;
@@ -58,6 +59,7 @@ public class StreamProjection {
     static final String ORDER_SHIPPED = "order.shipped";
     static final String STOCK_CHANGED = "stock.changed";
     static final String STOCK_LOW = "stock.low";
+    static final String STOCKOUT_PREDICTED = "stock.stockout-predicted";
     static final String CONFLICT_DETECTED = "conflict.detected";
     static final String CONFLICT_ESCALATED = "conflict.escalated";
     static final String CONFLICT_RESOLVED = "conflict.resolved";
@@ -192,6 +194,23 @@ public class StreamProjection {
         put(data, "available", event.available());
         put(data, "lowStockThreshold", event.lowStockThreshold());
         append(event.merchantId(), StreamTopic.INVENTORY, STOCK_LOW, data, at);
+    }
+
+    @EventHandler
+    void on(StockoutPredicted event, @Timestamp Instant at) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        put(data, "merchantId", event.merchantId());
+        put(data, "sku", event.sku());
+        put(data, "available", event.available());
+        put(data, "daysOfCover", event.daysOfCover());
+        put(data, "daysOfCoverLow", event.daysOfCoverLow());
+        put(data, "daysOfCoverHigh", event.daysOfCoverHigh());
+        put(
+                data,
+                "stockoutAt",
+                event.stockoutAt() == null ? null : event.stockoutAt().toString());
+        put(data, "coverAlertDays", event.coverAlertDays());
+        append(event.merchantId(), StreamTopic.INVENTORY, STOCKOUT_PREDICTED, data, at);
     }
 
     // StockReservationRejected changes no levels: nothing to stream.

@@ -19,6 +19,7 @@ import io.syncline.api.conflicts.ConflictKind;
 import io.syncline.api.conflicts.Evidence;
 import io.syncline.api.conflicts.Resolution;
 import io.syncline.api.conflicts.Side;
+import io.syncline.api.inventory.InsightEvents.StockoutPredicted;
 import io.syncline.api.inventory.StockEvents.RejectionReason;
 import io.syncline.api.inventory.StockEvents.StockAdjusted;
 import io.syncline.api.inventory.StockEvents.StockCommitted;
@@ -199,6 +200,19 @@ class StreamProjectionTest {
         assertThat(data(0))
                 .isEqualTo(json("{\"merchantId\":\"m1\",\"sku\":\"MUG\",\"available\":2,"
                         + "\"lowStockThreshold\":3,\"at\":\"2030-03-01T11:59:55Z\"}"));
+    }
+
+    @Test
+    void aPredictedStockOutStreamsOnTheInventoryTopic() throws Exception {
+        handle(new StockoutPredicted(
+                "m1", "MUG", 12, 1.5, 1.1, 2.25, java.time.Instant.parse("2030-03-03T00:00:00Z"), 3));
+
+        assertThat(saved).extracting(StreamMessageRow::type).containsExactly("stock.stockout-predicted");
+        assertThat(saved.get(0).topic()).isEqualTo(StreamTopic.INVENTORY.wireName());
+        assertThat(data(0))
+                .isEqualTo(json("{\"merchantId\":\"m1\",\"sku\":\"MUG\",\"available\":12,\"daysOfCover\":1.5,"
+                        + "\"daysOfCoverLow\":1.1,\"daysOfCoverHigh\":2.25,\"stockoutAt\":\"2030-03-03T00:00:00Z\","
+                        + "\"coverAlertDays\":3.0,\"at\":\"2030-03-01T11:59:55Z\"}"));
     }
 
     @Test

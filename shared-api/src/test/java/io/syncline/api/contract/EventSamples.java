@@ -17,6 +17,7 @@ import io.syncline.api.conflicts.Evidence;
 import io.syncline.api.conflicts.Resolution;
 import io.syncline.api.conflicts.RuleAction;
 import io.syncline.api.conflicts.Side;
+import io.syncline.api.inventory.InsightEvents.StockoutPredicted;
 import io.syncline.api.inventory.StockEvents.RejectionReason;
 import io.syncline.api.inventory.StockEvents.StockAdjusted;
 import io.syncline.api.inventory.StockEvents.StockCommitted;
@@ -83,6 +84,7 @@ final class EventSamples {
             new StockReservationVoided(STOCK, MERCHANT, SKU, ORDER),
             new StockCommitted(STOCK, MERCHANT, SKU, ORDER, 2, 10, 0),
             new StockRanLow(STOCK, MERCHANT, SKU, 2, 3),
+            new StockoutPredicted(MERCHANT, SKU, 12, 1.5, 1.1, 2.25, Instant.parse("2026-12-06T02:00:00Z"), 3),
             new ChannelQuantityReported(
                     MERCHANT,
                     "shop-1",

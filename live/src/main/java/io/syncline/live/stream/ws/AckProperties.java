@@ -4,7 +4,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Acknowledged delivery of critical messages ({@code stock.low}, {@code health.changed}) on WebSocket.
+ * Acknowledged delivery of critical messages ({@code stock.low}, {@code stock.stockout-predicted},
+ * {@code health.changed}) on WebSocket.
  *
  * @param ackRedelivery  how often an unacknowledged message is sent again to the connected clients
  * @param ackTtl         how long an unacknowledged message is kept (and redelivered)

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 class PendingAcks {
 
     /** Message types that are redelivered until acknowledged. */
-    static final Set<String> CRITICAL = Set.of("stock.low", "health.changed");
+    static final Set<String> CRITICAL = Set.of("stock.low", "stock.stockout-predicted", "health.changed");
 
     private static final Logger log = LoggerFactory.getLogger(PendingAcks.class);
 

@@ -33,7 +33,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
  * {@code Last-Event-ID}, and closes the connection with code 4410 when that id is older than the retention
  * window or was never handed out; {@code {"ack": id}} acknowledges a critical message. Server messages are the
  * stream's {@code {"id","type","data"}} frames, and {@code {"type":"error","data":{"detail"}}} for a client
- * message that could not be understood. {@code stock.low} and {@code health.changed} are sent again (same id)
+ * message that could not be understood. {@code stock.low}, {@code stock.stockout-predicted} and {@code health.changed} are sent again (same id)
  * until acknowledged: at each (re)subscription and every {@code ack-redelivery}, on whichever gateway the
  * client is connected to ({@link PendingAcks} keeps them in the database); clients deduplicate by id.
  */

@@ -13,7 +13,7 @@ import java.util.List;
  * orders away; the score is that exponent, -log10 of the probability. Hours with fewer than three days of history
  * before them are not judged.
  */
-final class RateAnomalies {
+final class OrderRateModel {
 
     static final double THRESHOLD = 5.0;
     static final int MIN_DIFFERENCE = 3;
@@ -23,7 +23,7 @@ final class RateAnomalies {
     /** One judged hour that left its prediction. */
     record Anomaly(int hour, boolean spike, int observed, double expected, double score) {}
 
-    private RateAnomalies() {}
+    private OrderRateModel() {}
 
     /**
      * The anomalies among hours {@code from..counts.length-1} of {@code counts} (one count per hour, oldest first;

@@ -2,12 +2,12 @@ package io.syncline.inventory.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.syncline.inventory.insights.RateAnomalies.Anomaly;
+import io.syncline.inventory.insights.OrderRateModel.Anomaly;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Order rates generated with a daily and a weekly pattern: anomalies are found where injected and rarely elsewhere. */
-class RateAnomaliesTest {
+class OrderRateModelTest {
 
     private static final int DAYS = 30;
 
@@ -28,14 +28,14 @@ class RateAnomaliesTest {
         counts[busyDrop] = 0;
         counts[nightSpike] = 15;
 
-        List<Anomaly> found = RateAnomalies.find(counts, 0);
+        List<Anomaly> found = OrderRateModel.find(counts, 0);
 
         assertThat(found).extracting(Anomaly::hour).containsExactly(busySpike, busyDrop, nightSpike);
         assertThat(found).extracting(Anomaly::spike).containsExactly(true, false, true);
         Anomaly spike = found.get(0);
         assertThat(spike.observed()).isEqualTo(60);
         assertThat(spike.expected()).isBetween(15.0, 35.0);
-        assertThat(spike.score()).isGreaterThan(RateAnomalies.THRESHOLD);
+        assertThat(spike.score()).isGreaterThan(OrderRateModel.THRESHOLD);
     }
 
     @Test
@@ -46,8 +46,8 @@ class RateAnomaliesTest {
         int channels = 20;
         for (int c = 0; c < channels; c++) {
             int[] counts = counts(histories, mean -> mean);
-            alarms += RateAnomalies.find(counts, 0).size();
-            judged += counts.length - RateAnomalies.MIN_HISTORY_HOURS;
+            alarms += OrderRateModel.find(counts, 0).size();
+            judged += counts.length - OrderRateModel.MIN_HISTORY_HOURS;
         }
         // 20 channels × 27 judged days: 6 alarms in 12,960 hours with this seed (the README gives the figure)
         System.out.println("FIG alarms=" + alarms + " judged=" + judged);
@@ -60,7 +60,7 @@ class RateAnomaliesTest {
         int[] counts = counts(new Histories(1), mean -> mean);
         counts[50] = 500;
 
-        assertThat(RateAnomalies.find(counts, 0)).extracting(Anomaly::hour).doesNotContain(50);
+        assertThat(OrderRateModel.find(counts, 0)).extracting(Anomaly::hour).doesNotContain(50);
     }
 
     @Test

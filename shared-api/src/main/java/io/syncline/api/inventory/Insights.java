@@ -1,0 +1,52 @@
+package io.syncline.api.inventory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Queries on what a merchant's sales say about the coming days, and the views they answer with. */
+public final class Insights {
+
+    private Insights() {}
+
+    /** One SKU's sales velocity, days of cover and forecast; answers {@link SkuInsights}, null for an unknown SKU. */
+    public record FindSkuInsights(String merchantId, String sku) {}
+
+    /**
+     * The hours whose order rate left what the history predicts, per channel (all channels when {@code channel} is
+     * null), from {@code from} to {@code to}; answers {@link RateAnomalies}.
+     */
+    public record FindOrderRateAnomalies(String merchantId, String channel, Instant from, Instant to) {}
+
+    /**
+     * Units sold per day over the last hour, day and week; for a SKU younger than a window, per day over the time it
+     * has been known (at least an hour).
+     */
+    public record Velocity(Double lastHour, Double lastDay, Double lastWeek) {}
+
+    /** One coming day's expected units, with an 80% interval. */
+    public record ForecastDay(LocalDate date, double units, double low, double high) {}
+
+    /**
+     * What the sales of one SKU say: {@code daysOfCover} is available over the expected demand, with an 80%
+     * interval; {@code stockoutAt} when the expected demand takes what is available; {@code forecast} the next 7 days
+     * (null with fewer than 3 days of history); {@code model} names how the demand was estimated.
+     */
+    public record SkuInsights(
+            String merchantId,
+            String sku,
+            int available,
+            Velocity velocity,
+            Double daysOfCover,
+            Double daysOfCoverLow,
+            Double daysOfCoverHigh,
+            Instant stockoutAt,
+            List<ForecastDay> forecast,
+            String model) {}
+
+    /** A channel's hour whose order count left its prediction: {@code kind} SPIKE or DROP. */
+    public record RateAnomaly(String channel, Instant at, String kind, int observed, double expected, double score) {}
+
+    /** The anomalies of a window, oldest first. */
+    public record RateAnomalies(List<RateAnomaly> items) {}
+}
