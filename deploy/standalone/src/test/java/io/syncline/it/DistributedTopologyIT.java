@@ -309,6 +309,35 @@ class DistributedTopologyIT {
     }
 
     @Test
+    void aSkusHistoryAndInsightsAreReadFromTheInventoryServiceAcrossAxonServer() {
+        String sku = sku("DT-HIST");
+        assertThat(putStock(dora, sku, 10).status()).isEqualTo(201);
+        String orderId = decidedOrder(dora, List.of(line(sku, 3)), "CONFIRMED");
+        awaitStock(dora, sku, v -> v.get("reserved").asInt() == 3);
+
+        JsonNode window = awaitPath(
+                dora,
+                "/api/inventory/" + sku + "/history?from=2020-01-01T00:00:00Z",
+                w -> w.get("items").size() == 3);
+        JsonNode reserved = window.get("items").get(2);
+        assertThat(reserved.get("type").asText()).isEqualTo("StockReserved");
+        assertThat(reserved.get("orderId").asText()).isEqualTo(orderId);
+        // the order's channel comes from the order's own events, stored in Axon Server
+        assertThat(reserved.get("channel").asText()).isEqualTo("WEB");
+        JsonNode then = get(
+                dora,
+                "/api/inventory/" + sku + "/history?at=" + reserved.get("at").asText());
+        assertThat(then.get("available").asInt()).isEqualTo(7);
+
+        JsonNode insights = awaitPath(
+                dora,
+                "/api/inventory/" + sku + "/insights",
+                i -> i.get("velocity").get("lastHour").asDouble() == 72.0);
+        assertThat(insights.get("available").asInt()).isEqualTo(7);
+        assertThat(insights.get("daysOfCover").asDouble()).isGreaterThan(0);
+    }
+
+    @Test
     void shippingTurnsAConfirmedOrdersReservationIntoADeductionAndNeedsAConfirmedOrder() {
         String sku = sku("DT-SHIP");
         assertThat(putStock(dora, sku, 3).status()).isEqualTo(201);
