@@ -66,6 +66,10 @@ export const api = {
   resolveConflict: (conflictId, body) =>
     request('POST', `/api/conflicts/${encodeURIComponent(conflictId)}/resolution`, body),
   conflictSummary: () => request('GET', '/api/conflicts/summary'),
+  insights: (sku) => request('GET', `/api/inventory/${encodeURIComponent(sku)}/insights`),
+  covers: (skus) => request('GET', `/api/insights/cover?skus=${skus.map(encodeURIComponent).join(',')}`),
+  history: (sku, query) => request('GET', `/api/inventory/${encodeURIComponent(sku)}/history?${query}`),
+  anomalies: (query) => request('GET', `/api/insights/anomalies?${query}`),
 };
 
 /** The roles the token carries (display only: the server decides what each may do). */

@@ -6,6 +6,7 @@ import * as conflicts from './conflicts.js';
 import * as dashboard from './dashboard.js';
 import * as events from './events.js';
 import * as health from './health.js';
+import * as insights from './insights.js';
 import { $, toast } from './dom.js';
 import { StreamClient } from './stream.js';
 
@@ -90,20 +91,24 @@ async function reload(attempt = 0) {
   }
 }
 
-const VIEWS = { '/events': 'events', '/channels': 'channels', '/conflicts': 'conflicts' };
+const VIEWS = { '/events': 'events', '/channels': 'channels', '/conflicts': 'conflicts', '/sku': 'sku',
+  '/insights': 'insights' };
 
 function route() {
   const [path, queryString] = location.hash.replace(/^#/, '').split('?');
   const view = VIEWS[path] || 'dashboard';
-  for (const name of ['dashboard', 'events', 'channels', 'conflicts']) {
+  for (const name of ['dashboard', 'events', 'channels', 'conflicts', 'sku', 'insights']) {
     $(`#${name}-view`).hidden = name !== view;
     const link = $(`#nav-${name}`);
+    if (!link) continue;
     if (name === view) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
   }
   const params = new URLSearchParams(queryString || '');
   if (view === 'events') events.open(params);
   if (view === 'channels') channels.open(params); else channels.leave();
   if (view === 'conflicts') conflicts.open(params); else conflicts.leave();
+  if (view === 'sku') insights.openSku(params); else insights.leaveSku();
+  if (view === 'insights') insights.openInsights();
 }
 
 $('#login-form').addEventListener('submit', async (e) => {
@@ -125,5 +130,6 @@ whenUnauthorized(() => logout(SESSION_ENDED));
 events.init();
 channels.init();
 conflicts.init();
+insights.init();
 
 if (session.token) start(); else showLogin();

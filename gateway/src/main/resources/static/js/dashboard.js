@@ -12,6 +12,12 @@ const orders = new Map();
 const inventory = new Map();
 const counts = { PENDING: 0, CONFIRMED: 0, REJECTED: 0 };
 const lowAlerts = new Map();
+/** Days of cover per SKU, from the insights; refreshed a while after the SKU's stock moves. */
+const covers = new Map();
+const stockouts = new Map();
+const coverTimers = new Map();
+const COVER_REFRESH = 5000;
+const COVER_PAGE = 200;
 let placedTimes = [];
 let ready = false;
 /** Messages that arrived while the snapshot loads, each with what settles its apply(). */
@@ -54,6 +60,7 @@ export async function load() {
   placedTimes = recent.items.map((o) => Date.parse(o.createdAt)).filter((t) => t >= since);
   renderOrders();
   renderInventory();
+  loadCovers([...inventory.keys()], mine);
   ready = true;
   const pendingMessages = buffered;
   buffered = [];
@@ -69,7 +76,35 @@ export function stop() {
   ready = false;
   buffered = [];
   lowAlerts.clear();
+  stockouts.clear();
+  covers.clear();
+  coverTimers.forEach((t) => clearTimeout(t));
+  coverTimers.clear();
   health.reset();
+}
+
+/** Asks the insights for the SKUs' days of cover, a page of SKUs at a time; a failure leaves the cells empty. */
+async function loadCovers(skus, mine) {
+  for (let i = 0; i < skus.length; i += COVER_PAGE) {
+    try {
+      const page = await api.covers(skus.slice(i, i + COVER_PAGE));
+      if (mine !== epoch) return;
+      page.items.forEach((c) => {
+        covers.set(c.sku, c);
+        const row = inventory.get(c.sku);
+        if (row) renderStock(row);
+      });
+    } catch (e) {
+      return;
+    }
+  }
+}
+
+/** The SKU's cover moves with its stock: asked again once its changes have settled for a moment. */
+function coverLater(sku) {
+  clearTimeout(coverTimers.get(sku));
+  const mine = epoch;
+  coverTimers.set(sku, setTimeout(() => { coverTimers.delete(sku); loadCovers([sku], mine); }, COVER_REFRESH));
 }
 
 /**
@@ -105,6 +140,12 @@ function render(message) {
     inventory.set(data.sku, row);
     if (!row.low) lowAlerts.delete(data.sku);
     renderStock(row);
+    coverLater(data.sku);
+  } else if (type === 'stock.stockout-predicted') {
+    stockouts.set(data.sku, { ...data, id });
+    covers.set(data.sku, { ...(covers.get(data.sku) || {}), ...data });
+    const row = inventory.get(data.sku);
+    if (row) renderStock(row);
   } else if (type === 'stock.low') {
     const row = inventory.get(data.sku);
     // a late redelivery of an alert the levels have moved past since
@@ -154,6 +195,19 @@ function renderMetrics() {
   $('#m-low').textContent = low.length;
   drawChart($('#chart'), placedTimes);
   renderAlerts(low);
+  renderStockouts();
+}
+
+function renderStockouts() {
+  const list = $('#stockouts');
+  const alerts = [...stockouts.values()].sort((a, b) => String(a.stockoutAt).localeCompare(String(b.stockoutAt)));
+  if (!alerts.length) {
+    list.replaceChildren(h('li', { class: 'muted' }, 'No SKU is expected to run out soon.'));
+    return;
+  }
+  list.replaceChildren(...alerts.map((a) => h('li', { dataset: { sku: a.sku, alertId: a.id } },
+    h('a', { href: `#/sku?sku=${encodeURIComponent(a.sku)}` }, h('strong', {}, a.sku)),
+    ` runs out ${a.stockoutAt ? time(a.stockoutAt) : 'soon'} (${a.daysOfCover} days of cover, ${a.available} available)`)));
 }
 
 function renderAlerts(low) {
@@ -256,12 +310,18 @@ function stockRow(stock) {
     }
     adjust(stock.sku, delta).then((ok) => { if (ok) input.value = ''; });
   };
+  const cover = covers.get(stock.sku) || {};
+  const coverText = cover.daysOfCover === null || cover.daysOfCover === undefined ? '–' : `${cover.daysOfCover} d`;
   return h('tr', { dataset: { sku: stock.sku }, class: stock.low ? 'low' : null },
-    h('td', { class: 'mono' }, stock.sku),
+    h('td', { class: 'mono' }, h('a', { href: `#/sku?sku=${encodeURIComponent(stock.sku)}`,
+      'aria-label': `Insights and history of ${stock.sku}` }, stock.sku)),
     h('td', {}, stock.name || ''),
     h('td', { class: 'num', dataset: { field: 'onHand' } }, stock.onHand),
     h('td', { class: 'num' }, stock.reserved),
     h('td', { class: 'num', dataset: { field: 'available' } }, stock.available, stock.low ? h('span', { class: 'badge low' }, 'low') : null),
+    h('td', { class: 'num', dataset: { field: 'cover' },
+      title: cover.daysOfCoverLow != null ? `80%: ${cover.daysOfCoverLow} to ${cover.daysOfCoverHigh} days` : null }, coverText),
+    h('td', { dataset: { field: 'stockoutAt' } }, cover.stockoutAt ? time(cover.stockoutAt) : ''),
     h('td', {}, h('form', { class: 'adjust', onsubmit: submit },
       h('label', { for: inputId, class: 'visually-hidden' }, `Change on-hand of ${stock.sku} by`),
       h('input', { id: inputId, type: 'number', step: '1', inputmode: 'numeric', placeholder: '±0' }),

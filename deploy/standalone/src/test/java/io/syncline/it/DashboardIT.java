@@ -318,7 +318,7 @@ class DashboardIT extends StandaloneIntegrationTest {
             assertThat(announcement.getAttribute("role")).isEqualTo("alert");
             assertThat(announcement.textContent()).contains("System health is DOWN");
             Files.createDirectories(Paths.get("target"));
-            page.locator(".cards")
+            page.locator("#dashboard-view .cards")
                     .screenshot(
                             new Locator.ScreenshotOptions().setPath(Paths.get("target", "dashboard-health-down.png")));
         } finally {

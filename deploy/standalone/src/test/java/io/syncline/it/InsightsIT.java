@@ -44,6 +44,11 @@ class InsightsIT extends StandaloneIntegrationTest {
             assertThat(after.get("daysOfCoverLow").asDouble()).isLessThan(0.13);
             assertThat(after.get("daysOfCoverHigh").asDouble()).isGreaterThan(0.13);
             assertThat(Instant.parse(after.get("stockoutAt").asText())).isAfter(Instant.now());
+            assertThat(after.get("sales").get(27).get("units").asInt()).isEqualTo(5);
+            JsonNode covers =
+                    alice.get("/api/insights/cover?skus=" + sku + ",NOPE").json();
+            assertThat(covers.get("items")).hasSize(1);
+            assertThat(covers.get("items").get(0).get("daysOfCover").asDouble()).isEqualTo(0.13);
 
             Event alert = stream.await(
                     e -> e.is("stock.stockout-predicted") && e.field("sku").equals(sku));

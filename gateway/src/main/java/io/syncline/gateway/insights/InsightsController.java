@@ -8,7 +8,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.syncline.api.inventory.Insights.FindOrderRateAnomalies;
 import io.syncline.api.inventory.Insights.FindSkuInsights;
+import io.syncline.api.inventory.Insights.ListSkuCover;
 import io.syncline.api.inventory.Insights.RateAnomalies;
+import io.syncline.api.inventory.Insights.SkuCover;
+import io.syncline.api.inventory.Insights.SkuCovers;
 import io.syncline.api.inventory.Insights.SkuInsights;
 import io.syncline.gateway.messaging.ServiceCalls;
 import io.syncline.gateway.security.Caller;
@@ -20,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,6 +62,21 @@ public class InsightsController {
         }
         return SkuInsightsResponse.of(insights);
     }
+
+    @GetMapping("/api/insights/cover")
+    @Operation(summary = "The days of cover of up to 200 of the merchant's SKUs at once (unknown ones left out)")
+    public CoversResponse cover(
+            Caller caller,
+            @Parameter(description = "comma-separated SKUs") @RequestParam(name = "skus") @Size(max = 200)
+                    List<@Pattern(regexp = Ids.PATTERN) String> skus) {
+        SkuCovers covers = calls.query(
+                new ListSkuCover(caller.merchantId(), List.copyOf(new LinkedHashSet<>(skus))),
+                ResponseTypes.instanceOf(SkuCovers.class));
+        return new CoversResponse(covers == null ? List.of() : covers.items());
+    }
+
+    /** Days of cover of several SKUs. */
+    public record CoversResponse(List<SkuCover> items) {}
 
     @GetMapping("/api/insights/anomalies")
     @Operation(

@@ -1,6 +1,7 @@
 package io.syncline.gateway.insights;
 
 import io.syncline.api.inventory.Insights.ForecastDay;
+import io.syncline.api.inventory.Insights.SalesDay;
 import io.syncline.api.inventory.Insights.SkuInsights;
 import io.syncline.api.inventory.Insights.Velocity;
 import java.time.Instant;
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * A SKU's insights as the API shows them: velocity in units per day over each window, days of cover with an 80%
- * interval, when it runs out, the next 7 days' forecast, and the model that estimated the demand.
+ * interval, when it runs out, the next 7 days' forecast, the model that estimated the demand, and the units sold on
+ * each of the last 28 days.
  */
 public record SkuInsightsResponse(
         String sku,
@@ -19,7 +21,8 @@ public record SkuInsightsResponse(
         Double daysOfCoverHigh,
         Instant stockoutAt,
         List<ForecastDay> forecast,
-        String model) {
+        String model,
+        List<SalesDay> sales) {
 
     static SkuInsightsResponse of(SkuInsights v) {
         return new SkuInsightsResponse(
@@ -31,6 +34,7 @@ public record SkuInsightsResponse(
                 v.daysOfCoverHigh(),
                 v.stockoutAt(),
                 v.forecast(),
-                v.model());
+                v.model(),
+                v.sales());
     }
 }

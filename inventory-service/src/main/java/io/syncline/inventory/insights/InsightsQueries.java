@@ -2,8 +2,11 @@ package io.syncline.inventory.insights;
 
 import io.syncline.api.inventory.Insights.FindOrderRateAnomalies;
 import io.syncline.api.inventory.Insights.FindSkuInsights;
+import io.syncline.api.inventory.Insights.ListSkuCover;
 import io.syncline.api.inventory.Insights.RateAnomalies;
 import io.syncline.api.inventory.Insights.RateAnomaly;
+import io.syncline.api.inventory.Insights.SkuCover;
+import io.syncline.api.inventory.Insights.SkuCovers;
 import io.syncline.api.inventory.Insights.SkuInsights;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +39,16 @@ class InsightsQueries {
         return book.sku(query.merchantId(), query.sku())
                 .map(sku -> model.at(sku, GenericEventMessage.clock.instant()))
                 .orElse(null);
+    }
+
+    @QueryHandler
+    SkuCovers handle(ListSkuCover query) {
+        Instant now = GenericEventMessage.clock.instant();
+        List<SkuCover> items = new ArrayList<>();
+        for (String sku : query.skus()) {
+            book.sku(query.merchantId(), sku).ifPresent(known -> items.add(model.cover(known, now)));
+        }
+        return new SkuCovers(items);
     }
 
     /** Only whole hours are judged: the current one is still filling. */

@@ -1,6 +1,8 @@
 package io.syncline.inventory.insights;
 
 import io.syncline.api.inventory.Insights.ForecastDay;
+import io.syncline.api.inventory.Insights.SalesDay;
+import io.syncline.api.inventory.Insights.SkuCover;
 import io.syncline.api.inventory.Insights.SkuInsights;
 import io.syncline.api.inventory.Insights.Velocity;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
 class SkuInsightsModel {
 
     static final int HORIZON = 7;
+    static final int SALES_DAYS = 28;
     /** The model's name while there is too little history for a forecast. */
     static final String RATE_SO_FAR = "RATE_SO_FAR";
 
@@ -64,7 +67,32 @@ class SkuInsightsModel {
                 round(demand.coverHigh(available)),
                 demand.stockoutAt(now, available),
                 forecast,
-                estimate.model());
+                estimate.model(),
+                sales(sku, now));
+    }
+
+    /** The SKU's days of cover at {@code now}, their interval and the stock-out time. */
+    SkuCover cover(SalesBook.Sku sku, Instant now) {
+        Demand demand = estimate(sku, now).demand();
+        int available = sku.available();
+        return new SkuCover(
+                sku.sku(),
+                round(demand.cover(available)),
+                round(demand.coverLow(available)),
+                round(demand.coverHigh(available)),
+                demand.stockoutAt(now, available));
+    }
+
+    /** Units sold on each of the last {@value #SALES_DAYS} days, today last. */
+    private List<SalesDay> sales(SalesBook.Sku sku, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate first = today.minusDays(SALES_DAYS - 1);
+        double[] units = book.dailyUnits(sku.merchantId(), sku.sku(), first, today);
+        List<SalesDay> days = new ArrayList<>(SALES_DAYS);
+        for (int i = 0; i < units.length; i++) {
+            days.add(new SalesDay(first.plusDays(i), (int) units[i]));
+        }
+        return days;
     }
 
     /**

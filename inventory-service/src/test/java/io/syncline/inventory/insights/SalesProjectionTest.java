@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.syncline.api.inventory.InsightEvents.StockoutPredicted;
 import io.syncline.api.inventory.Insights.FindOrderRateAnomalies;
 import io.syncline.api.inventory.Insights.FindSkuInsights;
+import io.syncline.api.inventory.Insights.ListSkuCover;
 import io.syncline.api.inventory.Insights.RateAnomaly;
+import io.syncline.api.inventory.Insights.SkuCover;
+import io.syncline.api.inventory.Insights.SkuCovers;
 import io.syncline.api.inventory.Insights.SkuInsights;
 import io.syncline.api.inventory.StockEvents.StockAdjusted;
 import io.syncline.api.inventory.StockEvents.StockCounted;
@@ -147,6 +150,16 @@ class SalesProjectionTest {
         assertThat(insights.forecast().get(0).units()).isBetween(18.0, 22.0);
         assertThat(insights.model()).isIn("HOLT", "HOLT_WINTERS");
         assertThat(insights.daysOfCover()).isBetween(400.0, 600.0);
+        assertThat(insights.sales()).hasSize(28);
+        assertThat(insights.sales().get(27).date())
+                .isEqualTo(NOW.atOffset(ZoneOffset.UTC).toLocalDate());
+        assertThat(insights.sales().get(27).units()).isZero();
+        assertThat(insights.sales().get(26).units()).isEqualTo(20);
+
+        SkuCovers covers = queries.handle(new ListSkuCover("m1", List.of("steady", "unknown")));
+        assertThat(covers.items()).extracting(SkuCover::sku).containsExactly("steady");
+        assertThat(covers.items().get(0).daysOfCover()).isEqualTo(insights.daysOfCover());
+        assertThat(covers.items().get(0).stockoutAt()).isEqualTo(insights.stockoutAt());
     }
 
     @Test

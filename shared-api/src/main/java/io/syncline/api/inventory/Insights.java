@@ -24,13 +24,27 @@ public final class Insights {
      */
     public record Velocity(Double lastHour, Double lastDay, Double lastWeek) {}
 
+    /** The days of cover of each of the merchant's SKUs named (unknown ones left out); answers {@link SkuCovers}. */
+    public record ListSkuCover(String merchantId, List<String> skus) {}
+
+    /** One SKU's days of cover, as in {@link SkuInsights}. */
+    public record SkuCover(
+            String sku, Double daysOfCover, Double daysOfCoverLow, Double daysOfCoverHigh, Instant stockoutAt) {}
+
+    /** The covers asked for, in the order asked. */
+    public record SkuCovers(List<SkuCover> items) {}
+
+    /** Units sold on one past day. */
+    public record SalesDay(LocalDate date, int units) {}
+
     /** One coming day's expected units, with an 80% interval. */
     public record ForecastDay(LocalDate date, double units, double low, double high) {}
 
     /**
      * What the sales of one SKU say: {@code daysOfCover} is available over the expected demand, with an 80%
      * interval; {@code stockoutAt} when the expected demand takes what is available; {@code forecast} the next 7 days
-     * (null with fewer than 3 days of history); {@code model} names how the demand was estimated.
+     * (null with fewer than 3 days of history); {@code model} names how the demand was estimated; {@code sales} the
+     * units sold on each of the last 28 days, today last.
      */
     public record SkuInsights(
             String merchantId,
@@ -42,7 +56,8 @@ public final class Insights {
             Double daysOfCoverHigh,
             Instant stockoutAt,
             List<ForecastDay> forecast,
-            String model) {}
+            String model,
+            List<SalesDay> sales) {}
 
     /** A channel's hour whose order count left its prediction: {@code kind} SPIKE or DROP. */
     public record RateAnomaly(String channel, Instant at, String kind, int observed, double expected, double score) {}
