@@ -337,11 +337,11 @@ async function loadListings(mine) {
     if (mine !== epoch || channelId !== selected) return;
     const items = result.items || [];
     $('#listings-table tbody').replaceChildren(...(items.length ? items.map(listingRow)
-      : [h('tr', {}, h('td', { colspan: 6, class: 'muted' }, 'No SKU is listed on this channel.'))]));
+      : [h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No SKU is listed on this channel.'))]));
   } catch (e) {
     if (mine !== epoch) return;
     $('#listings-table tbody').replaceChildren(
-      h('tr', {}, h('td', { colspan: 6, class: 'muted' }, 'The listings could not be loaded.')));
+      h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'The listings could not be loaded.')));
     showError(e, 'Loading the listings failed');
   }
 }
@@ -354,7 +354,19 @@ function listingRow(l) {
     h('td', { class: 'num' }, l.channelQuantity ?? '—'),
     h('td', { class: 'num' }, l.wantedQuantity ?? '—'),
     h('td', {}, l.pushedAt ? h('time', { datetime: l.pushedAt }, time(l.pushedAt)) : '—'),
-    h('td', {}, h('span', { class: `badge ${l.inSync ? 'enabled' : 'pending'}` }, l.inSync ? 'in sync' : 'not yet')));
+    h('td', {}, h('span', { class: `badge ${l.inSync ? 'enabled' : 'pending'}` }, l.inSync ? 'in sync' : 'not yet')),
+    h('td', { class: 'num', dataset: { field: 'buffer' } }, l.buffer ?? '—'),
+    h('td', { dataset: { field: 'bufferReason' } }, bufferReason(l.bufferReason)));
+}
+
+/** Why the listing holds back what it does, in words. */
+function bufferReason(r) {
+  if (!r) return '';
+  if (r.mode !== 'AUTO') return "the channel's fixed buffer";
+  if (!r.computedAt) return 'AUTO, not computed yet (the last fixed buffer holds)';
+  const lag = `${(r.pushLagP99Ms / 1000).toFixed(1)} s push lag p99${r.lagMeasured ? '' : ' (none measured yet: the default)'}`;
+  const max = r.bufferMax != null ? `, at most ${r.bufferMax}` : '';
+  return `AUTO: ${r.unitsPerDay} sold a day × ${lag} × ${r.safetyFactor}${max}`;
 }
 
 // --- the form (ADMIN) -------------------------------------------------------------------------------------

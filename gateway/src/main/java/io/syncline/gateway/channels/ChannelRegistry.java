@@ -120,18 +120,18 @@ public class ChannelRegistry {
         Optional<ListingRow> existing = listings.findById(key);
         ListingRow row = existing.orElseGet(() -> new ListingRow(merchantId, channelId, sku));
         row.link(request.inventoryItemId(), request.productId(), request.skuId(), clock.instant());
-        ListingView view = listings.save(row).view();
+        ListingView view = listings.save(row).view(channel.settings());
         changes.publishEvent(new ChannelChange(merchantId, channelId, sku));
         return new Saved<>(existing.isEmpty(), view);
     }
 
     @Transactional(readOnly = true)
     public List<ListingView> listings(String merchantId, String channelId) {
-        if (!channels.existsById(new ChannelRow.Key(merchantId, channelId))) {
-            throw ApiException.notFound("No channel " + channelId);
-        }
+        ChannelSettings settings = channels.findById(new ChannelRow.Key(merchantId, channelId))
+                .orElseThrow(() -> ApiException.notFound("No channel " + channelId))
+                .settings();
         return listings.findByIdMerchantIdAndIdChannelIdOrderByIdSku(merchantId, channelId).stream()
-                .map(ListingRow::view)
+                .map(row -> row.view(settings))
                 .toList();
     }
 

@@ -42,6 +42,12 @@ public class ListingRow {
     @Column(name = "pushed_at", insertable = false, updatable = false)
     private Instant pushedAt;
 
+    @Column(name = "auto_buffer", insertable = false, updatable = false)
+    private Integer autoBuffer;
+
+    @Column(name = "buffer_reason", insertable = false, updatable = false)
+    private String bufferReason;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -62,11 +68,21 @@ public class ListingRow {
         return id.sku;
     }
 
-    /** The listing as the API shows it. */
-    ListingView view() {
+    /** The listing as the API shows it, with the buffer it holds back on a channel with {@code settings}. */
+    ListingView view(ChannelSettings settings) {
         boolean inSync = wantedQuantity != null && wantedQuantity.equals(channelQuantity);
+        BufferReason reason = BufferReason.of(settings, autoBuffer, bufferReason);
         return new ListingView(
-                id.sku, inventoryItemId, productId, skuId, channelQuantity, wantedQuantity, pushedAt, inSync);
+                id.sku,
+                inventoryItemId,
+                productId,
+                skuId,
+                channelQuantity,
+                wantedQuantity,
+                pushedAt,
+                inSync,
+                reason.buffer(),
+                reason);
     }
 
     /** A listing is the merchant's channel's SKU. */

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * A listing as the API shows it: Shopify's {@code inventoryItemId} or TikTok Shop's {@code productId} and
- * {@code skuId}; {@code inSync} when the channel shows what we want it to.
+ * {@code skuId}; {@code inSync} when the channel shows what we want it to; {@code buffer} the units held back from
+ * it, and {@code bufferReason} the figures that buffer came from.
  */
 public record ListingView(
         String sku,
@@ -15,4 +16,6 @@ public record ListingView(
         Integer channelQuantity,
         Integer wantedQuantity,
         Instant pushedAt,
-        boolean inSync) {}
+        boolean inSync,
+        int buffer,
+        BufferReason bufferReason) {}

@@ -1,5 +1,7 @@
 package io.syncline.inventory.insights;
 
+import io.syncline.api.inventory.Insights.ChannelSalesRates;
+import io.syncline.api.inventory.Insights.FindChannelSalesRates;
 import io.syncline.api.inventory.Insights.FindOrderRateAnomalies;
 import io.syncline.api.inventory.Insights.FindSkuInsights;
 import io.syncline.api.inventory.Insights.ListSkuCover;
@@ -8,6 +10,7 @@ import io.syncline.api.inventory.Insights.RateAnomaly;
 import io.syncline.api.inventory.Insights.SkuCover;
 import io.syncline.api.inventory.Insights.SkuCovers;
 import io.syncline.api.inventory.Insights.SkuInsights;
+import io.syncline.api.inventory.Insights.SkuRate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,6 +52,23 @@ class InsightsQueries {
             book.sku(query.merchantId(), sku).ifPresent(known -> items.add(model.cover(known, now)));
         }
         return new SkuCovers(items);
+    }
+
+    /** A burst shows in the last minutes before it shows in the hour or the day: the highest rate is taken. */
+    @QueryHandler
+    ChannelSalesRates handle(FindChannelSalesRates query) {
+        Instant now = GenericEventMessage.clock.instant();
+        Map<String, Integer> day =
+                book.unitsSoldOn(query.merchantId(), query.channel(), now.minus(Duration.ofDays(1)), now);
+        Map<String, Integer> hour =
+                book.unitsSoldOn(query.merchantId(), query.channel(), now.minus(Duration.ofHours(1)), now);
+        Map<String, Integer> minutes =
+                book.unitsSoldOn(query.merchantId(), query.channel(), now.minus(Duration.ofMinutes(5)), now);
+        List<SkuRate> items = new ArrayList<>();
+        day.forEach((sku, units) -> items.add(new SkuRate(
+                sku,
+                Math.max(units, Math.max(24.0 * hour.getOrDefault(sku, 0), 288.0 * minutes.getOrDefault(sku, 0))))));
+        return new ChannelSalesRates(query.merchantId(), query.channel(), items);
     }
 
     /** Only whole hours are judged: the current one is still filling. */

@@ -163,6 +163,22 @@ class SalesBook {
         return units == null ? 0 : units;
     }
 
+    /** Units sold per SKU on a channel after {@code since} up to {@code until}. */
+    Map<String, Integer> unitsSoldOn(String merchantId, String channel, Instant since, Instant until) {
+        Map<String, Integer> units = new LinkedHashMap<>();
+        jdbc.query(
+                "select sku, sum(units) from insight_sale where merchant_id = ? and channel = ?"
+                        + " and sold_at > ? and sold_at <= ? group by sku",
+                rs -> {
+                    units.put(rs.getString(1), rs.getInt(2));
+                },
+                merchantId,
+                channel,
+                Timestamp.from(since),
+                Timestamp.from(until));
+        return units;
+    }
+
     /** Units of the SKU sold per day from {@code first} to {@code last}, zero for days without sales. */
     double[] dailyUnits(String merchantId, String sku, LocalDate first, LocalDate last) {
         int days = (int) ChronoUnit.DAYS.between(first, last) + 1;

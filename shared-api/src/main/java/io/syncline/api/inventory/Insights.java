@@ -34,6 +34,18 @@ public final class Insights {
     /** The covers asked for, in the order asked. */
     public record SkuCovers(List<SkuCover> items) {}
 
+    /**
+     * How fast each SKU sells on one channel: the highest of its last 5 minutes', last hour's and last day's rate; answers
+     * {@link ChannelSalesRates} (SKUs without a sale on the channel in the last day are left out).
+     */
+    public record FindChannelSalesRates(String merchantId, String channel) {}
+
+    /** Units of one SKU sold per day on a channel. */
+    public record SkuRate(String sku, double unitsPerDay) {}
+
+    /** The sales rates of a channel's SKUs. */
+    public record ChannelSalesRates(String merchantId, String channel, List<SkuRate> items) {}
+
     /** Units sold on one past day. */
     public record SalesDay(LocalDate date, int units) {}
 

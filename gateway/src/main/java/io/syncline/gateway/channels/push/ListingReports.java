@@ -76,13 +76,13 @@ class ListingReports {
         Timestamp when = Timestamp.from(at != null ? at : now);
         List<Before> rows = jdbc.query(
                 "select l.channel_quantity, l.channel_quantity_at, l.channel_quantity_since, l.wanted_quantity,"
-                        + " l.pushing_quantity, c.buffer_stock"
+                        + " l.pushing_quantity, " + Buffers.EFFECTIVE + " as buffer"
                         + " from channel_listings l join channels c on c.merchant_id = l.merchant_id"
                         + " and c.channel_id = l.channel_id where l.merchant_id = ? and l.channel_id = ? and l.sku = ?",
                 (rs, n) -> new Before(
                         rs.getObject("channel_quantity", Integer.class),
                         rs.getObject("wanted_quantity", Integer.class),
-                        rs.getObject("buffer_stock", Integer.class),
+                        rs.getObject("buffer", Integer.class),
                         rs.getObject("pushing_quantity", Integer.class),
                         belief(
                                 rs.getObject("channel_quantity", Integer.class),

@@ -27,7 +27,7 @@ class PushBook {
 
     private static final int CANDIDATES = 8;
     private static final String LISTINGS = "select l.merchant_id, l.channel_id, l.sku, l.wanted_quantity,"
-            + " l.channel_quantity, l.next_push_at, c.buffer_stock, c.enabled, s.available"
+            + " l.channel_quantity, l.next_push_at, " + Buffers.EFFECTIVE + " as buffer, c.enabled, s.available"
             + " from channel_listings l join channels c on c.merchant_id = l.merchant_id"
             + " and c.channel_id = l.channel_id left join channel_stock_levels s on s.merchant_id = l.merchant_id"
             + " and s.sku = l.sku where l.merchant_id = ? and ";
@@ -224,6 +224,15 @@ class PushBook {
                 target.merchantId(),
                 target.channelId(),
                 target.sku());
+        if (lag != null) {
+            // the adaptive buffers take the channel's recent lags
+            jdbc.update(
+                    "insert into channel_push_lags (merchant_id, channel_id, acknowledged_at, lag_ms) values (?, ?, ?, ?)",
+                    target.merchantId(),
+                    target.channelId(),
+                    Timestamp.from(now),
+                    lag);
+        }
     }
 
     /** A push failed: tried again at {@code next}. */
@@ -296,7 +305,7 @@ class PushBook {
                 (Integer) rs.getObject("wanted_quantity", Integer.class),
                 (Integer) rs.getObject("channel_quantity", Integer.class),
                 next == null ? null : next.toInstant(),
-                rs.getInt("buffer_stock"),
+                rs.getInt("buffer"),
                 rs.getBoolean("enabled"),
                 (Integer) rs.getObject("available", Integer.class));
     }
