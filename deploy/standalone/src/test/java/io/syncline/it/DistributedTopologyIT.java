@@ -111,7 +111,7 @@ class DistributedTopologyIT {
 
         for (String module : MODULES) {
             Map<String, String> env = module.equals("gateway")
-                    ? gatewayUsers()
+                    ? gatewaySettings()
                     // a shop's report is judged a second after it arrived, so the conflict case is quick
                     : module.equals("conflict-service") ? Map.of("SYNCLINE_CONFLICTS_SETTLE_AFTER", "1s") : Map.of();
             services.put(module, ServiceProcess.start(module, jars.get(module), WORK, axonServer, env));
@@ -596,6 +596,61 @@ class DistributedTopologyIT {
     }
 
     @Test
+    void anAutoBufferFollowsTheShopsSalesFromTheInventoryServiceAndIsPushed() {
+        String sku = sku("DT-AUTO");
+        String name = "dt-auto-" + UUID.randomUUID().toString().substring(0, 6);
+        try (ChannelSimulator simulator = ChannelSimulator.start(SimulatorConfig.defaults())) {
+            ShopConfig shop = SimulatedShops.connectShopify(
+                    root, simulator, ShopConfig.shopify(name).withItems(List.of(ItemConfig.of(sku, 0))), 0);
+            Map<String, Object> auto = new LinkedHashMap<>();
+            auto.put("kind", "SHOPIFY");
+            auto.put("apiBaseUrl", simulator.apiBaseUrl(name).toString());
+            auto.put("locationId", "gid://shopify/Location/" + shop.locationId());
+            auto.put("bufferMode", "AUTO");
+            auto.put("bufferMax", 20);
+            assertThat(root.put("/api/channels/" + name, auto).status()).isEqualTo(200);
+            assertThat(putStock(root, sku, 100).status()).isEqualTo(201);
+            ApiClient shops = new ApiClient(simulator.port());
+            awaitPath(
+                    shops,
+                    "/admin/shops/" + name + "/items/" + sku,
+                    i -> i.get("quantity").asInt() == 100);
+
+            for (int i = 0; i < 3; i++) {
+                ApiClient.Response placed = root.send(
+                        "POST",
+                        "/api/orders",
+                        Map.of(
+                                "channel",
+                                name,
+                                "channelOrderId",
+                                UUID.randomUUID().toString(),
+                                "lines",
+                                List.of(line(sku, 5))),
+                        Map.of("Prefer", "wait=20"));
+                assertThat(placed.json().get("status").asText())
+                        .as(placed.body())
+                        .isEqualTo("CONFIRMED");
+            }
+
+            // 15 units within 5 minutes: 4,320 a day, however long the push lag measured
+            JsonNode listing = awaitPath(root, "/api/channels/" + name + "/listings", l -> {
+                        JsonNode reason = l.get("items").get(0).get("bufferReason");
+                        return reason.path("unitsPerDay").asDouble() == 4320.0
+                                && reason.path("lagMeasured").asBoolean();
+                    })
+                    .get("items")
+                    .get(0);
+            int buffer = listing.get("buffer").asInt();
+            assertThat(buffer).isBetween(1, 20);
+            awaitPath(
+                    shops,
+                    "/admin/shops/" + name + "/items/" + sku,
+                    i -> i.get("quantity").asInt() == 85 - buffer);
+        }
+    }
+
+    @Test
     void aShopsHandEditedQuantityBecomesAConflictThatAnOperatorResolvesAcrossTheServices() {
         String sku = sku("DT-CONF");
         String name = "dt-conf-" + UUID.randomUUID().toString().substring(0, 6);
@@ -692,8 +747,10 @@ class DistributedTopologyIT {
     }
 
     /** The gateway's users as {@code syncline.users[N]} environment variables. */
-    private static Map<String, String> gatewayUsers() {
+    private static Map<String, String> gatewaySettings() {
         Map<String, String> env = new LinkedHashMap<>();
+        // the adaptive buffers' case waits for a computation, not a minute
+        env.put("SYNCLINE_CHANNELS_AUTO_BUFFER_INTERVAL", "1s");
         for (int i = 0; i < USERS.size(); i++) {
             GatewayUser user = USERS.get(i);
             env.put("SYNCLINE_USERS_" + i + "_USERNAME", user.username());
