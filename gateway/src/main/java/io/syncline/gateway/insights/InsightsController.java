@@ -17,12 +17,11 @@ import io.syncline.gateway.messaging.ServiceCalls;
 import io.syncline.gateway.security.Caller;
 import io.syncline.gateway.web.ApiException;
 import io.syncline.gateway.web.Ids;
+import io.syncline.gateway.web.Instants;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -38,7 +37,6 @@ public class InsightsController {
 
     static final Duration DEFAULT_WINDOW = Duration.ofDays(1);
     static final Duration MAX_WINDOW = Duration.ofDays(31);
-    private static final String INSTANT = "an ISO-8601 instant such as 2026-12-04T14:00:00Z";
 
     private final ServiceCalls calls;
 
@@ -84,7 +82,7 @@ public class InsightsController {
                     + " first; the window defaults to the last day and spans at most 31 days")
     public AnomaliesResponse anomalies(
             Caller caller,
-            @Parameter(description = "the window's start, " + INSTANT + " (default: a day before to)")
+            @Parameter(description = "the window's start, " + Instants.EXAMPLE + " (default: a day before to)")
                     @RequestParam(name = "from", required = false)
                     String from,
             @Parameter(description = "the window's end (default now)") @RequestParam(name = "to", required = false)
@@ -93,8 +91,8 @@ public class InsightsController {
                     @RequestParam(name = "channel", required = false)
                     @Size(max = 255)
                     String channel) {
-        Instant end = to == null ? Instant.now() : instant("to", to);
-        Instant start = from == null ? end.minus(DEFAULT_WINDOW) : instant("from", from);
+        Instant end = to == null ? Instant.now() : Instants.parse("to", to);
+        Instant start = from == null ? end.minus(DEFAULT_WINDOW) : Instants.parse("from", from);
         if (start.isAfter(end)) {
             throw ApiException.invalid("from", "must not be after to (" + end + ")");
         }
@@ -109,13 +107,5 @@ public class InsightsController {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
-    }
-
-    private static Instant instant(String field, String text) {
-        try {
-            return OffsetDateTime.parse(text.trim()).toInstant();
-        } catch (DateTimeParseException notAnInstant) {
-            throw ApiException.invalid(field, "must be " + INSTANT);
-        }
     }
 }

@@ -1,17 +1,14 @@
 package io.syncline.gateway.inventory;
 
 import io.syncline.gateway.web.ApiException;
+import io.syncline.gateway.web.Instants;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * What {@code GET /api/inventory/{sku}/history} asks: the levels {@code at} a moment, or the changes from
  * {@code from} to {@code to} (now when left out). Each mistake is a 400 naming its parameter.
  */
 record HistoryRequest(Instant at, Instant from, Instant to) {
-
-    static final String EXAMPLE = "an ISO-8601 instant such as 2026-12-04T14:02:00Z";
 
     static HistoryRequest of(String at, String from, String to, Instant now) {
         if (at != null && (from != null || to != null)) {
@@ -37,10 +34,6 @@ record HistoryRequest(Instant at, Instant from, Instant to) {
     }
 
     private static Instant instant(String field, String text) {
-        try {
-            return OffsetDateTime.parse(text.trim()).toInstant();
-        } catch (DateTimeParseException notAnInstant) {
-            throw ApiException.invalid(field, "must be " + EXAMPLE);
-        }
+        return Instants.parse(field, text);
     }
 }

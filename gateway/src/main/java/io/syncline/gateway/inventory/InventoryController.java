@@ -10,6 +10,7 @@ import io.syncline.api.inventory.StockQueries.StockPage;
 import io.syncline.gateway.security.Caller;
 import io.syncline.gateway.web.ApiException;
 import io.syncline.gateway.web.Ids;
+import io.syncline.gateway.web.Instants;
 import io.syncline.gateway.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -110,10 +111,9 @@ public class InventoryController {
     public Object history(
             Caller caller,
             @PathVariable("sku") @Pattern(regexp = Ids.PATTERN) String sku,
-            @Parameter(description = "the moment, " + HistoryRequest.EXAMPLE)
-                    @RequestParam(name = "at", required = false)
+            @Parameter(description = "the moment, " + Instants.EXAMPLE) @RequestParam(name = "at", required = false)
                     String at,
-            @Parameter(description = "the window's start, " + HistoryRequest.EXAMPLE)
+            @Parameter(description = "the window's start, " + Instants.EXAMPLE)
                     @RequestParam(name = "from", required = false)
                     String from,
             @Parameter(description = "the window's end (default now)") @RequestParam(name = "to", required = false)

@@ -16,6 +16,9 @@ class OpenApiHttpTest extends EdgeTest {
         assertThat(paths.path("/api/inventory/{sku}").has("get")).isTrue();
         assertThat(paths.path("/api/inventory/{sku}/adjustments").has("post")).isTrue();
         assertThat(paths.path("/api/inventory/{sku}/history").has("get")).isTrue();
+        assertThat(paths.path("/api/inventory/{sku}/insights").has("get")).isTrue();
+        assertThat(paths.path("/api/insights/anomalies").has("get")).isTrue();
+        assertThat(paths.path("/api/insights/cover").has("get")).isTrue();
         assertThat(paths.path("/api/inventory").has("get")).isTrue();
         assertThat(paths.path("/api/orders").has("post")).isTrue();
         assertThat(paths.path("/api/orders").has("get")).isTrue();

@@ -9,16 +9,9 @@ import io.syncline.api.inventory.StockEvents.StockReservationRejected;
 import io.syncline.api.inventory.StockEvents.StockReserved;
 import io.syncline.api.inventory.StockIds;
 import java.util.List;
-import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
-import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.eventhandling.gateway.DefaultEventGateway;
-import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,22 +29,9 @@ class StockCommandBusTest {
     @BeforeEach
     void setUp() {
         storage = new InMemoryEventStorageEngine();
-        EventStore eventStore =
-                EmbeddedEventStore.builder().storageEngine(storage).build();
-        EventSourcingRepository<Stock> repository = EventSourcingRepository.builder(Stock.class)
-                .eventStore(eventStore)
-                .build();
-        SimpleCommandBus bus = SimpleCommandBus.builder().build();
-        AggregateAnnotationCommandHandler.<Stock>builder()
-                .aggregateType(Stock.class)
-                .repository(repository)
-                .build()
-                .subscribe(bus);
-        new AnnotationCommandHandlerAdapter<>(new StockReservationHandler(
-                        repository,
-                        DefaultEventGateway.builder().eventBus(eventStore).build()))
-                .subscribe(bus);
-        commands = DefaultCommandGateway.builder().commandBus(bus).build();
+        // never snapshotted: what is checked is what the commands answer
+        commands = StockTestBus.commandsOn(
+                EmbeddedEventStore.builder().storageEngine(storage).build(), Integer.MAX_VALUE);
     }
 
     @Test

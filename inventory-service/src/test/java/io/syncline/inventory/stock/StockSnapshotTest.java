@@ -11,21 +11,13 @@ import io.syncline.api.inventory.StockEvents.RejectionReason;
 import io.syncline.api.inventory.StockEvents.StockCommitted;
 import io.syncline.api.inventory.StockEvents.StockReservationRejected;
 import io.syncline.api.inventory.StockIds;
-import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
-import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.gateway.DefaultEventGateway;
-import org.axonframework.eventsourcing.AggregateSnapshotter;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
@@ -125,26 +117,7 @@ class StockSnapshotTest {
     }
 
     private static CommandGateway commandsOn(InMemoryEventStorageEngine engine, int snapshotThreshold) {
-        EmbeddedEventStore store =
-                EmbeddedEventStore.builder().storageEngine(engine).build();
-        AggregateSnapshotter snapshotter = AggregateSnapshotter.builder()
-                .eventStore(store)
-                .aggregateFactories(new GenericAggregateFactory<>(Stock.class))
-                .build();
-        EventSourcingRepository<Stock> repository = EventSourcingRepository.builder(Stock.class)
-                .eventStore(store)
-                .snapshotTriggerDefinition(new EventCountSnapshotTriggerDefinition(snapshotter, snapshotThreshold))
-                .build();
-        SimpleCommandBus bus = SimpleCommandBus.builder().build();
-        AggregateAnnotationCommandHandler.<Stock>builder()
-                .aggregateType(Stock.class)
-                .repository(repository)
-                .build()
-                .subscribe(bus);
-        new AnnotationCommandHandlerAdapter<>(new StockReservationHandler(
-                        repository,
-                        DefaultEventGateway.builder().eventBus(store).build()))
-                .subscribe(bus);
-        return DefaultCommandGateway.builder().commandBus(bus).build();
+        return StockTestBus.commandsOn(
+                EmbeddedEventStore.builder().storageEngine(engine).build(), snapshotThreshold);
     }
 }
