@@ -53,8 +53,12 @@ class ConflictEffects {
         }
     }
 
-    /** Runs the effect of {@code resolution} (already checked to fit) on the conflict {@code facts} describe. */
-    Outcome apply(Facts facts, Resolution resolution, Integer value) {
+    /**
+     * Runs the effect of {@code resolution} (already checked to fit) on the conflict {@code facts} describe. Run
+     * again for the same {@code resolutionId} (after a crash before its outcome was recorded), it changes no stock
+     * twice: the adjustment carries that id as its key, and a count sets what it set already.
+     */
+    Outcome apply(Facts facts, String resolutionId, Resolution resolution, Integer value) {
         if (resolution == Resolution.SET_VALUE) {
             return count(facts, value);
         }
@@ -62,7 +66,7 @@ class ConflictEffects {
             case STOCK_MISMATCH:
                 return resolution == Resolution.KEEP_OURS
                         ? Outcome.recorded("ours kept; every listing of " + facts.sku() + " is pushed again")
-                        : adjust(facts);
+                        : adjust(facts, resolutionId);
             case OVERSOLD:
                 return Outcome.recorded(
                         resolution == Resolution.KEEP_OURS
@@ -80,7 +84,7 @@ class ConflictEffects {
     }
 
     /** Our on-hand follows the channel: adjusted by the difference (reason {@code conflict:<id>}). */
-    private Outcome adjust(Facts facts) {
+    private Outcome adjust(Facts facts, String resolutionId) {
         Integer delta = Side.difference(facts.ours(), facts.theirs());
         if (delta == null || delta == 0) {
             return Outcome.recorded("the channel's quantity accepted; nothing to adjust");
@@ -89,7 +93,12 @@ class ConflictEffects {
         send(
                 facts,
                 new AdjustStock(
-                        stockId(facts), facts.merchantId(), facts.sku(), delta, "conflict:" + facts.conflictId()));
+                        stockId(facts),
+                        facts.merchantId(),
+                        facts.sku(),
+                        delta,
+                        "conflict:" + facts.conflictId(),
+                        resolutionId));
         Integer onHandBefore = before.map(StockView::onHand).orElse(null);
         return new Outcome(
                 onHandBefore,

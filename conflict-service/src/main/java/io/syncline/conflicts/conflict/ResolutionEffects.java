@@ -1,5 +1,8 @@
 package io.syncline.conflicts.conflict;
 
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.syncline.api.common.ErrorDetails;
 import io.syncline.api.common.Refusals;
 import io.syncline.api.conflicts.ConflictEvents.ConflictResolutionStarted;
@@ -36,6 +39,7 @@ class ResolutionEffects {
 
     private final ConflictEffects effects;
     private final CommandGateway commands;
+    private final Retry reporting = reporting();
 
     ResolutionEffects(ConflictEffects effects, CommandGateway commands) {
         this.effects = effects;
@@ -48,7 +52,7 @@ class ResolutionEffects {
                 e.conflictId(), e.merchantId(), e.kind(), e.channel(), e.sku(), e.orderId(), e.ours(), e.theirs());
         Object report;
         try {
-            Outcome outcome = effects.apply(facts, e.resolution(), e.value());
+            Outcome outcome = effects.apply(facts, e.resolutionId(), e.resolution(), e.value());
             report = new FinishResolution(
                     e.conflictId(), e.resolutionId(), outcome.onHandBefore(), outcome.onHandAfter(), outcome.effect());
         } catch (RuntimeException failure) {
@@ -65,27 +69,26 @@ class ResolutionEffects {
     }
 
     /**
-     * Sends the report to the conflict, trying again a few times: the effect must not run twice, and a report for a
-     * decision no longer pending is ignored. A decision never reported stops blocking others after
-     * {@link Conflict#STALE}.
+     * Sends the report to the conflict, trying again a few times (1, 2 then 4 s apart): the effect must not run
+     * twice, and a report for a decision no longer pending is ignored. A decision never reported stops blocking
+     * others after {@link Conflict#STALE}.
      */
     private void report(Object report) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                commands.sendAndWait(report);
-                return;
-            } catch (RuntimeException failure) {
-                if (attempt == REPORT_ATTEMPTS) {
-                    throw failure;
-                }
-                log.warn("Reporting {} failed (attempt {}): {}", report, attempt, failure.toString());
-                try {
-                    Thread.sleep(REPORT_BACKOFF.toMillis() * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw failure;
-                }
-            }
-        }
+        reporting.executeRunnable(() -> commands.sendAndWait(report));
+    }
+
+    private static Retry reporting() {
+        Retry retry = Retry.of(
+                "conflict-resolution-report",
+                RetryConfig.custom()
+                        .maxAttempts(REPORT_ATTEMPTS)
+                        .intervalFunction(IntervalFunction.ofExponentialBackoff(REPORT_BACKOFF, 2))
+                        .build());
+        retry.getEventPublisher()
+                .onRetry(e -> log.warn(
+                        "Reporting a decision's outcome failed (attempt {}): {}",
+                        e.getNumberOfRetryAttempts(),
+                        String.valueOf(e.getLastThrowable())));
+        return retry;
     }
 }

@@ -89,22 +89,20 @@ class ConflictDetection {
         Optional<StockMoves> stock = books.stock(report.merchantId(), report.sku());
         Integer available = stock.map(StockMoves::available).orElse(null);
         Belief belief = Belief.of(report);
-        boolean byBelief = explanations.judgesByBelief(report.merchantId(), report.channelId(), belief);
         boolean explained = theirs == ours
                 || Objects.equals(report.pushing(), theirs)
                 // what we knew it to show less its own sales since; without that, the channel lags behind our
                 // pushes, or our books took its sale before the report's wanted did
-                || (byBelief
-                        ? explanations.ownOrdersSince(
-                                report.merchantId(),
-                                report.channelId(),
-                                report.sku(),
-                                theirs,
-                                belief,
-                                report.reportedAt() != null ? report.reportedAt() : takenAt)
-                        : stock.filter(s ->
-                                        explanations.lagging(s, report.channelId(), theirs, report.buffer(), takenAt))
-                                .isPresent())
+                || explanations.behindUs(
+                        report.merchantId(),
+                        report.channelId(),
+                        report.sku(),
+                        theirs,
+                        report.buffer(),
+                        belief,
+                        report.reportedAt(),
+                        takenAt,
+                        stock)
                 || explanations.oversold(
                         report.merchantId(), report.channelId(), report.sku(), ours, theirs, takenAt, takenAt);
         if (explained) {
@@ -146,7 +144,7 @@ class ConflictDetection {
                 report.reportedAt(),
                 takenAt,
                 due,
-                Belief.of(report)));
+                belief));
         timer.schedule(eventId, due);
     }
 

@@ -4,6 +4,7 @@ import io.syncline.conflicts.ConflictsProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,13 +46,6 @@ class Explanations {
                 && causes.oversoldBetween(merchantId, channel, sku, takenAt.minus(settleAfter), until);
     }
 
-    /** Whether the channel's report is explained by our books as they stand: see {@link #lagging(StockMoves, String, int, int, Instant, Duration)}. */
-    boolean lagging(String merchantId, String channel, String sku, int theirs, Integer buffer, Instant takenAt) {
-        return books.stock(merchantId, sku)
-                .filter(stock -> lagging(stock, channel, theirs, buffer, takenAt))
-                .isPresent();
-    }
-
     /** Whether the channel shows what it would lagging behind our pushes, given the SKU's moves. */
     boolean lagging(StockMoves stock, String channel, int theirs, Integer buffer, Instant takenAt) {
         return lagging(stock, channel, theirs, buffer == null ? 0 : buffer, takenAt, lookBack);
@@ -85,6 +79,28 @@ class Explanations {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the channel is behind us rather than in disagreement: judged by what we knew it to show and its own
+     * orders since where {@link #judgesByBelief} holds, by our books' recent states ({@link #lagging}) otherwise.
+     * {@code stock} is the SKU's moves, read here when not given (null) and needed.
+     */
+    boolean behindUs(
+            String merchantId,
+            String channel,
+            String sku,
+            int theirs,
+            Integer buffer,
+            Belief belief,
+            Instant reportedAt,
+            Instant takenAt,
+            Optional<StockMoves> stock) {
+        if (judgesByBelief(merchantId, channel, belief)) {
+            return ownOrdersSince(merchantId, channel, sku, theirs, belief, reportedAt != null ? reportedAt : takenAt);
+        }
+        Optional<StockMoves> moves = stock != null ? stock : books.stock(merchantId, sku);
+        return moves.filter(s -> lagging(s, channel, theirs, buffer, takenAt)).isPresent();
     }
 
     /**

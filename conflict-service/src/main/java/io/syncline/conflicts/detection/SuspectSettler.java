@@ -94,19 +94,18 @@ class SuspectSettler {
     private void decide(String reportId) {
         transaction.executeWithoutResult(status -> suspects.lockReport(reportId).ifPresent(s -> {
             suspects.dropReport(reportId);
-            boolean byBelief = explanations.judgesByBelief(s.merchantId(), s.channel(), s.belief());
             if (explanations.oversold(
                             s.merchantId(), s.channel(), s.sku(), s.ours(), s.theirs(), s.takenAt(), s.dueAt())
-                    || (byBelief
-                            ? explanations.ownOrdersSince(
-                                    s.merchantId(),
-                                    s.channel(),
-                                    s.sku(),
-                                    s.theirs(),
-                                    s.belief(),
-                                    s.reportedAt() != null ? s.reportedAt() : s.takenAt())
-                            : explanations.lagging(
-                                    s.merchantId(), s.channel(), s.sku(), s.theirs(), s.buffer(), s.takenAt()))) {
+                    || explanations.behindUs(
+                            s.merchantId(),
+                            s.channel(),
+                            s.sku(),
+                            s.theirs(),
+                            s.buffer(),
+                            s.belief(),
+                            s.reportedAt(),
+                            s.takenAt(),
+                            null)) {
                 return;
             }
             opener.openOrReport(new Finding(

@@ -100,7 +100,7 @@ class ConflictResolutionsTest {
         resolve(Resolution.ACCEPT_THEIRS, null);
 
         assertThat(services.received())
-                .containsExactly(new AdjustStock(MERCHANT + "/" + SKU, MERCHANT, SKU, 3, "conflict:" + ID));
+                .containsExactly(new AdjustStock(MERCHANT + "/" + SKU, MERCHANT, SKU, 3, "conflict:" + ID, RESOLUTION));
         assertThat(events())
                 .containsExactly(
                         detected(detect),
@@ -117,7 +117,7 @@ class ConflictResolutionsTest {
         resolve(Resolution.ACCEPT_THEIRS, null);
 
         assertThat(services.received())
-                .containsExactly(new AdjustStock(MERCHANT + "/" + SKU, MERCHANT, SKU, 4, "conflict:" + ID));
+                .containsExactly(new AdjustStock(MERCHANT + "/" + SKU, MERCHANT, SKU, 4, "conflict:" + ID, RESOLUTION));
     }
 
     @Test

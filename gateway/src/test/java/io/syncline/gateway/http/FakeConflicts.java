@@ -138,22 +138,7 @@ public class FakeConflicts {
             detail.put("value", command.value());
             detail.put("note", command.note());
             history.add(new HistoryEntry(at, "RESOLVED", command.user(), detail));
-            resolved = new ConflictView(
-                    current.conflictId(),
-                    current.merchantId(),
-                    current.kind(),
-                    ConflictStatus.RESOLVED,
-                    current.severity(),
-                    current.sku(),
-                    current.orderId(),
-                    current.channel(),
-                    current.ours(),
-                    current.theirs(),
-                    current.detectedAt(),
-                    command.resolution(),
-                    command.user(),
-                    at,
-                    List.copyOf(history));
+            resolved = copy(current, ConflictStatus.RESOLVED, command.resolution(), command.user(), at, history);
         }
         state.put(resolved.conflictId(), resolved);
         projection.schedule(
@@ -170,11 +155,22 @@ public class FakeConflicts {
     }
 
     private static ConflictView withHistory(ConflictView v, List<HistoryEntry> history) {
+        return copy(v, v.status(), v.resolution(), v.resolvedBy(), v.resolvedAt(), history);
+    }
+
+    /** The view with another status, resolution and history; the rest as it is. */
+    private static ConflictView copy(
+            ConflictView v,
+            ConflictStatus status,
+            Resolution resolution,
+            String resolvedBy,
+            Instant resolvedAt,
+            List<HistoryEntry> history) {
         return new ConflictView(
                 v.conflictId(),
                 v.merchantId(),
                 v.kind(),
-                v.status(),
+                status,
                 v.severity(),
                 v.sku(),
                 v.orderId(),
@@ -182,9 +178,9 @@ public class FakeConflicts {
                 v.ours(),
                 v.theirs(),
                 v.detectedAt(),
-                v.resolution(),
-                v.resolvedBy(),
-                v.resolvedAt(),
+                resolution,
+                resolvedBy,
+                resolvedAt,
                 List.copyOf(history));
     }
 
@@ -269,21 +265,6 @@ public class FakeConflicts {
     }
 
     private static ConflictView withoutHistory(ConflictView v) {
-        return new ConflictView(
-                v.conflictId(),
-                v.merchantId(),
-                v.kind(),
-                v.status(),
-                v.severity(),
-                v.sku(),
-                v.orderId(),
-                v.channel(),
-                v.ours(),
-                v.theirs(),
-                v.detectedAt(),
-                v.resolution(),
-                v.resolvedBy(),
-                v.resolvedAt(),
-                List.of());
+        return withHistory(v, List.of());
     }
 }

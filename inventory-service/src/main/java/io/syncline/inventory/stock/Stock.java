@@ -40,7 +40,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Axon skip snapshots taken from an older shape of this class.
  */
 @Aggregate(snapshotTriggerDefinition = "stockSnapshotTrigger", cache = "stockCache")
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
         getterVisibility = Visibility.NONE,
@@ -61,6 +61,8 @@ public class Stock {
     private Map<String, Integer> reservations = new HashMap<>();
     /** Orders that held, or were refused, a reservation here: none of them reserves again. */
     private SettledOrders settled = new SettledOrders();
+    /** Keys of recent adjustments: none of them adjusts again. */
+    private RecentAdjustments adjustments = new RecentAdjustments();
 
     protected Stock() {
         // for event sourcing, snapshots and CREATE_IF_MISSING
@@ -109,9 +111,13 @@ public class Stock {
         return Boolean.FALSE;
     }
 
+    /** An adjustment whose key was applied already changes nothing: its sender sent it again. */
     @CommandHandler
     public void handle(AdjustStock command) {
         checkOwner(command.merchantId(), command.sku());
+        if (command.adjustmentId() != null && adjustments.contains(command.adjustmentId())) {
+            return;
+        }
         if (command.delta() == 0) {
             throw Refusals.invalid("delta must not be zero");
         }
@@ -127,7 +133,14 @@ public class Stock {
         }
         Levels before = levels();
         apply(new StockAdjusted(
-                stockId, merchantId, sku, command.delta(), command.reason(), (int) newOnHand, reserved()));
+                stockId,
+                merchantId,
+                sku,
+                command.delta(),
+                command.reason(),
+                (int) newOnHand,
+                reserved(),
+                command.adjustmentId()));
         signalIfRanLow(before);
     }
 
@@ -230,6 +243,9 @@ public class Stock {
     @EventSourcingHandler
     void on(StockAdjusted event) {
         onHand = event.onHand();
+        if (event.adjustmentId() != null) {
+            adjustments.remember(event.adjustmentId());
+        }
     }
 
     @EventSourcingHandler

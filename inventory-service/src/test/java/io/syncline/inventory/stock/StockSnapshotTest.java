@@ -3,11 +3,13 @@ package io.syncline.inventory.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.syncline.api.inventory.StockCommands.AdjustStock;
 import io.syncline.api.inventory.StockCommands.CommitStock;
 import io.syncline.api.inventory.StockCommands.CountStock;
 import io.syncline.api.inventory.StockCommands.ReleaseStock;
 import io.syncline.api.inventory.StockCommands.ReserveStock;
 import io.syncline.api.inventory.StockEvents.RejectionReason;
+import io.syncline.api.inventory.StockEvents.StockAdjusted;
 import io.syncline.api.inventory.StockEvents.StockCommitted;
 import io.syncline.api.inventory.StockEvents.StockReservationRejected;
 import io.syncline.api.inventory.StockIds;
@@ -46,9 +48,28 @@ class StockSnapshotTest {
         SerializedObject<String> json = serializer.serialize(snapshot.getPayload(), String.class);
         Stock restored = serializer.deserialize(json);
 
-        assertThat(json.getType().getRevision()).isEqualTo("2");
+        assertThat(json.getType().getRevision()).isEqualTo("3");
         assertThat(json.getData()).contains("\"reservations\"", "\"o1\":3");
         assertThat(restored).usingRecursiveComparison().isEqualTo(snapshot.getPayload());
+    }
+
+    @Test
+    void theKeysOfItsAdjustmentsSurviveASnapshot() {
+        InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
+        CommandGateway commands = commandsOn(engine, 2);
+        commands.sendAndWait(new CountStock(ID, "m1", "sku-1", "Mug", 10, 2));
+        commands.sendAndWait(new AdjustStock(ID, "m1", "sku-1", 3, "conflict:c-1", "resolution-1"));
+
+        Stock snapshot = (Stock) engine.readSnapshot(ID).orElseThrow().getPayload();
+        SerializedObject<String> json = serializer.serialize(snapshot, String.class);
+        assertThat(json.getData()).contains("\"adjustments\":[\"resolution-1\"]");
+        Stock restored = serializer.deserialize(json);
+        assertThat(restored).usingRecursiveComparison().isEqualTo(snapshot);
+
+        // the same adjustment sent again after the snapshot: no second effect
+        commands.sendAndWait(new AdjustStock(ID, "m1", "sku-1", 3, "conflict:c-1", "resolution-1"));
+        assertThat(engine.readEvents(ID).asStream().filter(e -> e.getPayload() instanceof StockAdjusted))
+                .hasSize(1);
     }
 
     @Test

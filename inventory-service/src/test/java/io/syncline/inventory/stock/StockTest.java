@@ -164,6 +164,41 @@ class StockTest {
         }
 
         @Test
+        void anAdjustmentSentAgainWithItsKeyChangesNothing() {
+            fixture.given(
+                            defined(3),
+                            counted(10),
+                            new StockAdjusted(ID, MERCHANT, SKU, 3, "conflict:c-1", 13, 0, "resolution-1"))
+                    .when(new AdjustStock(ID, MERCHANT, SKU, 3, "conflict:c-1", "resolution-1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anotherKeyOrNoKeyAdjustsAgain() {
+            fixture.given(
+                            defined(3),
+                            counted(10),
+                            new StockAdjusted(ID, MERCHANT, SKU, 3, "conflict:c-1", 13, 0, "resolution-1"))
+                    .when(new AdjustStock(ID, MERCHANT, SKU, 3, "conflict:c-2", "resolution-2"))
+                    .expectEvents(new StockAdjusted(ID, MERCHANT, SKU, 3, "conflict:c-2", 16, 0, "resolution-2"));
+            fixture.given(defined(3), counted(10), new StockAdjusted(ID, MERCHANT, SKU, 1, "restock", 11, 0))
+                    .when(new AdjustStock(ID, MERCHANT, SKU, 1, "restock"))
+                    .expectEvents(new StockAdjusted(ID, MERCHANT, SKU, 1, "restock", 12, 0));
+        }
+
+        @Test
+        void theKeysOfRecentAdjustmentsAreBounded() {
+            RecentAdjustments keys = new RecentAdjustments();
+            for (int i = 0; i <= RecentAdjustments.CAPACITY; i++) {
+                keys.remember("k" + i);
+            }
+            org.assertj.core.api.Assertions.assertThat(keys.contains("k0")).isFalse();
+            org.assertj.core.api.Assertions.assertThat(keys.contains("k1")).isTrue();
+            org.assertj.core.api.Assertions.assertThat(keys.keys()).hasSize(RecentAdjustments.CAPACITY);
+        }
+
+        @Test
         void refusesAdjustmentBelowReserved() {
             fixture.given(defined(0), counted(10), reserved("o1", 6, 10, 6))
                     .when(new AdjustStock(ID, MERCHANT, SKU, -5, "damaged"))

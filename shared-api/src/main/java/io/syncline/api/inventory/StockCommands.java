@@ -16,9 +16,23 @@ public final class StockCommands {
             int onHand,
             int lowStockThreshold) {}
 
-    /** Changes on-hand by a signed delta for a stated reason (damage, return, restock, ...). */
+    /**
+     * Changes on-hand by a signed delta for a stated reason (damage, return, restock, ...). With an
+     * {@code adjustmentId}, the same adjustment sent again (after its sender's crash) has no second effect.
+     */
     public record AdjustStock(
-            @TargetAggregateIdentifier String stockId, String merchantId, String sku, int delta, String reason) {}
+            @TargetAggregateIdentifier String stockId,
+            String merchantId,
+            String sku,
+            int delta,
+            String reason,
+            String adjustmentId) {
+
+        /** An adjustment that is not sent again (one per request). */
+        public AdjustStock(String stockId, String merchantId, String sku, int delta, String reason) {
+            this(stockId, merchantId, sku, delta, reason, null);
+        }
+    }
 
     /**
      * Reserves units for one order line; reserving the same order twice has one effect, also after its

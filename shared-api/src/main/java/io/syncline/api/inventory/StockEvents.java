@@ -1,5 +1,7 @@
 package io.syncline.api.inventory;
 
+import org.axonframework.serialization.Revision;
+
 /**
  * Events of the stock aggregate. Each repeats the aggregate id, merchant and SKU, and the
  * levels after the change, so that read models and streams need no other state.
@@ -19,9 +21,27 @@ public final class StockEvents {
     public record StockCounted(
             String stockId, String merchantId, String sku, int previousOnHand, int onHand, int reserved) {}
 
-    /** On-hand changed by a delta for a reason. */
+    /**
+     * On-hand changed by a delta for a reason. Revision 2 added {@code adjustmentId}, the sender's key of the
+     * adjustment (null when it gave none, and for events stored before).
+     */
+    @Revision("2")
     public record StockAdjusted(
-            String stockId, String merchantId, String sku, int delta, String reason, int onHand, int reserved) {}
+            String stockId,
+            String merchantId,
+            String sku,
+            int delta,
+            String reason,
+            int onHand,
+            int reserved,
+            String adjustmentId) {
+
+        /** An adjustment without a key of its sender's. */
+        public StockAdjusted(
+                String stockId, String merchantId, String sku, int delta, String reason, int onHand, int reserved) {
+            this(stockId, merchantId, sku, delta, reason, onHand, reserved, null);
+        }
+    }
 
     /** Units were reserved for an order. */
     public record StockReserved(

@@ -18,6 +18,7 @@ public final class EventUpcasters {
                 new OrderRejectedUpcaster(),
                 new ChannelQuantityReportedUpcaster(),
                 new ChannelQuantityReportedBeliefUpcaster(),
-                new ConflictReportedAgainUpcaster());
+                new ConflictReportedAgainUpcaster(),
+                new StockAdjustedUpcaster());
     }
 }

@@ -77,7 +77,7 @@ final class EventSamples {
             new StockDefined(STOCK, MERCHANT, SKU, "Mug", 2),
             new StockDetailsChanged(STOCK, MERCHANT, SKU, "Red mug", 3),
             new StockCounted(STOCK, MERCHANT, SKU, 10, 12, 2),
-            new StockAdjusted(STOCK, MERCHANT, SKU, -1, "damaged", 11, 2),
+            new StockAdjusted(STOCK, MERCHANT, SKU, -1, "damaged", 11, 2, "resolution-1"),
             new StockReserved(STOCK, MERCHANT, SKU, ORDER, 2, 12, 4),
             new StockReservationRejected(STOCK, MERCHANT, SKU, ORDER, 5, 3, RejectionReason.INSUFFICIENT_STOCK),
             new StockReleased(STOCK, MERCHANT, SKU, ORDER, 3, 12, 1),
@@ -237,6 +237,8 @@ final class EventSamples {
                     null,
                     null,
                     null),
+            "events/inventory/StockAdjusted.json",
+            new StockAdjusted(STOCK, MERCHANT, SKU, -1, "damaged", 11, 2),
             "events/orders/OrderPlaced.json",
             new OrderPlaced(
                     ORDER, MERCHANT, "web", "1001", List.of(new OrderLine(SKU, 2), new OrderLine("TEA", 1)), AT));
