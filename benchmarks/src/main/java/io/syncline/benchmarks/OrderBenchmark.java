@@ -34,6 +34,7 @@ public final class OrderBenchmark {
             case "stream" -> StreamBenchmark.main(rest);
             case "channels" -> ChannelBenchmark.main(rest);
             case "store" -> StoreBenchmark.main(rest);
+            case "buffers" -> BufferBenchmark.main(rest);
             default ->
                 Cli.main(args, BenchmarkOptions.USAGE, BenchmarkOptions::parse, o -> new OrderBenchmark(o).run());
         }

@@ -260,7 +260,9 @@ class ChannelsPageIT extends StandaloneIntegrationTest {
 
     /** Through the header's link, as a user would. */
     private static void openChannels(Page page) {
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Channels"))
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Channels").setExact(true))
                 .click();
         PlaywrightAssertions.assertThat(page.locator("#channels-view")).isVisible();
         PlaywrightAssertions.assertThat(page.locator("#nav-channels")).hasAttribute("aria-current", "page");

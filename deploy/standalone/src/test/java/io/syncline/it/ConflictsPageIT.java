@@ -113,7 +113,9 @@ class ConflictsPageIT extends StandaloneIntegrationTest {
         PlaywrightAssertions.assertThat(main.locator("#m-conflicts-age")).containsText("oldest");
 
         Page operator = signedIn("alice", 1280, 900);
-        operator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Conflicts"))
+        operator.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Conflicts").setExact(true))
                 .click();
         PlaywrightAssertions.assertThat(operator.locator("#conflicts-view")).isVisible();
         PlaywrightAssertions.assertThat(operator.locator("#nav-conflicts")).hasAttribute("aria-current", "page");

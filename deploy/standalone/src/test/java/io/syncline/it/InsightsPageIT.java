@@ -131,7 +131,9 @@ class InsightsPageIT extends StandaloneIntegrationTest {
         }
 
         Page page = signedIn();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Insights"))
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Insights").setExact(true))
                 .click();
         PlaywrightAssertions.assertThat(page.locator("#insights-view")).isVisible();
         page.locator("#an-channel").fill(channel);
