@@ -15,14 +15,14 @@ record HistoryRequest(Instant at, Instant from, Instant to) {
             throw ApiException.invalid("at", "is asked on its own, without from and to");
         }
         if (at != null) {
-            return new HistoryRequest(instant("at", at), null, null);
+            return new HistoryRequest(Instants.parse("at", at), null, null);
         }
         if (from == null) {
             throw ApiException.invalid(
                     to == null ? "at" : "from", "give at (the levels then) or from and to (the changes between)");
         }
-        Instant start = instant("from", from);
-        Instant end = to == null ? now : instant("to", to);
+        Instant start = Instants.parse("from", from);
+        Instant end = to == null ? now : Instants.parse("to", to);
         if (start.isAfter(end)) {
             throw ApiException.invalid("from", "must not be after to (" + end + ")");
         }
@@ -31,9 +31,5 @@ record HistoryRequest(Instant at, Instant from, Instant to) {
 
     boolean atMoment() {
         return at != null;
-    }
-
-    private static Instant instant(String field, String text) {
-        return Instants.parse(field, text);
     }
 }

@@ -72,12 +72,12 @@ class SalesProjection {
     /** The order's confirmation follows and watches the cover with its sale counted. */
     @EventHandler
     void on(StockReserved e) {
-        book.available(e.merchantId(), e.sku(), Math.max(0, e.onHand() - e.reserved()));
+        available(e.merchantId(), e.sku(), e.onHand(), e.reserved());
     }
 
     @EventHandler
     void on(StockCommitted e) {
-        book.available(e.merchantId(), e.sku(), Math.max(0, e.onHand() - e.reserved()));
+        available(e.merchantId(), e.sku(), e.onHand(), e.reserved());
     }
 
     @EventHandler
@@ -120,8 +120,12 @@ class SalesProjection {
     }
 
     private void levels(String merchantId, String sku, int onHand, int reserved, Instant at, ReplayStatus replay) {
-        book.available(merchantId, sku, Math.max(0, onHand - reserved));
+        available(merchantId, sku, onHand, reserved);
         watch(merchantId, sku, at, replay);
+    }
+
+    private void available(String merchantId, String sku, int onHand, int reserved) {
+        book.available(merchantId, sku, Math.max(0, onHand - reserved));
     }
 
     /** Raises the alert when the cover falls below the alert's days, and lowers it once the cover is back above. */

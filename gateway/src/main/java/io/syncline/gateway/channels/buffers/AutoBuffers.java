@@ -6,6 +6,7 @@ import io.syncline.api.inventory.Insights.ChannelSalesRates;
 import io.syncline.api.inventory.Insights.FindChannelSalesRates;
 import io.syncline.api.inventory.Insights.SkuRate;
 import io.syncline.gateway.channels.ChannelChange;
+import io.syncline.gateway.channels.PeriodicTask;
 import io.syncline.gateway.messaging.ServiceCalls;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,14 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * whose buffer changed has its wanted quantity computed again, which pushes it.
  */
 @Component
-public class AutoBuffers implements SmartLifecycle {
+public class AutoBuffers extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(AutoBuffers.class);
 
@@ -44,7 +41,6 @@ public class AutoBuffers implements SmartLifecycle {
     private final ApplicationEventPublisher changes;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
-    private ScheduledExecutorService timer;
 
     AutoBuffers(
             JdbcTemplate jdbc,
@@ -54,6 +50,7 @@ public class AutoBuffers implements SmartLifecycle {
             AutoBufferProperties properties,
             ApplicationEventPublisher changes,
             ObjectMapper json) {
+        super("channel-auto-buffers", properties.interval());
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.calls = calls;
@@ -144,34 +141,11 @@ public class AutoBuffers implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "channel-auto-buffers");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = properties.interval().toMillis();
-        timer.scheduleWithFixedDelay(this::run, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    private void run() {
+    protected void runOnce() {
         try {
             computeAll();
         } catch (RuntimeException e) {
             log.warn("Computing the adaptive buffers failed: {}", e.toString());
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
     }
 }

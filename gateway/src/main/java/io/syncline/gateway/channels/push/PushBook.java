@@ -225,13 +225,15 @@ class PushBook {
                 target.channelId(),
                 target.sku());
         if (lag != null) {
-            // the adaptive buffers take the channel's recent lags
+            // the adaptive buffers take the recent lags of the channels they compute (AUTO); the others keep none
             jdbc.update(
-                    "insert into channel_push_lags (merchant_id, channel_id, acknowledged_at, lag_ms) values (?, ?, ?, ?)",
-                    target.merchantId(),
-                    target.channelId(),
+                    "insert into channel_push_lags (merchant_id, channel_id, acknowledged_at, lag_ms)"
+                            + " select merchant_id, channel_id, ?, ? from channels"
+                            + " where merchant_id = ? and channel_id = ? and buffer_mode = 'AUTO'",
                     Timestamp.from(now),
-                    lag);
+                    lag,
+                    target.merchantId(),
+                    target.channelId());
         }
     }
 

@@ -3,6 +3,7 @@ package io.syncline.gateway.channels.push;
 import io.syncline.gateway.channels.ChannelAccess;
 import io.syncline.gateway.channels.ChannelKind;
 import io.syncline.gateway.channels.ChannelRegistry;
+import io.syncline.gateway.channels.PeriodicTask;
 import io.syncline.gateway.channels.shopify.ShopifyApiException;
 import io.syncline.gateway.channels.tiktok.TikTokApiException;
 import java.time.Clock;
@@ -10,13 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +22,7 @@ import org.springframework.stereotype.Component;
  * it. A channel whose breaker is open is left alone until it closes.
  */
 @Component
-class Reconciler implements SmartLifecycle {
+class Reconciler extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
@@ -34,9 +31,7 @@ class Reconciler implements SmartLifecycle {
     private final ChannelPusher pusher;
     private final ChannelResilience resilience;
     private final QuantityReports reports;
-    private final Duration interval;
     private final Clock clock = Clock.systemUTC();
-    private ScheduledExecutorService timer;
 
     Reconciler(
             PushBook book,
@@ -45,12 +40,12 @@ class Reconciler implements SmartLifecycle {
             ChannelResilience resilience,
             QuantityReports reports,
             @Value("${syncline.channels.reconcile-interval:10m}") Duration interval) {
+        super("channel-reconcile", interval);
         this.book = book;
         this.registry = registry;
         this.pusher = pusher;
         this.resilience = resilience;
         this.reports = reports;
-        this.interval = interval;
     }
 
     /** Reads every listing back once; returns how many differed. */
@@ -96,17 +91,7 @@ class Reconciler implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "channel-reconcile");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = interval.toMillis();
-        timer.scheduleWithFixedDelay(this::run, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    private void run() {
+    protected void runOnce() {
         try {
             int differed = reconcile();
             if (differed > 0) {
@@ -115,18 +100,5 @@ class Reconciler implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Reconciliation failed: {}", e.toString());
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null;
     }
 }
