@@ -12,6 +12,8 @@ import org.springframework.context.SmartLifecycle;
  */
 public abstract class PeriodicTask implements SmartLifecycle {
 
+    static final Duration STOP_WAIT = Duration.ofSeconds(15);
+
     private final String threadName;
     private final Duration interval;
     private ScheduledExecutorService timer;
@@ -35,10 +37,22 @@ public abstract class PeriodicTask implements SmartLifecycle {
         timer.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Lets a round under way finish (an interrupt during a database write closes the embedded H2 database) for up to
+     * {@link #STOP_WAIT}, and interrupts it only then.
+     */
     @Override
     public synchronized void stop() {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.shutdown();
+            try {
+                if (!timer.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    timer.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                timer.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
             timer = null;
         }
     }

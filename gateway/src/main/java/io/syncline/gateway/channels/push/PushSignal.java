@@ -40,6 +40,11 @@ public class PushSignal {
         later.shutdownNow();
     }
 
+    /** Wakes {@code workers} waiting workers at once: they are to stop. */
+    void wakeAll(int workers) {
+        wake.release(workers);
+    }
+
     /** Waits for a nudge, at most {@code millis}. */
     void await(long millis) throws InterruptedException {
         wake.tryAcquire(millis, TimeUnit.MILLISECONDS);

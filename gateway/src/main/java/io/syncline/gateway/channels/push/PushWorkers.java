@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.syncline.gateway.channels.ChannelAccess;
 import io.syncline.gateway.channels.ChannelRegistry;
+import io.syncline.gateway.channels.Workers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,15 +93,9 @@ class PushWorkers implements SmartLifecycle {
         if (ticker != null) {
             ticker.shutdownNow();
         }
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            try {
-                thread.join(properties.requestTimeout().toMillis() + 2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        threads.clear();
+        // woken, not interrupted: an interrupt during a database write closes the embedded H2 database
+        signal.wakeAll(threads.size());
+        Workers.stop(threads, Duration.ofMillis(properties.requestTimeout().toMillis() + 2_000));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.syncline.gateway.channels.webhooks;
 
+import io.syncline.gateway.channels.Workers;
 import io.syncline.gateway.channels.push.ChannelStatusChanged;
 import io.syncline.gateway.correlation.CorrelationIds;
 import java.time.Clock;
@@ -90,16 +91,10 @@ class DeliveryWorkers implements SmartLifecycle {
         if (ticker != null) {
             ticker.shutdownNow();
         }
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            try {
-                // a delivery half processed is taken up again after its claim times out
-                thread.join(properties.apiTimeout().toMillis() + 5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        threads.clear();
+        // woken, not interrupted: an interrupt during a database write closes the embedded H2 database; a delivery
+        // half processed by a worker that has to be interrupted after all is taken up again once its claim times out
+        wake.release(threads.size());
+        Workers.stop(threads, Duration.ofMillis(properties.apiTimeout().toMillis() + 5_000));
     }
 
     @Override
